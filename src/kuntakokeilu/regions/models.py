@@ -1,0 +1,199 @@
+"""Reference data over time (R-REF-1, R-REF-2).
+
+Memberships carry valid-from and valid-to dates (inclusive; null = open): "which ELY area was
+municipality X in on date D" is answered by the row valid on D. See data/README.md for the choices.
+"""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+def valid_on_q(on: dt.date, prefix: str = "") -> Q:
+    """Rows whose [valid_from, valid_to] period (nulls open) contains `on`."""
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": on})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on})
+    )
+
+
+class NamedRegion(models.Model):
+    code = models.CharField(max_length=3, unique=True)
+    name_fi = models.CharField(max_length=100)
+    name_sv = models.CharField(max_length=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name_fi} ({self.code})"
+
+    def names(self) -> dict[str, str]:
+        return {"fi": self.name_fi, "sv": self.name_sv}
+
+
+class Maakunta(NamedRegion):
+    """maakunta / landskap: a region of the regional councils."""
+
+    class Meta(NamedRegion.Meta):
+        verbose_name = _("region (maakunta)")
+
+
+class ElyCentre(NamedRegion):
+    """ELY-keskus / NTM-central. Code 16 is Åland, whose employment services are its own (no TE office)."""
+
+    class Meta(NamedRegion.Meta):
+        verbose_name = _("ELY centre")
+
+
+class TeOffice(NamedRegion):
+    """TE-toimisto / TE-byrå. Each of the 15 served exactly one ELY centre's area (2013–2024)."""
+
+    ely = models.OneToOneField(ElyCentre, on_delete=models.PROTECT, related_name="te_office")
+
+    class Meta(NamedRegion.Meta):
+        verbose_name = _("TE office")
+
+
+class LanguageStatus(models.TextChoices):
+    FINNISH = "fi", _("Finnish-speaking")
+    BILINGUAL_FI = "bilingual_fi_majority", _("bilingual, Finnish majority")
+    BILINGUAL_SV = "bilingual_sv_majority", _("bilingual, Swedish majority")
+    SWEDISH = "sv", _("Swedish-speaking")
+
+
+class MunicipalGroup(models.IntegerChoices):
+    """Statistics Finland's kuntaryhmitys."""
+
+    URBAN = 1, _("urban")
+    SEMI_URBAN = 2, _("semi-urban")
+    RURAL = 3, _("rural")
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def valid_on(self, on: dt.date) -> "MunicipalityQuerySet":
+        return self.filter(valid_on_q(on))
+
+
+class Municipality(models.Model):
+    """kunta / kommun. `valid_from` null: existed before the shipped data begins."""
+
+    code = models.CharField(max_length=3, unique=True)
+    name_fi = models.CharField(max_length=100)
+    name_sv = models.CharField(max_length=100)
+    language_status = models.CharField(max_length=24, choices=LanguageStatus.choices)
+    municipal_group = models.PositiveSmallIntegerField(choices=MunicipalGroup.choices)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return f"{self.name_fi} ({self.code})"
+
+    def names(self) -> dict[str, str]:
+        return {"fi": self.name_fi, "sv": self.name_sv}
+
+    @property
+    def is_bilingual(self) -> bool:
+        return self.language_status in (LanguageStatus.BILINGUAL_FI, LanguageStatus.BILINGUAL_SV)
+
+
+class PopulationSource(models.TextChoices):
+    KEY_2020 = "municipalities_2020", _("Statistics Finland, municipalities of 1.1.2020 (31.12.2019)")
+    SOTKANET = "sotkanet_127", _("THL Sotkanet indicator 127 (Statistics Finland), 2021 division")
+
+
+class Population(models.Model):
+    """Population on 31 December of `year` (väestö 31.12.)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="populations")
+    year = models.PositiveSmallIntegerField()
+    population = models.PositiveIntegerField()
+    source = models.CharField(max_length=24, choices=PopulationSource.choices)
+
+    class Meta:
+        ordering = ["municipality__code", "year"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="population_once_a_year")]
+
+
+class RegionalMembershipQuerySet(models.QuerySet):
+    def valid_on(self, on: dt.date) -> "RegionalMembershipQuerySet":
+        return self.filter(valid_on_q(on))
+
+
+class RegionalMembership(models.Model):
+    """A municipality's maakunta, ELY centre and TE office for a period (the regional division)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="memberships")
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+    maakunta = models.ForeignKey(Maakunta, on_delete=models.PROTECT, related_name="memberships")
+    ely = models.ForeignKey(ElyCentre, on_delete=models.PROTECT, related_name="memberships")
+    te_office = models.ForeignKey(
+        TeOffice, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
+    )
+
+    objects = RegionalMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality__code", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "valid_from"], name="membership_starts_once"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="membership_period_ordered",
+            ),
+        ]
+
+
+class Round(models.TextChoices):
+    MAIN = "main", _("main round 2019")
+    SUPPLEMENTARY = "supplementary", _("supplementary round 2020")
+
+
+class TrialArea(models.Model):
+    """kokeilualue / försöksområde: one of the areas of Act 1269/2020 s. 3, numbered in the Act's order."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    name_fi = models.CharField(max_length=120)
+    name_sv = models.CharField(max_length=120)
+    name_en = models.CharField(max_length=120)
+    ely = models.ForeignKey(ElyCentre, on_delete=models.PROTECT, related_name="trial_areas")
+    te_office = models.ForeignKey(TeOffice, on_delete=models.PROTECT, related_name="trial_areas")
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("trial area")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name_fi}"
+
+    def names(self) -> dict[str, str]:
+        return {"fi": self.name_fi, "sv": self.name_sv, "en": self.name_en}
+
+
+class TrialAreaMember(models.Model):
+    """kokeilukunta: a municipality in a trial area. The membership holds for the pilot period, which is
+    the dated parameter `pilot.start_date`/`pilot.end_date`, not a stored date."""
+
+    trial_area = models.ForeignKey(TrialArea, on_delete=models.CASCADE, related_name="members")
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="trial_memberships")
+    joined_in_round = models.CharField(max_length=16, choices=Round.choices)
+    position = models.PositiveSmallIntegerField(help_text="order in the Act's list of the area's members")
+
+    class Meta:
+        ordering = ["trial_area__number", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality"], name="municipality_in_one_trial_area"),
+        ]

@@ -1,0 +1,125 @@
+"""Read models of the reference data for rules, pages and reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from .models import Municipality, Population, RegionalMembership, TrialArea, TrialAreaMember, valid_on_q
+
+
+@dataclass(frozen=True)
+class Named:
+    code: str
+    name_fi: str
+    name_sv: str
+
+    def names(self) -> dict[str, str]:
+        return {"fi": self.name_fi, "sv": self.name_sv}
+
+
+@dataclass(frozen=True)
+class MembershipPeriod:
+    valid_from: dt.date
+    valid_to: dt.date | None
+    maakunta: Named
+    ely: Named
+    te_office: Named | None
+
+    def holds_on(self, on: dt.date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class TrialMembership:
+    area_no: int
+    area_names: dict[str, str]
+    joined_in_round: str
+
+
+@dataclass(frozen=True)
+class MunicipalityHistory:
+    """Everything the reference data say about one municipality over time (a plain snapshot)."""
+
+    code: str
+    name_fi: str
+    name_sv: str
+    language_status: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    merged_into: Named | None
+    periods: tuple[MembershipPeriod, ...]
+    trial: TrialMembership | None
+
+    def names(self) -> dict[str, str]:
+        return {"fi": self.name_fi, "sv": self.name_sv}
+
+    def exists_on(self, on: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
+
+
+def _named(obj) -> Named | None:
+    return Named(obj.code, obj.name_fi, obj.name_sv) if obj is not None else None
+
+
+def municipality_history(code: str) -> MunicipalityHistory | None:
+    mun = (
+        Municipality.objects.select_related("merged_into")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=RegionalMembership.objects.select_related("maakunta", "ely", "te_office"),
+            ),
+            Prefetch("trial_memberships", queryset=TrialAreaMember.objects.select_related("trial_area")),
+        )
+        .filter(code=code)
+        .first()
+    )
+    if mun is None:
+        return None
+    trial = next(iter(mun.trial_memberships.all()), None)
+    return MunicipalityHistory(
+        code=mun.code,
+        name_fi=mun.name_fi,
+        name_sv=mun.name_sv,
+        language_status=mun.language_status,
+        valid_from=mun.valid_from,
+        valid_to=mun.valid_to,
+        merged_into=_named(mun.merged_into),
+        periods=tuple(
+            MembershipPeriod(m.valid_from, m.valid_to, _named(m.maakunta), _named(m.ely), _named(m.te_office))
+            for m in mun.memberships.all()
+        ),
+        trial=TrialMembership(trial.trial_area.number, trial.trial_area.names(), trial.joined_in_round)
+        if trial
+        else None,
+    )
+
+
+def known_municipality_codes() -> set[str]:
+    return set(Municipality.objects.values_list("code", flat=True))
+
+
+def trial_areas_with_members(on: dt.date):
+    """The trial areas with their members, each member's population of the latest year up to `on`'s
+    previous year-end, and its ELY centre on `on` — for the trial-area list page."""
+    areas = list(
+        TrialArea.objects.select_related("ely", "te_office").prefetch_related(
+            Prefetch("members", queryset=TrialAreaMember.objects.select_related("municipality"))
+        )
+    )
+    mun_ids = [m.municipality_id for a in areas for m in a.members.all()]
+    population: dict[int, Population] = {}
+    for p in Population.objects.filter(municipality_id__in=mun_ids, year__lt=on.year).order_by("year"):
+        population[p.municipality_id] = p  # the latest year wins
+    for area in areas:
+        area.member_rows = [(m, population.get(m.municipality_id)) for m in area.members.all()]
+        area.population = sum(p.population for _m, p in area.member_rows if p)
+        area.population_years = sorted({p.year for _m, p in area.member_rows if p})
+    return areas
+
+
+def municipality_count_on(on: dt.date) -> int:
+    return Municipality.objects.filter(valid_on_q(on)).count()

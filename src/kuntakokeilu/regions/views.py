@@ -1,0 +1,16 @@
+from django.shortcuts import render
+
+from kuntakokeilu import clock
+
+from . import queries
+
+
+def trial_area_list(request):
+    """The 25 trial areas of Act 1269/2020 and their members, from the database."""
+    today = clock.today()
+    areas = queries.trial_areas_with_members(today)
+    return render(
+        request,
+        "regions/trial_area_list.html",
+        {"areas": areas, "today": today, "member_count": sum(len(a.member_rows) for a in areas)},
+    )

@@ -1,0 +1,88 @@
+"""The rules console (`kuntakokeilu rules list|run`): the contract every rule and its tests use.
+
+Input: a JSON array of objects, each with an "id", the rule's facts and optionally "on". Output with
+--format json: one object per item, in input order (Outcome.to_json). Checks that fail are results
+(exit 0). Input the rule cannot run on is an error: exit 2, a message naming the item and field on
+stderr, nothing on stdout. The console reads the database and never writes to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext_noop
+
+from .messages import format_date
+from .outcome import Outcome
+from .parameters import default_store
+from .registry import Rule
+from .schema import InputError, ValidationContext, validate_item
+
+STATUS_WORDS = {
+    "pass": gettext_noop("met"),
+    "warn": gettext_noop("warning"),
+    "fail": gettext_noop("not met"),
+    "info": gettext_noop("for information"),
+    None: gettext_noop("no overall status"),
+}
+
+
+class ConsoleError(Exception):
+    """Input the console refuses (exit code 2)."""
+
+
+def parse_items(text: str) -> list[Any]:
+    try:
+        items = json.loads(text)
+    except ValueError as exc:
+        raise ConsoleError(f"input is not valid JSON: {exc}") from None
+    if not isinstance(items, list):
+        raise ConsoleError("input must be a JSON array of objects")
+    return items
+
+
+def run_items(rule: Rule, items: list[Any], default_on: dt.date) -> list[tuple[Any, Outcome]]:
+    """Validate every item first (so an error leaves no partial output), then evaluate each."""
+    ctx = ValidationContext()
+    validated = []
+    seen_ids = set()
+    for item in items:
+        try:
+            item_id, on, facts = validate_item(item, rule.fields, ctx)
+        except InputError as exc:
+            raise ConsoleError(str(exc)) from None
+        key = json.dumps(item_id)
+        if key in seen_ids:
+            raise ConsoleError(f"item {item_id!r}, field 'id': the same id appears twice")
+        seen_ids.add(key)
+        validated.append((item_id, on or default_on, facts))
+    params = default_store()
+    return [(item_id, rule.run(facts, on, params)) for item_id, on, facts in validated]
+
+
+def as_json(results: list[tuple[Any, Outcome]]) -> str:
+    return json.dumps([outcome.to_json(item_id) for item_id, outcome in results], ensure_ascii=False, indent=2)
+
+
+def as_text(results: list[tuple[Any, Outcome]], lang: str) -> str:
+    lines = []
+    with translation.override(lang):
+        for item_id, outcome in results:
+            status = translation.gettext(STATUS_WORDS[outcome.status])
+            lines.append(f"{item_id} · {format_date(outcome.on, lang)} · {outcome.rule} {outcome.rule_version}: {status}")
+            for check in outcome.checks:
+                word = translation.gettext(STATUS_WORDS[check.status])
+                lines.append(f"  [{word}] {check.message.render(lang)}")
+                for p in check.parameters:
+                    lines.append(f"      {p.name} = {p.value} ({p.reference})")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def describe(rule: Rule) -> str:
+    params = default_store()
+    fields = ", ".join(["id: str|int", "on: date|null", *(f.describe() for f in rule.fields)])
+    return f"{rule.name}  version {rule.rule_version(params)}\n  {rule.summary}\n  input: {fields}\n"

@@ -1,0 +1,101 @@
+"""Explanations as message ids and arguments, rendered through gettext when shown (R-REF-4).
+
+A rule module declares its message ids with `gettext_noop` (English source text with `%(name)s`
+placeholders); translators own the fi/sv wording in the app's `locale/` catalogue. Arguments are
+figures and codes; an argument may be
+- a `datetime.date` (shown 1.3.2021 in fi/sv, 1 March 2021 in en),
+- a name in several languages, `{"fi": …, "sv": …}` (en falls back to fi),
+- another `Message` (for a translatable term inside a sentence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import translation
+
+DEFAULT_LANG = "fi"
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Message:
+    msgid: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        with translation.override(lang):
+            template = translation.gettext(self.msgid)
+        rendered = {name: render_arg(value, lang) for name, value in self.args.items()}
+        return template % rendered if rendered else template
+
+    def to_record(self) -> dict:
+        return {"msgid": self.msgid, "args": {k: _arg_record(v) for k, v in self.args.items()}}
+
+    @classmethod
+    def from_record(cls, record: dict) -> Message:
+        return cls(record["msgid"], {k: _arg_from_record(v) for k, v in record["args"].items()})
+
+
+def render_arg(value: Any, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, dict) and DEFAULT_LANG in value:
+        return str(value.get(lang) or value[DEFAULT_LANG])
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return format_int(value, lang)
+    if isinstance(value, list | tuple):
+        return ", ".join(render_arg(v, lang) for v in value)
+    return str(value)
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    if lang == "en":
+        return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+    return f"{value.day}.{value.month}.{value.year}"
+
+
+def format_int(value: int, lang: str) -> str:
+    """30 000 in fi/sv (a no-break space groups thousands), 30,000 in en."""
+    grouped = f"{value:,}"
+    return grouped if lang == "en" else grouped.replace(",", "\u00a0")
+
+
+def to_json_value(value: Any) -> Any:
+    """Dates become ISO strings, tuples lists, Messages their record; everything else as it is."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Message):
+        return value.to_record()
+    if isinstance(value, dict):
+        return {k: to_json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json_value(v) for v in value]
+    return value
+
+
+def _arg_record(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, Message):
+        return {"$message": value.to_record()}
+    if isinstance(value, list | tuple):
+        return [_arg_record(v) for v in value]
+    return value
+
+
+def _arg_from_record(value: Any) -> Any:
+    if isinstance(value, dict) and "$date" in value:
+        return dt.date.fromisoformat(value["$date"])
+    if isinstance(value, dict) and "$message" in value:
+        return Message.from_record(value["$message"])
+    if isinstance(value, list):
+        return [_arg_from_record(v) for v in value]
+    return value

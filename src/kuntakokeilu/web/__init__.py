@@ -1,0 +1,1 @@
+"""The base layout, static files and the language switch shared by every page."""

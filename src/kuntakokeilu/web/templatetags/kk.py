@@ -1,0 +1,25 @@
+"""Template filters shared by every page."""
+
+from django import template
+from django.utils import translation
+
+from kuntakokeilu.rules.messages import format_date, format_int
+
+register = template.Library()
+
+
+@register.filter
+def name(obj) -> str:
+    """The object's name in the current language: name_sv / name_en where they exist, else name_fi."""
+    lang = translation.get_language() or "fi"
+    return getattr(obj, f"name_{lang}", None) or obj.name_fi
+
+
+@register.filter
+def number(value) -> str:
+    return format_int(value, translation.get_language() or "fi") if isinstance(value, int) else ""
+
+
+@register.filter
+def day(value) -> str:
+    return format_date(value, translation.get_language() or "fi") if value else ""
