@@ -12,5 +12,10 @@ def trial_area_list(request):
     return render(
         request,
         "regions/trial_area_list.html",
-        {"areas": areas, "today": today, "member_count": sum(len(a.member_rows) for a in areas)},
+        {
+            "areas": areas,
+            "today": today,
+            "member_count": sum(len(a.member_rows) for a in areas),
+            "population_year": max((y for a in areas for y in a.population_years), default=None),
+        },
     )

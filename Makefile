@@ -1,0 +1,61 @@
+# Kuntakokeilu: the README's commands. Needs only Python 3.11 and pip; creates .venv itself.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DEBUG ?= 1
+
+.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, migrate, load the reference data, serve on 127.0.0.1:8000
+run: install
+	mkdir -p var
+	$(BIN)/kuntakokeilu migrate --noinput
+	$(BIN)/kuntakokeilu load_reference_data
+	@echo "Serving Kuntakokeilu on http://$(HOST):$(PORT)/"
+	$(BIN)/kuntakokeilu runserver --noreload $(HOST):$(PORT)
+
+## make test: the whole suite (the unit, database and browser tests)
+test: install
+	$(BIN)/pytest
+
+## CI runs the database-free suite once and the database suites per database
+test-nodb: install
+	$(BIN)/pytest -m "nodb"
+
+test-db: install
+	$(BIN)/pytest -m "not nodb"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## make messages: refresh every app's fi/sv catalogue (needs GNU gettext) and compile them
+messages: install
+	for app in src/kuntakokeilu/*/; do \
+	  if [ -d "$$app/locale" ]; then (cd $$app && ../../../$(BIN)/kuntakokeilu makemessages -l fi -l sv --no-obsolete >/dev/null); fi; \
+	done
+	$(BIN)/python tools/compile_messages.py
+
+bench: install
+	@if [ -d benchmarks ]; then $(BIN)/python -m benchmarks; else echo "no benchmarks yet"; fi
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache
