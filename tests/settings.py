@@ -1,0 +1,14 @@
+"""Settings for the test suite: the project's settings with a test secret and a file test database on
+SQLite (so the rules console, run as a subprocess by the contract tests, sees the same data)."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
+
+from kuntakokeilu.settings import *  # noqa: E402,F403
+from kuntakokeilu.settings import DATABASES, VAR_DIR  # noqa: E402
+
+KUNTAKOKEILU_TODAY = None
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
