@@ -13,7 +13,7 @@ KUNTAKOKEILU = REPO / ".venv" / "bin" / "kuntakokeilu"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The real reference data, loaded once into the test database (R-REF-1: tests use real municipalities)."""
+    """The real reference data, loaded once into the test database (R-REF-1: real municipalities)."""
     with django_db_blocker.unblock():
         load_reference_data()
 

@@ -5,8 +5,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 
-from kuntakokeilu.settings import *  # noqa: E402,F403
-from kuntakokeilu.settings import DATABASES, VAR_DIR  # noqa: E402
+from kuntakokeilu.settings import *  # noqa: F403
+from kuntakokeilu.settings import DATABASES, VAR_DIR
 
 KUNTAKOKEILU_TODAY = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -18,7 +18,10 @@ def test_every_app_with_texts_has_fi_and_sv():
     apps = {p.relative_to(SRC).parts[0] for p in CATALOGUES}
     assert {"rules", "regions", "web"} <= apps
     for app in apps:
-        assert {p.relative_to(SRC).parts[2] for p in CATALOGUES if p.relative_to(SRC).parts[0] == app} == {"fi", "sv"}
+        assert {p.relative_to(SRC).parts[2] for p in CATALOGUES if p.relative_to(SRC).parts[0] == app} == {
+            "fi",
+            "sv",
+        }
 
 
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(SRC)))
@@ -42,4 +45,6 @@ def test_compiled_catalogue_matches_the_po(po_path):
         if entry.msgid_plural:
             assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
         else:
-            assert compiled.gettext(entry.msgid) == entry.msgstr, f"stale .mo, run `make messages`: {entry.msgid}"
+            assert compiled.gettext(entry.msgid) == entry.msgstr, (
+                f"stale .mo, run `make messages`: {entry.msgid}"
+            )

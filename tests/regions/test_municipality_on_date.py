@@ -35,7 +35,11 @@ def test_heinavesi_in_etela_savo_before_the_move():
 
 def test_heinavesi_in_pohjois_karjala_after_the_move():
     outcome = run("090", dt.date(2021, 6, 1))
-    assert (outcome.result["ely_code"], outcome.result["te_office_code"], outcome.result["maakunta_code"]) == (
+    assert (
+        outcome.result["ely_code"],
+        outcome.result["te_office_code"],
+        outcome.result["maakunta_code"],
+    ) == (
         "09",
         "09",
         "12",
@@ -48,7 +52,9 @@ def test_honkajoki_after_2020_is_a_failed_check_naming_kankaanpaa():
     exists = outcome.checks[0]
     assert (exists.code, exists.status) == ("municipality_exists", "fail")
     assert exists.found["merged_into"] == "214"
-    assert exists.message.render("fi").startswith("Honkajoki (099) yhdistyi kuntaan Kankaanpää (214) 1.1.2021")
+    assert exists.message.render("fi").startswith(
+        "Honkajoki (099) yhdistyi kuntaan Kankaanpää (214) 1.1.2021"
+    )
     assert "slogs samman med Kankaanpää (214) den 1.1.2021" in exists.message.render("sv")
     assert "merged into Kankaanpää (214) on 1 January 2021" in exists.message.render("en")
 
@@ -71,7 +77,9 @@ def test_trial_area_follows_the_dated_pilot_period(on, area, end):
     outcome = run("743", on)  # Seinäjoki
     assert outcome.result["trial_area_no"] == area
     trial = next(c for c in outcome.checks if c.code == "trial_area")
-    assert [p.name for p in trial.parameters] == ([] if end is None else ["pilot.start_date", "pilot.end_date"])
+    assert [p.name for p in trial.parameters] == (
+        [] if end is None else ["pilot.start_date", "pilot.end_date"]
+    )
     if end:
         assert trial.parameters[1].value == end
 

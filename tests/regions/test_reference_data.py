@@ -81,12 +81,16 @@ def test_trial_areas_of_the_act():
     assert seinajoki.ely.code == "11" and seinajoki.name_sv == "Seinäjoki–Ilmola"
     assert TrialAreaMember.objects.filter(joined_in_round="main").count() == 90
     assert TrialAreaMember.objects.filter(trial_area__number=11).count() == 22  # all of Pirkanmaa
-    assert TrialAreaMember.objects.get(municipality__code="588").joined_in_round == "supplementary"  # Pertunmaa
+    assert (
+        TrialAreaMember.objects.get(municipality__code="588").joined_in_round == "supplementary"
+    )  # Pertunmaa
 
 
 def test_every_trial_municipality_is_in_its_areas_ely_area_at_the_pilot_start():
     for member in TrialAreaMember.objects.select_related("trial_area", "municipality"):
-        membership = RegionalMembership.objects.filter(municipality=member.municipality).valid_on(D(2021, 3, 1))
+        membership = RegionalMembership.objects.filter(municipality=member.municipality).valid_on(
+            D(2021, 3, 1)
+        )
         assert membership.get().ely_id == member.trial_area.ely_id, member.municipality
 
 

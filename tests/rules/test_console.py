@@ -37,7 +37,14 @@ def test_the_shared_checker_finds_the_contract_kept(console_env, tmp_path):
     checker = SHARED_TOOLS / "check-rules-output"
     assert checker.exists(), f"the shared contract checker is missing: {checker}"
     result = subprocess.run(
-        [str(checker), str(KUNTAKOKEILU), "municipality-on-date", write(tmp_path, EXAMPLES), "--on", "2022-09-01"],
+        [
+            str(checker),
+            str(KUNTAKOKEILU),
+            "municipality-on-date",
+            write(tmp_path, EXAMPLES),
+            "--on",
+            "2022-09-01",
+        ],
         capture_output=True,
         text=True,
         env=console_env,
@@ -48,7 +55,9 @@ def test_the_shared_checker_finds_the_contract_kept(console_env, tmp_path):
 
 
 def test_run_answers_heinavesi_and_honkajoki_in_order(console_env, tmp_path):
-    result = console(console_env, "run", "municipality-on-date", "--input", write(tmp_path, EXAMPLES), "--on", "2022-09-01")
+    result = console(
+        console_env, "run", "municipality-on-date", "--input", write(tmp_path, EXAMPLES), "--on", "2022-09-01"
+    )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert [o["id"] for o in out] == ["heinavesi-2020", "heinavesi-2021", "honkajoki-2021", 4]
@@ -75,20 +84,24 @@ def test_run_answers_heinavesi_and_honkajoki_in_order(console_env, tmp_path):
 )
 def test_text_format_explains_in_the_language_asked(console_env, tmp_path, lang, expected):
     path = write(tmp_path, EXAMPLES[2:3])
-    result = console(console_env, "run", "municipality-on-date", "--input", path, "--format", "text", "--lang", lang)
+    result = console(
+        console_env, "run", "municipality-on-date", "--input", path, "--format", "text", "--lang", lang
+    )
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout
 
 
 def test_input_from_standard_input(console_env):
-    result = console(console_env, "run", "municipality-on-date", "--input", "-", stdin=json.dumps(EXAMPLES[:1]))
+    result = console(
+        console_env, "run", "municipality-on-date", "--input", "-", stdin=json.dumps(EXAMPLES[:1])
+    )
     assert json.loads(result.stdout)[0]["result"]["kunta_code"] == "090"
 
 
 @pytest.mark.parametrize(
     ("items", "in_message"),
     [
-        ("[{\"id\": 1, ", "not valid JSON"),
+        ('[{"id": 1, ', "not valid JSON"),
         ({"id": 1, "kunta_code": "091"}, "JSON array"),
         ([{"kunta_code": "091"}], "'id'"),
         ([{"id": "a"}], "item 'a', field 'kunta_code': missing"),
@@ -115,7 +128,9 @@ def test_unknown_rule_exits_2(console_env, tmp_path):
 
 
 def test_bad_on_option_exits_2(console_env, tmp_path):
-    result = console(console_env, "run", "municipality-on-date", "--input", write(tmp_path, EXAMPLES), "--on", "1.3.2021")
+    result = console(
+        console_env, "run", "municipality-on-date", "--input", write(tmp_path, EXAMPLES), "--on", "1.3.2021"
+    )
     assert (result.returncode, result.stdout) == (2, "")
 
 

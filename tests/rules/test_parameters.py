@@ -98,12 +98,15 @@ def test_values_with_a_gap_have_no_value_inside_the_gap(tmp_path):
 @pytest.mark.parametrize(
     ("values", "problem"),
     [
-        ('- {from: 2020-01-01, value: 1}\n', "reference"),
-        ('- {from: 2020-01-01, value: 1, reference: x}\n          - {from: 2021-01-01, value: 2, reference: y}\n',
-         "overlaps"),
-        ('- {from: 2020-01-01, to: 2019-01-01, value: 1, reference: x}\n', "'to'"),
+        ("- {from: 2020-01-01, value: 1}\n", "reference"),
+        (
+            "- {from: 2020-01-01, value: 1, reference: x}\n"
+            "          - {from: 2021-01-01, value: 2, reference: y}\n",
+            "overlaps",
+        ),
+        ("- {from: 2020-01-01, to: 2019-01-01, value: 1, reference: x}\n", "'to'"),
         ('- {from: "not a date", value: 1, reference: x}\n', "'from'"),
-        ('- {from: 2020-01-01, reference: x}\n', "no 'value'"),
+        ("- {from: 2020-01-01, reference: x}\n", "no 'value'"),
     ],
 )
 def test_malformed_parameter_files_are_refused_with_the_reason(tmp_path, values, problem):

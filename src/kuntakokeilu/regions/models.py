@@ -124,7 +124,12 @@ class Population(models.Model):
 
     class Meta:
         ordering = ["municipality__code", "year"]
-        constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="population_once_a_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="population_once_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} 31.12.{self.year}: {self.population}"
 
 
 class RegionalMembershipQuerySet(models.QuerySet):
@@ -155,6 +160,9 @@ class RegionalMembership(models.Model):
                 name="membership_period_ordered",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.valid_from}–{self.valid_to or ''}: ELY {self.ely_id}"
 
 
 class Round(models.TextChoices):
@@ -197,3 +205,6 @@ class TrialAreaMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["municipality"], name="municipality_in_one_trial_area"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.trial_area_id}: {self.municipality_id}"

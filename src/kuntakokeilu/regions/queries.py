@@ -57,7 +57,9 @@ class MunicipalityHistory:
         return {"fi": self.name_fi, "sv": self.name_sv}
 
     def exists_on(self, on: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
 
 
 def _named(obj) -> Named | None:

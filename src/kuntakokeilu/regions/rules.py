@@ -9,6 +9,7 @@ no longer exists on the date (Honkajoki after 2020) is a `fail` check, not an in
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from django.utils.translation import gettext_noop as _
 
@@ -28,7 +29,9 @@ MSG_MERGED = _(
     "%(name)s (%(code)s) merged into %(successor)s (%(successor_code)s) on %(merged_on)s; "
     "on %(on)s it is no longer a municipality."
 )
-MSG_NOT_VALID = _("%(name)s (%(code)s) is not a municipality on %(on)s (it exists %(valid_from)s–%(valid_to)s).")
+MSG_NOT_VALID = _(
+    "%(name)s (%(code)s) is not a municipality on %(on)s (it exists %(valid_from)s–%(valid_to)s)."
+)
 MSG_REGIONS = _(
     "On %(on)s %(name)s belongs to the region (maakunta) %(maakunta)s (%(maakunta_code)s), "
     "the area of %(ely)s (%(ely_code)s) and of %(te_office)s (%(te_office_code)s)."
@@ -51,8 +54,8 @@ MSG_PILOT_NOT_IN_FORCE = _(
 )
 MSG_PILOT_OVER = _("The pilot ended on %(end)s; on %(on)s %(name)s is in no trial area.")
 MSG_TRIAL_MEMBER = _(
-    "On %(on)s %(name)s is a trial municipality of trial area %(area_no)s %(area)s (joined in the %(round)s); "
-    "the pilot runs %(start)s–%(end)s."
+    "On %(on)s %(name)s is a trial municipality of trial area %(area_no)s %(area)s "
+    "(joined in the %(round)s); the pilot runs %(start)s–%(end)s."
 )
 MSG_NOT_MEMBER = _("On %(on)s %(name)s is in no trial area (the pilot runs %(start)s–%(end)s).")
 ROUND_LABELS = {Round.MAIN: _("main round 2019"), Round.SUPPLEMENTARY: _("supplementary round 2020")}
@@ -97,7 +100,9 @@ def _existence_failure(history: MunicipalityHistory, on: dt.date, base: dict) ->
         merged_on = history.valid_to + dt.timedelta(days=1)
         found |= {"merged_into": history.merged_into.code, "merged_on": merged_on}
         args = {**base, "successor": history.merged_into.names(), "successor_code": history.merged_into.code}
-        return Check("municipality_exists", "fail", found, Message(MSG_MERGED, {**args, "merged_on": merged_on}))
+        return Check(
+            "municipality_exists", "fail", found, Message(MSG_MERGED, {**args, "merged_on": merged_on})
+        )
     period_args = {"valid_from": history.valid_from or "…", "valid_to": history.valid_to or "…"}
     return Check("municipality_exists", "fail", found, Message(MSG_NOT_VALID, {**base, **period_args}))
 
@@ -131,7 +136,7 @@ def _regions_check(period: MembershipPeriod, base: dict) -> Check:
 
 def _division_changes(history: MunicipalityHistory) -> list[Check]:
     checks = []
-    for before, after in zip(history.periods, history.periods[1:], strict=False):
+    for before, after in pairwise(history.periods):
         if (before.ely, before.maakunta) == (after.ely, after.maakunta):
             continue
         found = {
@@ -181,7 +186,7 @@ def _trial_check(history, on, params, base) -> tuple[Check, int | None]:
 
 def _parse_kunta_code(value, ctx) -> str:
     if not isinstance(value, str) or len(value) != 3 or not value.isdigit():
-        raise ValueError("must be a 3-digit municipality code, e.g. \"091\"")
+        raise ValueError('must be a 3-digit municipality code, e.g. "091"')
     if value not in ctx.cached("kunta_codes", known_municipality_codes):
         raise ValueError(f"unknown municipality code {value!r}")
     return value

@@ -77,7 +77,9 @@ def _int(row: dict[str, str], column: str, where: str) -> int:
     try:
         return int(row[column])
     except (KeyError, TypeError, ValueError):
-        raise ReferenceDataError(f"{where}: column {column!r} is not a whole number: {row.get(column)!r}") from None
+        raise ReferenceDataError(
+            f"{where}: column {column!r} is not a whole number: {row.get(column)!r}"
+        ) from None
 
 
 @transaction.atomic
@@ -95,7 +97,9 @@ def load_reference_data(data_dir: Path = DATA_DIR) -> LoadReport:
 
     municipalities = _load_municipalities(report, key_2020, key_2023)
     _load_memberships(report, key_2020, key_2023, municipalities, maakunnat, elys, te_offices)
-    _load_population(report, key_2020, read_csv("population_municipality_2000_2022.csv", data_dir), municipalities)
+    _load_population(
+        report, key_2020, read_csv("population_municipality_2000_2022.csv", data_dir), municipalities
+    )
     _load_trial_areas(
         report,
         read_csv("trial_areas_2021.csv", data_dir),
@@ -119,7 +123,9 @@ def _load_municipalities(report, key_2020, key_2023) -> dict[tuple, Municipality
     codes_2020 = {r["kunta_code"] for r in key_2020}
     for code in codes_2020 - key_2023.keys():
         if code not in MERGERS:
-            raise ReferenceDataError(f"municipalities_2023_regions.csv: {code} is missing and no merger is known")
+            raise ReferenceDataError(
+                f"municipalities_2023_regions.csv: {code} is missing and no merger is known"
+            )
     for code in key_2023.keys() - codes_2020:
         raise ReferenceDataError(f"municipalities_2023_regions.csv: {code} is not in the 2020 key")
     rows = []
@@ -163,12 +169,18 @@ def _load_memberships(report, key_2020, key_2023, municipalities, maakunnat, ely
         later = key_2023.get(r["kunta_code"])
         after = regions_of(later) if later else None
         if after == before:
-            rows.append({"municipality_id": mun_id, "valid_from": DIVISION_2020_FROM, "valid_to": None, **before})
+            rows.append(
+                {"municipality_id": mun_id, "valid_from": DIVISION_2020_FROM, "valid_to": None, **before}
+            )
             continue
         last_2020 = DIVISION_2023_FROM - dt.timedelta(days=1)
-        rows.append({"municipality_id": mun_id, "valid_from": DIVISION_2020_FROM, "valid_to": last_2020, **before})
+        rows.append(
+            {"municipality_id": mun_id, "valid_from": DIVISION_2020_FROM, "valid_to": last_2020, **before}
+        )
         if after:
-            rows.append({"municipality_id": mun_id, "valid_from": DIVISION_2023_FROM, "valid_to": None, **after})
+            rows.append(
+                {"municipality_id": mun_id, "valid_from": DIVISION_2023_FROM, "valid_to": None, **after}
+            )
     _sync(report, RegionalMembership, ("municipality_id", "valid_from"), rows)
 
 
@@ -223,10 +235,14 @@ def _load_trial_areas(report, members, names, municipalities, elys, te_offices) 
     positions: dict[str, int] = {}
     for line, r in enumerate(members, start=2):
         if r["joined_in_round"] not in Round.values:
-            raise ReferenceDataError(f"trial_areas_2021.csv line {line}: unknown round {r['joined_in_round']!r}")
+            raise ReferenceDataError(
+                f"trial_areas_2021.csv line {line}: unknown round {r['joined_in_round']!r}"
+            )
         mun = municipalities.get((r["kunta_code"],))
         if mun is None:
-            raise ReferenceDataError(f"trial_areas_2021.csv line {line}: unknown municipality {r['kunta_code']!r}")
+            raise ReferenceDataError(
+                f"trial_areas_2021.csv line {line}: unknown municipality {r['kunta_code']!r}"
+            )
         positions[r["area_no"]] = positions.get(r["area_no"], 0) + 1
         rows.append(
             {

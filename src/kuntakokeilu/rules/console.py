@@ -64,7 +64,9 @@ def run_items(rule: Rule, items: list[Any], default_on: dt.date) -> list[tuple[A
 
 
 def as_json(results: list[tuple[Any, Outcome]]) -> str:
-    return json.dumps([outcome.to_json(item_id) for item_id, outcome in results], ensure_ascii=False, indent=2)
+    return json.dumps(
+        [outcome.to_json(item_id) for item_id, outcome in results], ensure_ascii=False, indent=2
+    )
 
 
 def as_text(results: list[tuple[Any, Outcome]], lang: str) -> str:
@@ -72,7 +74,8 @@ def as_text(results: list[tuple[Any, Outcome]], lang: str) -> str:
     with translation.override(lang):
         for item_id, outcome in results:
             status = translation.gettext(STATUS_WORDS[outcome.status])
-            lines.append(f"{item_id} · {format_date(outcome.on, lang)} · {outcome.rule} {outcome.rule_version}: {status}")
+            heading = f"{item_id} · {format_date(outcome.on, lang)} · {outcome.rule} {outcome.rule_version}"
+            lines.append(f"{heading}: {status}")
             for check in outcome.checks:
                 word = translation.gettext(STATUS_WORDS[check.status])
                 lines.append(f"  [{word}] {check.message.render(lang)}")

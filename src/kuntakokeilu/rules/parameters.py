@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -159,9 +160,11 @@ def _read_parameter(name: str, spec: Any, where: str) -> Parameter:
             raise ParameterError(f"{label}: no 'value'")
         if not raw.get("reference"):
             raise ParameterError(f"{label}: no 'reference' (the law or policy the value comes from)")
-        values.append(ParameterValue(name, raw["from"], end, raw["value"], str(spec["unit"]), str(raw["reference"])))
+        values.append(
+            ParameterValue(name, raw["from"], end, raw["value"], str(spec["unit"]), str(raw["reference"]))
+        )
     values.sort(key=lambda v: v.start)
-    for before, after in zip(values, values[1:], strict=False):
+    for before, after in pairwise(values):
         if before.end is None or before.end >= after.start:
             raise ParameterError(
                 f"{where}: {name}: the value from {before.start} overlaps the value from {after.start}"

@@ -33,12 +33,16 @@ class Rule:
     evaluate: Callable[[dict, dt.date, ParameterStore], Decision]
 
     def rule_version(self, params: ParameterStore) -> str:
-        return f"{self.version}+{_source_hash(self.evaluate.__module__)}.{params.fingerprint(self.parameters)}"
+        return (
+            f"{self.version}+{_source_hash(self.evaluate.__module__)}.{params.fingerprint(self.parameters)}"
+        )
 
     def run(self, facts: dict, on: dt.date, params: ParameterStore | None = None) -> Outcome:
         params = params or default_store()
         decision = self.evaluate(facts, on, params)
-        return Outcome(self.name, self.rule_version(params), on, decision.result, decision.status, decision.checks)
+        return Outcome(
+            self.name, self.rule_version(params), on, decision.result, decision.status, decision.checks
+        )
 
 
 _RULES: dict[str, Rule] = {}

@@ -123,7 +123,9 @@ class Field:
 RESERVED = ("id", "on")
 
 
-def validate_item(item: Any, fields: tuple[Field, ...], ctx: ValidationContext) -> tuple[Any, dt.date | None, dict]:
+def validate_item(
+    item: Any, fields: tuple[Field, ...], ctx: ValidationContext
+) -> tuple[Any, dt.date | None, dict]:
     """Check one console item; return (id, on or None, facts) or raise InputError."""
     if not isinstance(item, dict):
         raise InputError(None, None, "each item must be a JSON object")

@@ -14,11 +14,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
-        sub.add_parser("list", help="each rule's name, version and input fields", called_from_command_line=True)
+        sub.add_parser(
+            "list", help="each rule's name, version and input fields", called_from_command_line=True
+        )
         run = sub.add_parser("run", help="run a rule on a JSON array of items", called_from_command_line=True)
         run.add_argument("name", help="the rule's name, e.g. municipality-on-date")
         run.add_argument("--input", required=True, help="a JSON file, or - for standard input")
-        run.add_argument("--on", help="date of evaluation YYYY-MM-DD for items without their own (default today)")
+        run.add_argument(
+            "--on", help="date of evaluation YYYY-MM-DD for items without their own (default today)"
+        )
         run.add_argument("--format", choices=["json", "text"], default="json")
         run.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
 
