@@ -76,6 +76,8 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'kuntakokeilu.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- languages: Finnish first, Swedish by law, English for development and research --------------
