@@ -13,7 +13,9 @@ def test_official_reads_the_trial_areas_and_switches_to_swedish(page, settings):
 
     assert page.locator("html").get_attribute("lang") == "fi"
     assert page.get_by_role("heading", level=1).inner_text() == "Kokeilualueet"
-    assert "Tilanne 1.9.2022" in page.locator(".lead").inner_text()
+    lead = page.locator(".lead").inner_text()
+    assert "Tilanne 1.9.2022" in lead
+    assert "Kokeilukausi 1.3.2021–31.12.2024 (L1269 s. 23 mom 1 as amended by L287/2022)" in lead
     rows = page.locator("tbody tr")
     assert rows.count() == 25
     first = rows.nth(0)

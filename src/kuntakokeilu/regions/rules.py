@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop as _
 
 from kuntakokeilu.rules.messages import Message
 from kuntakokeilu.rules.outcome import Check, Decision, ParameterUse, worst_status
-from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore
+from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, ParameterValue
 from kuntakokeilu.rules.registry import Rule, register
 from kuntakokeilu.rules.schema import Field, FieldType, register_field_type
 
@@ -158,13 +158,20 @@ def _division_changes(history: MunicipalityHistory) -> list[Check]:
     return checks
 
 
-def _trial_check(history, on, params, base) -> tuple[Check, int | None]:
+def pilot_period(params: ParameterStore, on: dt.date) -> tuple[ParameterValue, ParameterValue] | None:
+    """The pilot's first and last day as the law in force on `on` gives them; None before the Act."""
     try:
-        start = params.get("pilot.start_date", on)
-        end = params.get("pilot.end_date", on)
+        return params.get("pilot.start_date", on), params.get("pilot.end_date", on)
     except NoParameterValue:
+        return None
+
+
+def _trial_check(history, on, params, base) -> tuple[Check, int | None]:
+    period_values = pilot_period(params, on)
+    if period_values is None:
         found = {"pilot_in_force": False, "trial_area_no": None}
         return Check("trial_area", "info", found, Message(MSG_PILOT_NOT_IN_FORCE, base)), None
+    start, end = period_values
     used = (ParameterUse.of(start), ParameterUse.of(end))
     period = {"start": start.value, "end": end.value}
     found = {"pilot_in_force": True, **period, "trial_area_no": None}

@@ -1,8 +1,10 @@
 from django.shortcuts import render
 
 from kuntakokeilu import clock
+from kuntakokeilu.rules.parameters import default_store
 
 from . import queries
+from .rules import pilot_period
 
 
 def trial_area_list(request):
@@ -15,6 +17,7 @@ def trial_area_list(request):
         {
             "areas": areas,
             "today": today,
+            "pilot_period": pilot_period(default_store(), today),
             "member_count": sum(len(a.member_rows) for a in areas),
             "population_year": max((y for a in areas for y in a.population_years), default=None),
         },
