@@ -102,3 +102,18 @@ def test_rule_version_names_code_and_parameters():
 
     version = RULE.rule_version(default_store())
     assert version.startswith("1+") and len(version.split(".")) == 2
+
+
+def test_a_municipality_that_ended_without_a_successor_names_its_period():
+    from dataclasses import replace
+
+    from kuntakokeilu.regions.queries import municipality_history
+    from kuntakokeilu.regions.rules import decide
+    from kuntakokeilu.rules.parameters import default_store
+
+    ended = replace(municipality_history("099"), merged_into=None)  # the pure rule, without the merger
+    decision = decide(ended, dt.date(2021, 6, 1), default_store())
+    assert decision.status == "fail" and decision.result is None
+    assert decision.checks[0].message.render("fi") == (
+        "Honkajoki (099) ei ole kunta 1.6.2021 (olemassa …–31.12.2020)."
+    )

@@ -88,7 +88,7 @@ class Municipality(models.Model):
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+        "self", to_field="code", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
     )
 
     objects = MunicipalityQuerySet.as_manager()

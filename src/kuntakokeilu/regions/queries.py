@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from .models import Municipality, Population, RegionalMembership, TrialArea, TrialAreaMember, valid_on_q
+from .models import Municipality, Population, RegionalMembership, TrialArea, TrialAreaMember
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,3 @@ def trial_areas_with_members(on: dt.date):
         area.population = sum(p.population for _m, p in area.member_rows if p)
         area.population_years = sorted({p.year for _m, p in area.member_rows if p})
     return areas
-
-
-def municipality_count_on(on: dt.date) -> int:
-    return Municipality.objects.filter(valid_on_q(on)).count()

@@ -140,17 +140,10 @@ def _load_municipalities(report, key_2020, key_2023) -> dict[tuple, Municipality
                 "municipal_group": _int(r, "kuntaryhmitys_code", f"municipalities_2020.csv line {line}"),
                 "valid_from": None,
                 "valid_to": merger[1] - dt.timedelta(days=1) if merger else None,
+                "merged_into_id": merger[0] if merger else None,  # by code; the key is checked at commit
             }
         )
-    municipalities = _sync(report, Municipality, ("code",), rows, delete_missing=False)
-    for code, (successor, _day) in MERGERS.items():
-        mun = municipalities[(code,)]
-        successor_id = municipalities[(successor,)].pk
-        if mun.merged_into_id != successor_id:
-            mun.merged_into_id = successor_id
-            mun.save(update_fields=["merged_into"])
-            report.tables["Municipality"].updated += 1
-    return municipalities
+    return _sync(report, Municipality, ("code",), rows, delete_missing=False)
 
 
 def _load_memberships(report, key_2020, key_2023, municipalities, maakunnat, elys, te_offices) -> None:
