@@ -3,6 +3,7 @@
 Sections are appended per app (see docs/architecture.md, "Shared files"); never rewrite another app's part.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -92,7 +93,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 
 # --- the injected clock (kuntakokeilu.clock.today) ----------------------------------------------
-KUNTAKOKEILU_TODAY = os.environ.get("KUNTAKOKEILU_TODAY") or None
+KUNTAKOKEILU_TODAY = (
+    dt.date.fromisoformat(os.environ["KUNTAKOKEILU_TODAY"]) if os.environ.get("KUNTAKOKEILU_TODAY") else None
+)
 
 LOGGING = {
     "version": 1,

@@ -62,8 +62,12 @@ class MunicipalityHistory:
         )
 
 
-def _named(obj) -> Named | None:
-    return Named(obj.code, obj.name_fi, obj.name_sv) if obj is not None else None
+def _named(obj) -> Named:
+    return Named(obj.code, obj.name_fi, obj.name_sv)
+
+
+def _named_or_none(obj) -> Named | None:
+    return _named(obj) if obj is not None else None
 
 
 def municipality_history(code: str) -> MunicipalityHistory | None:
@@ -89,9 +93,11 @@ def municipality_history(code: str) -> MunicipalityHistory | None:
         language_status=mun.language_status,
         valid_from=mun.valid_from,
         valid_to=mun.valid_to,
-        merged_into=_named(mun.merged_into),
+        merged_into=_named_or_none(mun.merged_into),
         periods=tuple(
-            MembershipPeriod(m.valid_from, m.valid_to, _named(m.maakunta), _named(m.ely), _named(m.te_office))
+            MembershipPeriod(
+                m.valid_from, m.valid_to, _named(m.maakunta), _named(m.ely), _named_or_none(m.te_office)
+            )
             for m in mun.memberships.all()
         ),
         trial=TrialMembership(trial.trial_area.number, trial.trial_area.names(), trial.joined_in_round)

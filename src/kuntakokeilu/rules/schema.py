@@ -144,7 +144,7 @@ def validate_item(
     for key in item:
         if key not in known and key not in RESERVED:
             raise InputError(item_id, key, "unknown field")
-    facts = {}
+    facts: dict[str, Any] = {}
     for f in fields:
         value = item.get(f.name)
         if value is None:
