@@ -25,7 +25,7 @@ install: $(STAMP)
 run: install
 	mkdir -p var
 	$(BIN)/kuntakokeilu migrate --noinput
-	$(BIN)/kuntakokeilu load_reference_data
+	$(BIN)/kuntakokeilu demo
 	@echo "Serving Kuntakokeilu on http://$(HOST):$(PORT)/"
 	$(BIN)/kuntakokeilu runserver --noreload $(HOST):$(PORT)
 

@@ -1,9 +1,21 @@
-"""Root URLs. Each app appends its own include; the language switch is Django's set_language."""
+"""Root URLs: one include per app, each under its own comment; append yours, never rewrite another's.
+
+Every view declares its action in the catalogue (access/actions.py); tests/test_routes_declare_actions.py
+checks all of them.
+"""
 
 from django.urls import include, path
 
+from kuntakokeilu.access import urls as access_urls
+
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
-    # --- regions ---
+    # --- web: home page and language switch ---
+    path("", include("kuntakokeilu.web.urls")),
+    # --- regions: public pages of trial areas and municipalities ---
     path("", include("kuntakokeilu.regions.urls")),
+    # --- access: sign-in, staff management, the administration site ---
+    path("", include("kuntakokeilu.access.urls")),
+    *access_urls.admin_urlpatterns,
+    # --- api ---
+    path("api/", include("kuntakokeilu.api.urls")),
 ]

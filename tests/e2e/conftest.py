@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kuntakokeilu.access.demo import DEMO_PASSWORD, ensure_demo_users
 from kuntakokeilu.regions.services import load_reference_data
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -43,8 +44,10 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the real reference data (a transactional test empties the tables after it)."""
+    """The live server with the real reference data and the demo users (a transactional test empties
+    the tables after it, so each browser test loads them again)."""
     load_reference_data()
+    ensure_demo_users()
     return live_server
 
 
@@ -55,3 +58,24 @@ def page(browser, site):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+def check_accessibility(page) -> None:
+    """axe-core (WCAG 2.1 A/AA rules) on the current page; serious or critical violations fail (R-X-7)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in serious
+    )
+
+
+def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto("/sign-in/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_load_state()

@@ -71,20 +71,23 @@ def _named_or_none(obj) -> Named | None:
 
 
 def municipality_history(code: str) -> MunicipalityHistory | None:
-    mun = (
-        Municipality.objects.select_related("merged_into")
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=RegionalMembership.objects.select_related("maakunta", "ely", "te_office"),
-            ),
-            Prefetch("trial_memberships", queryset=TrialAreaMember.objects.select_related("trial_area")),
-        )
-        .filter(code=code)
-        .first()
+    return municipality_histories([code]).get(code)
+
+
+def municipality_histories(codes: list[str] | None = None) -> dict[str, MunicipalityHistory]:
+    """The histories of the given municipalities (all if None), in four queries whatever their number."""
+    municipalities = Municipality.objects.select_related("merged_into").prefetch_related(
+        Prefetch(
+            "memberships", queryset=RegionalMembership.objects.select_related("maakunta", "ely", "te_office")
+        ),
+        Prefetch("trial_memberships", queryset=TrialAreaMember.objects.select_related("trial_area")),
     )
-    if mun is None:
-        return None
+    if codes is not None:
+        municipalities = municipalities.filter(code__in=codes)
+    return {mun.code: _history(mun) for mun in municipalities}
+
+
+def _history(mun: Municipality) -> MunicipalityHistory:
     trial = next(iter(mun.trial_memberships.all()), None)
     return MunicipalityHistory(
         code=mun.code,
@@ -110,14 +113,15 @@ def known_municipality_codes() -> set[str]:
     return set(Municipality.objects.values_list("code", flat=True))
 
 
-def trial_areas_with_members(on: dt.date):
-    """The trial areas with their members, each member's population of the latest year up to `on`'s
-    previous year-end, and its ELY centre on `on` — for the trial-area list page."""
-    areas = list(
-        TrialArea.objects.select_related("ely", "te_office").prefetch_related(
-            Prefetch("members", queryset=TrialAreaMember.objects.select_related("municipality"))
-        )
+def trial_areas_with_members(on: dt.date, numbers: list[int] | None = None) -> list[TrialArea]:
+    """The trial areas with their members and each member's population at the latest year-end before
+    `on` (the shipped figures end in 2022) — for the trial-area pages and the home pages."""
+    areas_qs = TrialArea.objects.select_related("ely", "te_office").prefetch_related(
+        Prefetch("members", queryset=TrialAreaMember.objects.select_related("municipality"))
     )
+    if numbers is not None:
+        areas_qs = areas_qs.filter(number__in=numbers)
+    areas = list(areas_qs)
     mun_ids = [m.municipality_id for a in areas for m in a.members.all()]
     population: dict[int, Population] = {}
     for p in Population.objects.filter(municipality_id__in=mun_ids, year__lt=on.year).order_by("year"):
@@ -127,3 +131,22 @@ def trial_areas_with_members(on: dt.date):
         area.population = sum(p.population for _m, p in area.member_rows if p)
         area.population_years = sorted({p.year for _m, p in area.member_rows if p})
     return areas
+
+
+def latest_population_year(areas: list[TrialArea]) -> int | None:
+    return max((y for a in areas for y in a.population_years), default=None)
+
+
+def municipality_page(municipality: Municipality) -> dict:
+    """A municipality's population history and its memberships over time."""
+    return {
+        "municipality": municipality,
+        "populations": list(municipality.populations.order_by("-year")),
+        "memberships": list(
+            municipality.memberships.select_related("maakunta", "ely", "te_office").order_by("valid_from")
+        ),
+        "trial_membership": TrialAreaMember.objects.select_related("trial_area")
+        .filter(municipality=municipality)
+        .first(),
+        "merged_from": list(municipality.merged_from.all()),
+    }

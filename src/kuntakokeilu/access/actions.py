@@ -1,0 +1,148 @@
+"""The one catalogue of actions (R-X-1): every page, API endpoint and command asks here.
+
+Each action is declared once with a small predicate over (user, object, date). Pages declare theirs
+with `access.decorators.requires`, API views with `kk_action` and the `Catalogue` permission class;
+`tests/test_routes_declare_actions.py` fails on any route that declares none. To add an action, append
+it to your app's section below; never edit another app's section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from kuntakokeilu import clock
+
+from .roles import AREA_STAFF_ROLES, Role
+from .scope import grants, resolve
+
+Predicate = Callable[[Any, Any, dt.date], bool]
+
+
+@dataclass(frozen=True)
+class Action:
+    code: str
+    label: str | Promise
+    rule: Predicate
+    public: bool = False  # anonymous users too
+
+
+CATALOGUE: dict[str, Action] = {}
+
+
+class UnknownAction(LookupError):
+    pass
+
+
+def declare(code: str, label: str | Promise, *, public: bool = False) -> Callable[[Predicate], Predicate]:
+    def register(rule: Predicate) -> Predicate:
+        if code in CATALOGUE:
+            raise ValueError(f"action {code!r} is declared twice")
+        CATALOGUE[code] = Action(code, label, rule, public)
+        return rule
+
+    return register
+
+
+def get_action(code: str) -> Action:
+    try:
+        return CATALOGUE[code]
+    except KeyError:
+        raise UnknownAction(f"no action {code!r} in the catalogue") from None
+
+
+def can(user, code: str, obj: Any = None, on: dt.date | None = None) -> bool:
+    action = get_action(code)
+    if not action.public and not getattr(user, "is_authenticated", False):
+        return False
+    return bool(action.rule(user, obj, on or clock.today()))
+
+
+def _has_role(user, on: dt.date, *roles: str) -> bool:
+    return any(g.role in roles for g in grants(user, on))
+
+
+def _anyone(user, obj, on) -> bool:
+    return True
+
+
+# --- web ---------------------------------------------------------------------------------------
+
+declare("web.view_public", _("See the public pages"), public=True)(_anyone)
+declare("web.set_language", _("Choose the interface language"), public=True)(_anyone)
+
+
+@declare("web.view_home", _("See one's own home page"))
+def view_home(user, obj, on) -> bool:
+    return bool(grants(user, on))
+
+
+# --- regions -----------------------------------------------------------------------------------
+
+declare("regions.view_reference", _("See municipalities and trial areas"), public=True)(_anyone)
+
+
+# --- access ------------------------------------------------------------------------------------
+
+declare("access.sign_in", _("Sign in and out"), public=True)(_anyone)
+
+
+@declare("access.use_admin_site", _("Use the administration site"))
+def use_admin_site(user, obj, on) -> bool:
+    return _has_role(user, on, Role.ADMIN)
+
+
+@declare("access.manage_staff", _("Manage a trial area's staff"))
+def manage_staff(user, area, on) -> bool:
+    """Admins: every area. Area managers: their own area (`area` None: any area of theirs)."""
+    if _has_role(user, on, Role.ADMIN):
+        return True
+    managed = [g for g in grants(user, on) if g.role == Role.AREA_MANAGER]
+    return bool(managed) if area is None else any(g.covers(area) for g in managed)
+
+
+@declare("access.manage_user", _("Manage a staff member's account and roles"))
+def manage_user(user, target, on) -> bool:
+    """Admins: everyone. Area managers: staff whose current and future roles all lie in their area."""
+    if _has_role(user, on, Role.ADMIN):
+        return True
+    if target is None or target.is_superuser or target.pk == user.pk:
+        return False
+    managed = [g for g in grants(user, on) if g.role == Role.AREA_MANAGER]
+    if not managed:
+        return False
+    theirs = list(target.role_assignments.filter(valid_to__isnull=True)) + list(
+        target.role_assignments.filter(valid_to__gte=on)
+    )
+    return bool(theirs) and all(_area_manager_may_give(managed, a, on) for a in theirs)
+
+
+@declare("access.give_role", _("Give a role to a staff member"))
+def give_role(user, assignment, on) -> bool:
+    """Admins: any role. Area managers: case worker, approver or area manager within their area."""
+    if _has_role(user, on, Role.ADMIN):
+        return True
+    managed = [g for g in grants(user, on) if g.role == Role.AREA_MANAGER]
+    return assignment is not None and _area_manager_may_give(managed, assignment, on)
+
+
+def _area_manager_may_give(managed, assignment, on) -> bool:
+    if assignment.role not in AREA_STAFF_ROLES:
+        return False
+    proposed = resolve(assignment, on)
+    return any(g.covers_all_of(proposed) for g in managed)
+
+
+# --- api ---------------------------------------------------------------------------------------
+
+declare("api.view_schema", _("Read the API description"), public=True)(_anyone)
+
+
+@declare("api.view_own_account", _("See one's own roles and scope"))
+def view_own_account(user, obj, on) -> bool:
+    return bool(grants(user, on))

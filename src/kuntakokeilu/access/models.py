@@ -1,0 +1,123 @@
+"""Role assignments (R-X-1): a user holds roles, each scoped to a place, each valid for a period."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kuntakokeilu.regions.models import ElyCentre, Municipality, TeOffice, TrialArea, valid_on_q
+
+from .roles import ROLE_SCOPES, Role, ScopeKind
+
+SCOPE_FIELDS = {
+    ScopeKind.MUNICIPALITY: "municipality",
+    ScopeKind.TRIAL_AREA: "trial_area",
+    ScopeKind.TE_OFFICE: "te_office",
+    ScopeKind.ELY: "ely",
+}
+
+
+class Profile(models.Model):
+    """A staff user's own settings: the interface language (asiointikieli of the staff user)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="fi")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.language}"
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def valid_on(self, on: dt.date) -> "RoleAssignmentQuerySet":
+        return self.filter(valid_on_q(on))
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices)
+    scope_kind = models.CharField(max_length=16, choices=ScopeKind.choices)
+    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.PROTECT)
+    trial_area = models.ForeignKey(TrialArea, null=True, blank=True, on_delete=models.PROTECT)
+    te_office = models.ForeignKey(TeOffice, null=True, blank=True, on_delete=models.PROTECT)
+    ely = models.ForeignKey(ElyCentre, null=True, blank=True, on_delete=models.PROTECT)
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user_id", "valid_from", "role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        scope_kind=ScopeKind.COUNTRY,
+                        municipality=None,
+                        trial_area=None,
+                        te_office=None,
+                        ely=None,
+                    )
+                    | Q(
+                        scope_kind=ScopeKind.MUNICIPALITY,
+                        municipality__isnull=False,
+                        trial_area=None,
+                        te_office=None,
+                        ely=None,
+                    )
+                    | Q(
+                        scope_kind=ScopeKind.TRIAL_AREA,
+                        trial_area__isnull=False,
+                        municipality=None,
+                        te_office=None,
+                        ely=None,
+                    )
+                    | Q(
+                        scope_kind=ScopeKind.TE_OFFICE,
+                        te_office__isnull=False,
+                        municipality=None,
+                        trial_area=None,
+                        ely=None,
+                    )
+                    | Q(
+                        scope_kind=ScopeKind.ELY,
+                        ely__isnull=False,
+                        municipality=None,
+                        trial_area=None,
+                        te_office=None,
+                    )
+                ),
+                name="assignment_has_exactly_its_scope",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="assignment_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.role} {self.scope_kind} {self.valid_from}–{self.valid_to or ''}"
+
+    @property
+    def scope_object(self):
+        field = SCOPE_FIELDS.get(self.scope_kind)
+        return getattr(self, field) if field else None
+
+    def clean(self):
+        if self.scope_kind not in ROLE_SCOPES.get(self.role, ()):
+            raise ValidationError({"scope_kind": _("This role cannot be given this scope.")})
+        field = SCOPE_FIELDS.get(self.scope_kind)
+        if field and getattr(self, f"{field}_id") is None:
+            raise ValidationError({field: _("Choose the place this role covers.")})
+        if self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The end date cannot be before the start date.")})
+
+    def holds_on(self, on: dt.date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
