@@ -48,3 +48,15 @@ def test_compiled_catalogue_matches_the_po(po_path):
             assert compiled.gettext(entry.msgid) == entry.msgstr, (
                 f"stale .mo, run `make messages`: {entry.msgid}"
             )
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(SRC)))
+def test_users_see_our_translation_not_a_librarys(po_path):
+    """Django merges every app's catalogue: a library's translation of the same msgid must not win."""
+    from django.utils import translation
+
+    lang = po_path.relative_to(SRC).parts[2]
+    with translation.override(lang):
+        for entry in polib.pofile(str(po_path)):
+            if not entry.msgid_plural and not entry.msgctxt:
+                assert translation.gettext(entry.msgid) == entry.msgstr, entry.msgid

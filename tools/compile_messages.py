@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent / "src" / "kuntakokeilu"
 for po_path in sorted(ROOT.glob("*/locale/*/LC_MESSAGES/django.po")):
     app, lang = po_path.relative_to(ROOT).parts[0], po_path.relative_to(ROOT).parts[2]
     po = polib.pofile(str(po_path))
-    po.header = f"Kuntakokeilu, {app} app: translations.\nTranslators own the wording; message ids are English."
+    po.header = (
+        f"Kuntakokeilu, {app} app: translations.\nTranslators own the wording; message ids are English."
+    )
     po.metadata_is_fuzzy = False
     po.metadata.update(
         {

@@ -31,6 +31,13 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
+    # The project's apps come first: their templates and translations take precedence over Django's and
+    # the libraries' (e.g. "Username" is "Käyttäjätunnus" here, as in the TE services' own usage).
+    "kuntakokeilu.rules",
+    "kuntakokeilu.regions",
+    "kuntakokeilu.web",
+    "kuntakokeilu.access",
+    "kuntakokeilu.api",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -43,11 +50,6 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "csp",
-    "kuntakokeilu.rules",
-    "kuntakokeilu.regions",
-    "kuntakokeilu.web",
-    "kuntakokeilu.access",
-    "kuntakokeilu.api",
 ]
 
 MIDDLEWARE = [

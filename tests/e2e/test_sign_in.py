@@ -16,7 +16,7 @@ def test_sign_in_page_is_accessible_and_a_wrong_password_is_refused(page):
     check_accessibility(page)
     sign_in(page, "aino.virtanen", "not-the-password")
     assert page.url.endswith("/sign-in/")
-    assert "Syötä oikea käyttäjätunnus ja salasana" in page.get_by_role("alert").inner_text()
+    assert "syötä kelvollinen käyttäjätunnus ja salasana" in page.get_by_role("alert").inner_text()
     check_accessibility(page)
 
 
@@ -41,7 +41,7 @@ def test_signing_in_and_out(page):
 
 def test_an_expired_session_signs_the_user_out(page):
     sign_in(page, "juha.heikkinen")
-    assert page.get_by_role("link", name="Henkilöstö").count() == 1
+    assert page.get_by_role("navigation").get_by_role("link", name="Henkilöstö").count() == 1
     # 30 minutes without activity have passed: the server-side session has expired.
     Session.objects.update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
     page.goto("/staff/")

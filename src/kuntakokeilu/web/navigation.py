@@ -35,7 +35,12 @@ LINKS: list[Link] = [
         "access.manage_staff",
         _("Staff accounts and role assignments of your trial area."),
     ),
-    Link(_("Administration"), "admin:index", "access.use_admin_site", _("Users, roles and reference data.")),
+    Link(
+        _("System administration"),
+        "admin:index",
+        "access.use_admin_site",
+        _("Users, roles and reference data."),
+    ),
     # --- api ---
     Link(_("API"), "api:docs", "api.view_schema", _("The interface description (OpenAPI) for systems.")),
 ]

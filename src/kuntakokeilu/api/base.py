@@ -1,0 +1,84 @@
+"""What every API view shares: the catalogue's permission, the schema that documents it, the `on` date.
+
+A view subclasses `CatalogueView` and sets `kk_action`; the OpenAPI description then names the action and
+marks public actions as needing no authentication (R-INT-3, R-X-1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+from rest_framework.views import APIView
+
+from kuntakokeilu import clock
+from kuntakokeilu.access.actions import get_action
+from kuntakokeilu.rules.schema import parse_date
+
+from .errors import ApiError
+from .permissions import Catalogue
+
+
+class CatalogueSchema(AutoSchema):
+    """Documents the view's catalogue action; a public action needs no credentials."""
+
+    def get_auth(self):
+        auths = super().get_auth()
+        if get_action(self.view.kk_action).public and {} not in auths:
+            auths.append({})
+        return auths
+
+    def get_description(self):
+        action = get_action(self.view.kk_action)
+        who = "public" if action.public else "signed-in staff with a role that allows it"
+        return f"{super().get_description()}\n\nAction `{action.code}` of the catalogue ({who})."
+
+
+class CatalogueView(APIView):
+    """An API view that asks the catalogue of actions (R-X-1): set `kk_action`."""
+
+    kk_action: str
+    permission_classes = [Catalogue]
+    schema = CatalogueSchema()
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="A stable code, e.g. municipality_not_found, invalid_date.")
+    message = serializers.CharField(help_text="The message in the request's language (fi, sv or en).")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Only where a parameter was invalid: its name and what is wrong with it.",
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorBodySerializer()
+
+
+ON_PARAMETER = OpenApiParameter(
+    "on",
+    OpenApiTypes.DATE,
+    OpenApiParameter.QUERY,
+    description="The date the answer holds on, YYYY-MM-DD; today (Helsinki) if omitted.",
+)
+
+
+def on_date(request) -> dt.date:
+    """The `on` query parameter (YYYY-MM-DD, as the rules console reads it), or today."""
+    raw = request.query_params.get("on")
+    if raw is None:
+        return clock.today()
+    try:
+        return parse_date(raw)
+    except ValueError:
+        raise ApiError(
+            400,
+            "invalid_date",
+            _("The date is not valid."),
+            {"on": [_("Give a real date as YYYY-MM-DD, e.g. 2021-06-01.")]},
+        ) from None

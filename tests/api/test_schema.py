@@ -1,0 +1,86 @@
+"""The OpenAPI description (R-INT-3) and its Swagger UI, public (R-X-1: action api.view_schema), served under
+the strict Content-Security-Policy (R-X-6: no inline scripts)."""
+
+import re
+
+import pytest
+import yaml
+from django.contrib.staticfiles import finders
+from django.urls import get_resolver
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.validation import validate_schema
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = {
+    "/api/v1/municipalities/",
+    "/api/v1/municipalities/{code}/",
+    "/api/v1/trial-areas/",
+    "/api/v1/trial-areas/{number}/",
+}
+STAFF = {"/api/v1/me/"}
+
+
+def api_routes():
+    """Every route under api/ but the description itself, written as OpenAPI paths."""
+    resolver = get_resolver().url_patterns
+    api = next(p for p in resolver if getattr(p, "namespace", None) == "api")
+    routes = {"/api/" + re.sub(r"<\w+:(\w+)>", r"{\1}", str(p.pattern)) for p in api.url_patterns}
+    return routes - {"/api/schema/", "/api/docs/"}
+
+
+def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    validate_schema(schema)
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) == PUBLIC | STAFF == api_routes()
+
+
+def test_schema_documents_parameters_responses_and_security():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    for path in PUBLIC | STAFF:
+        operation = schema["paths"][path]["get"]
+        assert "200" in operation["responses"]
+        assert {} in operation["security"] if path in PUBLIC else {} not in operation["security"]
+        assert "Action `" in operation["description"]
+    for path in ("/api/v1/municipalities/", "/api/v1/municipalities/{code}/"):
+        on = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "on")
+        assert on["in"] == "query" and on["schema"] == {"type": "string", "format": "date"}
+        assert {"400"} <= set(schema["paths"][path]["get"]["responses"])
+    assert {"401", "403"} <= set(schema["paths"]["/api/v1/me/"]["get"]["responses"])
+    assert {"tokenAuth", "cookieAuth"} <= set(schema["components"]["securitySchemes"])
+
+
+def test_schema_endpoint_serves_the_same_valid_description(client):
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    schema = yaml.safe_load(response.content)
+    validate_schema(schema)
+    assert set(schema["paths"]) == PUBLIC | STAFF
+    as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
+
+
+def test_docs_page_loads_its_scripts_from_urls_only(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None, "an inline script"
+    assert "<style" not in html, "an inline style"
+    sources = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', html)
+    assert len(sources) == 4
+    for source in sources:
+        if source.startswith("/static/"):
+            assert finders.find(source.removeprefix("/static/")), source
+
+
+def test_docs_init_script_is_javascript_pointing_at_the_schema(client):
+    html = client.get("/api/docs/").content.decode()
+    script_url = next(s for s in re.findall(r'<script src="([^"]+)"', html) if not s.startswith("/static/"))
+    response = client.get(script_url.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/javascript")
+    assert "SwaggerUIBundle(" in response.content.decode()
+    assert '"/api/schema/"' in response.content.decode()
