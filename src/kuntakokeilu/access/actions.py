@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -116,9 +117,7 @@ def manage_user(user, target, on) -> bool:
     managed = [g for g in grants(user, on) if g.role == Role.AREA_MANAGER]
     if not managed:
         return False
-    theirs = list(target.role_assignments.filter(valid_to__isnull=True)) + list(
-        target.role_assignments.filter(valid_to__gte=on)
-    )
+    theirs = list(target.role_assignments.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on)))
     return bool(theirs) and all(_area_manager_may_give(managed, a, on) for a in theirs)
 
 
