@@ -60,12 +60,18 @@ def page(browser, site):
     context.close()
 
 
-def check_accessibility(page) -> None:
-    """axe-core (WCAG 2.1 A/AA rules) on the current page; serious or critical violations fail (R-X-7)."""
+def check_accessibility(page, exclude: list[str] | None = None) -> None:
+    """axe-core (WCAG 2.1 A/AA rules) on the current page; serious or critical violations fail (R-X-7).
+
+    `exclude` names CSS selectors of third-party widgets we do not render ourselves (Swagger UI); each use
+    is written down in docs/architecture.md as a known gap.
+    """
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+        page,
+        context={"exclude": [[selector] for selector in exclude]} if exclude else None,
+        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
     )
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, "\n".join(

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from .models import RoleAssignment
-from .roles import AREA_STAFF_ROLES, Role, ScopeKind
+from .roles import AREA_STAFF_ROLES, ScopeKind
 
 WHOLE_AREA = "area"
 
@@ -26,7 +26,7 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
         self.area = area
-        self.fields["role"].choices = [(r.value, r.label) for r in Role if r in AREA_STAFF_ROLES]
+        self.fields["role"].choices = [(r.value, r.label) for r in AREA_STAFF_ROLES]
         members = [(m.municipality.code, m.municipality) for m in area.members.select_related("municipality")]
         self.members = dict(members)
         self.fields["scope"].choices = [(WHOLE_AREA, _("the whole trial area"))] + [
