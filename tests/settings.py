@@ -10,6 +10,8 @@ from kuntakokeilu.settings import DATABASES, VAR_DIR
 
 KUNTAKOKEILU_TODAY = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# One test database per test process, so that two runs side by side never share one.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # one file per test process, so that two runs side by side never share it
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
+else:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_kuntakokeilu_{os.getpid()}"}

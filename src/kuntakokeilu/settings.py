@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "kuntakokeilu.web",
     "kuntakokeilu.access",
     "kuntakokeilu.api",
+    "kuntakokeilu.applications",
+    "kuntakokeilu.customers",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,0 +1,1 @@
+"""Application rounds, applications, screening against the boundary conditions and selection (R-APP)."""

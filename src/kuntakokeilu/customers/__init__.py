@@ -1,0 +1,1 @@
+"""Job seekers, their dated facts, the target-group rule and customerships (R-TG)."""
