@@ -124,6 +124,8 @@ LOGGING = {
 # Every app that registers rules lists its module here; the registry imports them on first use.
 RULE_MODULES = [
     "kuntakokeilu.regions.rules",
+    "kuntakokeilu.customers.rules",
+    "kuntakokeilu.applications.rules",
 ]
 
 # --- access: sign-in and security (R-X-6); production sign-in is described in docs/sign-in.md ------
@@ -210,4 +212,6 @@ SPECTACULAR_SETTINGS = {
 DEMO_STEPS = [
     "kuntakokeilu.regions.demo",
     "kuntakokeilu.access.demo",
+    "kuntakokeilu.customers.demo",
+    "kuntakokeilu.applications.demo",
 ]

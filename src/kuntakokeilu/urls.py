@@ -18,4 +18,8 @@ urlpatterns = [
     *access_urls.admin_urlpatterns,
     # --- api ---
     path("api/", include("kuntakokeilu.api.urls")),
+    # --- customers: job seekers, the access log and access requests ---
+    path("", include("kuntakokeilu.customers.urls")),
+    # --- applications: rounds, applications, screening and selection ---
+    path("", include("kuntakokeilu.applications.urls")),
 ]

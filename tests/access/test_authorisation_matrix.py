@@ -53,7 +53,56 @@ def objects():
                 valid_from=ON,
             ),
         ),
+        # --- customers --- (a Helsinki person inside, a Porvoo person outside: R-X-1)
+        **{
+            code: (_person("091", 951), _person("638", 952))
+            for code in ("customers.view_person", "customers.correct_fact")
+        },
+        # --- applications --- (a Loviisa application inside, a Kotka one outside: R-APP-2, R-X-1)
+        **{
+            code: (_application("434"), _application("285"))
+            for code in ("applications.view", "applications.apply", "applications.request_supplement")
+        },
     }
+
+
+def _application(lead_code: str):
+    from kuntakokeilu.applications.models import Application, Round
+
+    round_, _created = Round.objects.get_or_create(
+        code="matrix-2019",
+        defaults={
+            "name_fi": "Haku",
+            "name_sv": "Ansökan",
+            "opens": dt.date(2019, 10, 8),
+            "closes": dt.date(2019, 11, 19),
+            "population_date": dt.date(2018, 12, 31),
+            "planned_pilot_start": dt.date(2021, 3, 1),
+            "statistics_month": "2019-09",
+        },
+    )
+    lead = Municipality.objects.get(code=lead_code)
+    application, _created = Application.objects.get_or_create(round=round_, lead=lead, name=lead.name_fi)
+    application.municipalities.set([lead])
+    return application
+
+
+def _person(kunta_code: str, number: int):
+    from kuntakokeilu.customers.identity import make_henkilotunnus
+    from kuntakokeilu.customers.models import Fact, FactKind, Person
+
+    code = make_henkilotunnus(dt.date(1984, 3, 12), number)
+    person, _created = Person.objects.get_or_create(
+        henkilotunnus=code,
+        defaults={"birth_date": dt.date(1984, 3, 12), "first_name": "Testi", "last_name": "Henkilö"},
+    )
+    Fact.objects.get_or_create(
+        person=person,
+        kind=FactKind.KOTIKUNTA,
+        valid_from=dt.date(2021, 1, 1),
+        municipality=Municipality.objects.get(code=kunta_code),
+    )
+    return person
 
 
 # action: (roles allowed on the object inside, roles allowed on the object outside, anonymous allowed)
@@ -69,6 +118,23 @@ EXPECTED = {
     "access.manage_staff": ({Role.ADMIN, Role.AREA_MANAGER}, {Role.ADMIN}, False),
     "access.manage_user": ({Role.ADMIN, Role.AREA_MANAGER}, {Role.ADMIN}, False),
     "access.give_role": ({Role.ADMIN, Role.AREA_MANAGER}, {Role.ADMIN}, False),
+    # --- customers --- (the Kainuu area manager's own persons: tests/customers/test_access.py)
+    "customers.search": (
+        {Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE},
+        {Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE},
+        False,
+    ),
+    "customers.view_person": ({Role.CASE_WORKER, Role.APPROVER, Role.TE_OFFICE}, {Role.TE_OFFICE}, False),
+    "customers.correct_fact": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "customers.import": ({Role.ADMIN}, {Role.ADMIN}, False),
+    "access.read_log": ({Role.ADMIN}, {Role.ADMIN}, False),
+    "access.access_request": ({Role.ADMIN}, {Role.ADMIN}, False),
+    # --- applications --- (the applicant is Loviisa's, the ELY official Uusimaa's)
+    "applications.view": ({Role.MINISTRY, Role.ELY, Role.APPLICANT}, {Role.MINISTRY}, False),
+    "applications.apply": ({Role.APPLICANT}, NOBODY, False),
+    "applications.request_supplement": ({Role.MINISTRY, Role.ELY}, {Role.MINISTRY}, False),
+    "applications.select": ({Role.MINISTRY, Role.ELY}, {Role.MINISTRY, Role.ELY}, False),
+    "applications.decide": ({Role.MINISTRY}, {Role.MINISTRY}, False),
 }
 
 

@@ -19,6 +19,10 @@ PUBLIC = {
     "/api/v1/trial-areas/{number}/",
 }
 STAFF = {"/api/v1/me/"}
+# --- customers --- (personal data: GET detail and facts, POST search)
+PERSONS = {"/api/v1/persons/search/", "/api/v1/persons/{person_id}/", "/api/v1/persons/{person_id}/facts/"}
+# --- applications --- (GET list and detail, POST screening)
+APPLICATIONS = {"/api/v1/applications/", "/api/v1/applications/{application_id}/", "/api/v1/screening/"}
 
 
 def api_routes():
@@ -33,7 +37,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     schema = SchemaGenerator().get_schema(request=None, public=True)
     validate_schema(schema)
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == PUBLIC | STAFF == api_routes()
+    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS == api_routes()
 
 
 def test_schema_documents_parameters_responses_and_security():
@@ -56,7 +60,7 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF
+    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 

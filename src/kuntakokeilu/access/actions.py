@@ -145,3 +145,105 @@ declare("api.view_schema", _("Read the API description"), public=True)(_anyone)
 @declare("api.view_own_account", _("See one's own roles and scope"))
 def view_own_account(user, obj, on) -> bool:
     return bool(grants(user, on))
+
+
+# --- customers ---------------------------------------------------------------------------------
+# Personal data (R-X-1): case workers and approvers see the persons whose kotikunta (or, with temporary
+# protection, residence) is in their grant's municipalities on the date — a trial-area scope pools its
+# members; area managers their area; TE-office officials their office's area. Ministry, ELY, applicants,
+# researchers and admins see no person's page; admins read the access log and answer access requests.
+
+PERSON_ROLES = (Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE)
+CORRECTING_ROLES = (Role.CASE_WORKER, Role.APPROVER)
+
+
+def _person_in_scope(user, obj, on, roles) -> bool:
+    """`obj` is a Person or one of its facts."""
+    from kuntakokeilu.customers.queries import home_municipality_code
+
+    person = getattr(obj, "person", obj)
+    relevant = [g for g in grants(user, on) if g.role in roles]
+    if person is None or not relevant:
+        return False
+    code = home_municipality_code(person, on)
+    return code is not None and any(g.everything or code in g.municipalities for g in relevant)
+
+
+@declare("customers.search", _("Search job seekers"))
+def customers_search(user, obj, on) -> bool:
+    return _has_role(user, on, *PERSON_ROLES)
+
+
+@declare("customers.view_person", _("See a job seeker's data"))
+def customers_view_person(user, person, on) -> bool:
+    return _person_in_scope(user, person, on, PERSON_ROLES)
+
+
+@declare("customers.correct_fact", _("Correct a job seeker's facts"))
+def customers_correct_fact(user, person, on) -> bool:
+    return _person_in_scope(user, person, on, CORRECTING_ROLES)
+
+
+@declare("customers.import", _("Import job seekers from a file"))
+def customers_import(user, obj, on) -> bool:
+    return _has_role(user, on, Role.ADMIN)
+
+
+@declare("access.read_log", _("Read the access log"))
+def access_read_log(user, obj, on) -> bool:
+    return _has_role(user, on, Role.ADMIN)
+
+
+@declare("access.access_request", _("Answer a data subject's access request"))
+def access_access_request(user, obj, on) -> bool:
+    return _has_role(user, on, Role.ADMIN)
+
+
+# --- applications ------------------------------------------------------------------------------
+# Application rounds (R-APP): applicants see and write their own municipality's applications (the lead
+# or a member); ELY officials see those whose lead is in their area on the date; the ministry sees all and
+# decides. `obj` is an Application (None: any of one's own). Labels are translated in the applications app.
+from kuntakokeilu.applications.messages import ACTION_LABELS as APPLICATION_LABELS  # noqa: E402
+
+
+def _application_grants(user, application, on, *roles) -> bool:
+    relevant = [g for g in grants(user, on) if g.role in roles]
+    if application is None or not relevant:
+        return bool(relevant)
+    places = [application.lead]
+    if application.pk is not None and Role.APPLICANT in roles:
+        places.extend(application.municipalities.all())
+    return any(g.covers(place) for g in relevant for place in places)
+
+
+@declare("applications.view", APPLICATION_LABELS["applications.view"])
+def applications_view(user, application, on) -> bool:
+    if _has_role(user, on, Role.MINISTRY):
+        return True
+    return _application_grants(user, application, on, Role.ELY, Role.APPLICANT)
+
+
+@declare("applications.apply", APPLICATION_LABELS["applications.apply"])
+def applications_apply(user, application, on) -> bool:
+    """Applicants of the lead municipality (`application` None: any applicant)."""
+    applicants = [g for g in grants(user, on) if g.role == Role.APPLICANT]
+    if application is None:
+        return bool(applicants)
+    return any(g.covers(application.lead) for g in applicants)
+
+
+@declare("applications.request_supplement", APPLICATION_LABELS["applications.request_supplement"])
+def applications_request_supplement(user, application, on) -> bool:
+    if _has_role(user, on, Role.MINISTRY):
+        return True
+    return _application_grants(user, application, on, Role.ELY)
+
+
+@declare("applications.select", APPLICATION_LABELS["applications.select"])
+def applications_select(user, obj, on) -> bool:
+    return _has_role(user, on, Role.MINISTRY, Role.ELY)
+
+
+@declare("applications.decide", APPLICATION_LABELS["applications.decide"])
+def applications_decide(user, obj, on) -> bool:
+    return _has_role(user, on, Role.MINISTRY)

@@ -121,3 +121,47 @@ class RoleAssignment(models.Model):
 
     def holds_on(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+# --- the access log (R-X-2) --------------------------------------------------------------------------
+
+
+class Purpose(models.TextChoices):
+    """Why personal data was looked at: derived from the page, or asked (a search by identity code)."""
+
+    CUSTOMER_SERVICE = "customer_service", _("customer service")
+    TRANSFER = "transfer", _("assessing a transfer")
+    CORRECTION = "correction", _("correcting the person's data")
+    ACCESS_REQUEST = "access_request", _("the data subject's access request")
+    SUPERVISION = "supervision", _("supervising the use of personal data")
+
+
+class AppendOnly(Exception):
+    pass
+
+
+class AccessLogEntry(models.Model):
+    """Who looked at whose data, when, where and why. Append-only: never updated, never deleted (the
+    model refuses, and a database trigger refuses too: see migration 0002)."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="access_log_entries"
+    )
+    person = models.ForeignKey("customers.Person", on_delete=models.PROTECT, related_name="access_log")
+    what = models.CharField(max_length=100)
+    purpose = models.CharField(max_length=32, choices=Purpose.choices)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.what} {self.person_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnly("the access log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("the access log is append-only")

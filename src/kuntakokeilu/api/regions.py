@@ -20,7 +20,7 @@ from kuntakokeilu.regions.rules import decide
 from kuntakokeilu.rules.outcome import STATUSES
 from kuntakokeilu.rules.parameters import default_store
 from kuntakokeilu.rules.registry import get_rule
-from kuntakokeilu.rules.schema import InputError, ValidationContext, validate_item
+from kuntakokeilu.rules.schema import InputError, ValidationContext
 
 from .base import ON_PARAMETER, CatalogueView, ErrorSerializer, on_date
 from .errors import ApiError
@@ -136,9 +136,7 @@ class MunicipalityDetail(CatalogueView):
     def get(self, request, code: str):
         rule = get_rule(MUNICIPALITY_ON_DATE)
         try:
-            _id, _on, facts = validate_item(
-                {"id": code, "kunta_code": code}, rule.fields, ValidationContext()
-            )
+            _id, _on, facts = rule.validate({"id": code, "kunta_code": code}, ValidationContext())
         except InputError:
             raise ApiError(
                 404, "municipality_not_found", _("No municipality has the code %(code)s.") % {"code": code}

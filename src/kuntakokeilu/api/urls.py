@@ -3,6 +3,8 @@
 from django.urls import path
 
 from . import accounts, docs, regions
+from . import applications as applications_api
+from . import customers as customers_api
 
 app_name = "api"
 urlpatterns = [
@@ -13,4 +15,16 @@ urlpatterns = [
     path("v1/trial-areas/", regions.TrialAreaList.as_view(), name="trial-area-list"),
     path("v1/trial-areas/<str:number>/", regions.TrialAreaDetail.as_view(), name="trial-area-detail"),
     path("v1/me/", accounts.Me.as_view(), name="me"),
+    # --- customers ---
+    path("v1/persons/search/", customers_api.PersonSearch.as_view(), name="person-search"),
+    path("v1/persons/<uuid:person_id>/", customers_api.PersonDetail.as_view(), name="person-detail"),
+    path("v1/persons/<uuid:person_id>/facts/", customers_api.PersonFacts.as_view(), name="person-facts"),
+    # --- applications ---
+    path("v1/applications/", applications_api.ApplicationList.as_view(), name="application-list"),
+    path(
+        "v1/applications/<str:application_id>/",
+        applications_api.ApplicationDetail.as_view(),
+        name="application-detail",
+    ),
+    path("v1/screening/", applications_api.Screening.as_view(), name="screening"),
 ]

@@ -19,7 +19,7 @@ from .messages import format_date
 from .outcome import Outcome
 from .parameters import default_store
 from .registry import Rule
-from .schema import InputError, ValidationContext, validate_item
+from .schema import InputError, ValidationContext
 
 STATUS_WORDS = {
     "pass": gettext_noop("met"),
@@ -51,7 +51,7 @@ def run_items(rule: Rule, items: list[Any], default_on: dt.date) -> list[tuple[A
     seen_ids = set()
     for item in items:
         try:
-            item_id, on, facts = validate_item(item, rule.fields, ctx)
+            item_id, on, facts = rule.validate(item, ctx)
         except InputError as exc:
             raise ConsoleError(str(exc)) from None
         key = json.dumps(item_id)
@@ -59,8 +59,8 @@ def run_items(rule: Rule, items: list[Any], default_on: dt.date) -> list[tuple[A
             raise ConsoleError(f"item {item_id!r}, field 'id': the same id appears twice")
         seen_ids.add(key)
         validated.append((item_id, on or default_on, facts))
-    params = default_store()
-    return [(item_id, rule.run(facts, on, params)) for item_id, on, facts in validated]
+    outcomes = rule.run_many([(facts, on) for _id, on, facts in validated], default_store())
+    return [(item_id, outcome) for (item_id, _on, _facts), outcome in zip(validated, outcomes, strict=True)]
 
 
 def as_json(results: list[tuple[Any, Outcome]]) -> str:

@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
 from .outcome import Decision, Outcome
 from .parameters import ParameterStore, default_store
-from .schema import Field
+from .schema import Field, InputError, ValidationContext, validate_item
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,17 @@ class Rule:
     fields: tuple[Field, ...]
     parameters: tuple[str, ...]
     evaluate: Callable[[dict, dt.date, ParameterStore], Decision]
+    # Checks across fields, run after every field is valid: returns (field, problem) pairs; any → exit 2.
+    check_input: Callable[[dict, ValidationContext], list[tuple[str, str]]] | None = None
+    # For rules that judge items together (e.g. a round's applications): decisions in the items' order.
+    evaluate_batch: Callable[[list[tuple[dict, dt.date]], ParameterStore], list[Decision]] | None = None
+
+    def validate(self, item: Any, ctx: ValidationContext) -> tuple[Any, dt.date | None, dict]:
+        """One input item → (id, on or None, facts), or InputError naming the item and the field."""
+        item_id, on, facts = validate_item(item, self.fields, ctx)
+        for field_name, problem in self.check_input(facts, ctx) if self.check_input else ():
+            raise InputError(item_id, field_name, problem)
+        return item_id, on, facts
 
     def rule_version(self, params: ParameterStore) -> str:
         return (
@@ -38,11 +50,22 @@ class Rule:
         )
 
     def run(self, facts: dict, on: dt.date, params: ParameterStore | None = None) -> Outcome:
+        return self.run_many([(facts, on)], params)[0]
+
+    def run_many(
+        self, items: list[tuple[dict, dt.date]], params: ParameterStore | None = None
+    ) -> list[Outcome]:
+        """Validated facts and dates → outcomes in the same order (together, if the rule judges a batch)."""
         params = params or default_store()
-        decision = self.evaluate(facts, on, params)
-        return Outcome(
-            self.name, self.rule_version(params), on, decision.result, decision.status, decision.checks
-        )
+        if self.evaluate_batch:
+            decisions = self.evaluate_batch(items, params)
+        else:
+            decisions = [self.evaluate(facts, on, params) for facts, on in items]
+        version = self.rule_version(params)
+        return [
+            Outcome(self.name, version, on, d.result, d.status, d.checks)
+            for (_facts, on), d in zip(items, decisions, strict=True)
+        ]
 
 
 _RULES: dict[str, Rule] = {}

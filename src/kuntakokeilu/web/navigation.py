@@ -10,6 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import can
+from kuntakokeilu.applications.messages import NAV_APPLICATIONS, NAV_APPLICATIONS_HELP
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,33 @@ LINKS: list[Link] = [
     ),
     # --- api ---
     Link(_("API"), "api:docs", "api.view_schema", _("The interface description (OpenAPI) for systems.")),
+    # --- customers ---
+    Link(
+        _("Job seekers"),
+        "customers:search",
+        "customers.search",
+        _("Find a job seeker of your area and see their facts and target group."),
+    ),
+    Link(
+        _("Import job seekers"),
+        "customers:import",
+        "customers.import",
+        _("Job seekers and their dated facts from a CSV file, all rows or none."),
+    ),
+    Link(
+        _("Access log"),
+        "customers:access-log",
+        "access.read_log",
+        _("Who has looked at a person's data, searched by identity code."),
+    ),
+    Link(
+        _("Access requests"),
+        "customers:access-request",
+        "access.access_request",
+        _("What the register holds on a person and who has looked at it."),
+    ),
+    # --- applications --- (labels translated in the applications app's catalogue)
+    Link(NAV_APPLICATIONS, "applications:index", "applications.view", NAV_APPLICATIONS_HELP),
 ]
 
 

@@ -2,6 +2,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from kuntakokeilu import clock
 from kuntakokeilu.rules import console
@@ -52,7 +53,10 @@ class Command(BaseCommand):
             text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise console.ConsoleError(f"cannot read {path}: {exc}") from None
-        results = console.run_items(rule, console.parse_items(text), default_on)
+        with translation.override(
+            "en"
+        ):  # input errors on stderr are in English, like the rest of the console's
+            results = console.run_items(rule, console.parse_items(text), default_on)
         if options["format"] == "text":
             return console.as_text(results, options["lang"])
         return console.as_json(results)

@@ -1,0 +1,181 @@
+"""Reading job seekers (R-TG-1): the facts as they were on a date, their history, searches in scope.
+
+Reads only; the views and the API write the access log in the same transaction (access/audit.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from kuntakokeilu.access.actions import PERSON_ROLES, can
+from kuntakokeilu.access.scope import grants
+
+from .identity import InvalidHenkilotunnus, parse_henkilotunnus
+from .models import Fact, FactKind, Person
+
+SEARCH_LIMIT = 50
+
+
+def _current_on(facts: list[Fact], on: dt.date) -> dict[str, Fact]:
+    """The current fact of each kind valid on `on` (the latest `valid_from` not after it)."""
+    found: dict[str, Fact] = {}
+    for fact in sorted(facts, key=lambda f: f.valid_from):
+        if not fact.superseded and fact.valid_from <= on:
+            found[fact.kind] = fact
+    return found
+
+
+def current_facts(person: Person) -> list[Fact]:
+    return list(person.facts.current().select_related("municipality"))
+
+
+def facts_on(person: Person, on: dt.date, facts: list[Fact] | None = None) -> dict:
+    """The target-group rule's input (issue 5) as the register held it for `on`; no customership yet."""
+    held = _current_on(current_facts(person) if facts is None else facts, on)
+
+    def code(kind):
+        fact = held.get(kind)
+        return fact.value if fact else None
+
+    def flag(kind):
+        fact = held.get(kind)
+        return bool(fact.flag) if fact else False
+
+    change = held.get(FactKind.CHANGE_SECURITY)
+    search = held.get(FactKind.JOB_SEARCH)
+    return {
+        "henkilotunnus": person.henkilotunnus,
+        "birth_date": person.birth_date,
+        "kotikunta": code(FactKind.KOTIKUNTA),
+        "residence": code(FactKind.RESIDENCE),
+        "mother_tongue": code(FactKind.MOTHER_TONGUE) or "xx",
+        "immigrant": flag(FactKind.IMMIGRANT),
+        "status": code(FactKind.STATUS),
+        "earnings_related_entitlement": flag(FactKind.EARNINGS_RELATED),
+        "temporary_protection": flag(FactKind.TEMPORARY_PROTECTION),
+        "change_security_55": bool(change and change.flag),
+        "change_security_notice_date": change.date_value if change and change.flag else None,
+        "job_search_valid": bool(search and (search.end_date is None or on <= search.end_date)),
+        "current_customership": None,
+    }
+
+
+def home_municipality_code(person: Person, on: dt.date) -> str | None:
+    """The municipality whose staff may see the person on `on`: the kotikunta, or with temporary
+    protection and no kotikunta the residence (L1269 s. 4 as amended 1.3.2023). Before the first
+    recorded kotikunta, the first one."""
+    facts = current_facts(person)
+    held = _current_on(facts, on)
+    protected = held.get(FactKind.TEMPORARY_PROTECTION)
+    kotikunta = held.get(FactKind.KOTIKUNTA)
+    if kotikunta is None and protected is not None and protected.flag:
+        residence = held.get(FactKind.RESIDENCE)
+        if residence is not None:
+            return residence.value
+    if kotikunta is not None:
+        return kotikunta.value
+    first = sorted((f for f in facts if f.kind == FactKind.KOTIKUNTA), key=lambda f: f.valid_from)
+    return first[0].value if first else None
+
+
+@dataclass(frozen=True)
+class FactRow:
+    fact: Fact
+    valid_to: dt.date | None
+    superseded: bool
+
+
+def history(person: Person) -> dict[str, list[FactRow]]:
+    """Every fact of each kind, oldest first; a current row's validity ends the day before the next
+    current row of the kind begins; superseded rows are listed with the row that corrected them."""
+    facts = list(
+        person.facts.select_related("municipality", "recorded_by", "corrects").order_by(
+            "valid_from", "recorded_at", "pk"
+        )
+    )
+    rows: dict[str, list[FactRow]] = {kind: [] for kind in FactKind.values}
+    for kind in FactKind.values:
+        of_kind = [f for f in facts if f.kind == kind]
+        current = [f for f in of_kind if not f.superseded]
+        for fact in of_kind:
+            if fact.superseded:
+                rows[kind].append(FactRow(fact, None, True))
+                continue
+            later = [c.valid_from for c in current if c.valid_from > fact.valid_from]
+            valid_to = min(later) - dt.timedelta(days=1) if later else None
+            if (
+                kind == FactKind.JOB_SEARCH
+                and fact.end_date
+                and (valid_to is None or fact.end_date < valid_to)
+            ):
+                valid_to = fact.end_date
+            rows[kind].append(FactRow(fact, valid_to, False))
+    return rows
+
+
+def find_by_henkilotunnus(code: str) -> Person | None:
+    try:
+        normalised = parse_henkilotunnus(code).code
+    except InvalidHenkilotunnus:
+        return None
+    return Person.objects.filter(henkilotunnus=normalised).first()
+
+
+def search(user, text: str, on: dt.date) -> list[Person]:
+    """Persons whose identity code is `text` or whose names contain all its words, of those the user
+    may see on `on` (the catalogue decides each one)."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    try:
+        code = parse_henkilotunnus(text).code
+    except InvalidHenkilotunnus:
+        query = Q()
+        for word in text.split():
+            query &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        candidates = Person.objects.filter(query)
+    else:
+        candidates = Person.objects.filter(henkilotunnus=code)
+    candidates = _within_grants(user, on, candidates)
+    found: list[Person] = []
+    for person in candidates.order_by("last_name", "first_name", "pk").iterator():
+        if can(user, "customers.view_person", person, on):
+            found.append(person)
+            if len(found) == SEARCH_LIMIT:
+                break
+    return found
+
+
+def _within_grants(user, on: dt.date, candidates):
+    """Narrow the candidates in the database to persons who ever had a kotikunta or residence the user's
+    grants cover (a superset of those the catalogue then allows)."""
+    relevant = [g for g in grants(user, on) if g.role in PERSON_ROLES]
+    if any(g.everything for g in relevant):
+        return candidates
+    codes = set().union(*(g.municipalities for g in relevant)) if relevant else set()
+    in_scope = Fact.objects.current().filter(
+        kind__in=[FactKind.KOTIKUNTA, FactKind.RESIDENCE], municipality__code__in=codes
+    )
+    return candidates.filter(pk__in=in_scope.values("person_id"))
+
+
+def looks_like_henkilotunnus(text: str) -> bool:
+    try:
+        parse_henkilotunnus(text)
+    except InvalidHenkilotunnus:
+        return False
+    return True
+
+
+def target_group_on(person: Person, on: dt.date, facts: list[Fact] | None = None):
+    """The target-group rule's outcome for the person's facts on `on`; None when the register holds
+    no labour-market status for that date (the rule has nothing to decide on)."""
+    from kuntakokeilu.rules.registry import get_rule
+
+    facts_then = facts_on(person, on, facts)
+    if facts_then["status"] is None:
+        return None
+    return get_rule("target-group").run(facts_then, on)

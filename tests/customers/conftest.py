@@ -1,0 +1,32 @@
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from kuntakokeilu.access.demo import ensure_demo_users
+from kuntakokeilu.customers.identity import make_henkilotunnus
+from kuntakokeilu.customers.importer import import_job_seekers
+from kuntakokeilu.customers.models import Person
+
+TODAY = dt.date(2023, 6, 1)
+HELSINKI_HETU = make_henkilotunnus(dt.date(1978, 5, 14), 901)  # demo: Mikael Lahtinen, Helsinki
+PORVOO_HETU = make_henkilotunnus(dt.date(1988, 4, 19), 908)  # demo: Johan Nyström, Porvoo
+KAJAANI_HETU = make_henkilotunnus(dt.date(1972, 8, 15), 910)  # demo: Jari Kemppainen, Kajaani
+
+
+@pytest.fixture
+def demo(db, settings):
+    """The demo users and the demo job seekers, on a fixed date."""
+    settings.KUNTAKOKEILU_TODAY = TODAY.isoformat()
+    from kuntakokeilu.customers.demo import demo_csv
+
+    ensure_demo_users()
+    import_job_seekers(demo_csv(), source="demo")
+    return {
+        code: Person.objects.get(henkilotunnus=code) for code in (HELSINKI_HETU, PORVOO_HETU, KAJAANI_HETU)
+    }
+
+
+@pytest.fixture
+def user():
+    return lambda username: get_user_model().objects.get(username=username)
