@@ -5,11 +5,10 @@ session fixture `rounds_loaded`.
 """
 
 import json
-import subprocess
 
 import pytest
 
-from tests.conftest import KUNTAKOKEILU, SHARED_TOOLS
+from tests.console import check_contract, console, write
 
 pytestmark = pytest.mark.django_db
 
@@ -49,32 +48,9 @@ FILE = [
 ]
 
 
-def write(tmp_path, items):
-    path = tmp_path / "applications.json"
-    path.write_text(json.dumps(items), encoding="utf-8")
-    return str(path)
-
-
-def console(env, *args):
-    return subprocess.run(
-        [str(KUNTAKOKEILU), "rules", *args], capture_output=True, text=True, env=env, timeout=120
-    )
-
-
 def test_the_shared_checker_finds_the_contract_kept(rounds_loaded, console_env, tmp_path):
     """R-APP-6: the console's output for application-screening keeps the contract of every rule."""
-    result = subprocess.run(
-        [
-            str(SHARED_TOOLS / "check-rules-output"),
-            str(KUNTAKOKEILU),
-            "application-screening",
-            write(tmp_path, FILE),
-        ],
-        capture_output=True,
-        text=True,
-        env=console_env,
-        timeout=180,
-    )
+    result = check_contract(console_env, "application-screening", write(tmp_path, FILE))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "contract holds (4 items)" in result.stdout
 

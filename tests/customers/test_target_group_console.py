@@ -2,11 +2,10 @@
 exit 2 with the item and field named for input it cannot run on, and explanations in fi/sv/en."""
 
 import json
-import subprocess
 
 import pytest
 
-from tests.conftest import KUNTAKOKEILU, SHARED_TOOLS
+from tests.console import check_contract, console, write
 
 pytestmark = pytest.mark.django_db
 
@@ -54,28 +53,8 @@ EXAMPLES = [
 ]
 
 
-def console(env, *args, stdin=None):
-    return subprocess.run(
-        [str(KUNTAKOKEILU), "rules", *args], capture_output=True, text=True, env=env, input=stdin, timeout=60
-    )
-
-
-def write(tmp_path, items, name="items.json"):
-    path = tmp_path / name
-    path.write_text(items if isinstance(items, str) else json.dumps(items), encoding="utf-8")
-    return str(path)
-
-
 def test_the_shared_checker_finds_the_contract_kept(console_env, tmp_path):
-    checker = SHARED_TOOLS / "check-rules-output"
-    assert checker.exists(), f"the shared contract checker is missing: {checker}"
-    result = subprocess.run(
-        [str(checker), str(KUNTAKOKEILU), "target-group", write(tmp_path, EXAMPLES), "--on", "2023-02-01"],
-        capture_output=True,
-        text=True,
-        env=console_env,
-        timeout=120,
-    )
+    result = check_contract(console_env, "target-group", write(tmp_path, EXAMPLES), "--on", "2023-02-01")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "contract holds (7 items)" in result.stdout
 

@@ -5,11 +5,10 @@ Runs the real `kuntakokeilu` console script against the test database, and the s
 """
 
 import json
-import subprocess
 
 import pytest
 
-from tests.conftest import KUNTAKOKEILU, SHARED_TOOLS
+from tests.console import check_contract, console, write
 
 pytestmark = pytest.mark.django_db
 
@@ -21,34 +20,9 @@ EXAMPLES = [
 ]
 
 
-def console(env, *args, stdin=None):
-    return subprocess.run(
-        [str(KUNTAKOKEILU), "rules", *args], capture_output=True, text=True, env=env, input=stdin, timeout=60
-    )
-
-
-def write(tmp_path, items, name="items.json"):
-    path = tmp_path / name
-    path.write_text(items if isinstance(items, str) else json.dumps(items), encoding="utf-8")
-    return str(path)
-
-
 def test_the_shared_checker_finds_the_contract_kept(console_env, tmp_path):
-    checker = SHARED_TOOLS / "check-rules-output"
-    assert checker.exists(), f"the shared contract checker is missing: {checker}"
-    result = subprocess.run(
-        [
-            str(checker),
-            str(KUNTAKOKEILU),
-            "municipality-on-date",
-            write(tmp_path, EXAMPLES),
-            "--on",
-            "2022-09-01",
-        ],
-        capture_output=True,
-        text=True,
-        env=console_env,
-        timeout=120,
+    result = check_contract(
+        console_env, "municipality-on-date", write(tmp_path, EXAMPLES), "--on", "2022-09-01"
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "contract holds (4 items)" in result.stdout
