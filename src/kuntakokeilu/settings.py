@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.api",
     "kuntakokeilu.applications",
     "kuntakokeilu.customers",
+    "kuntakokeilu.evaluation",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -56,7 +56,7 @@ def objects():
         # --- customers --- (a Helsinki person inside, a Porvoo person outside: R-X-1)
         **{
             code: (_person("091", 951), _person("638", 952))
-            for code in ("customers.view_person", "customers.correct_fact")
+            for code in ("customers.view_person", "customers.correct_fact", "customers.view_notice")
         },
         # --- applications --- (a Loviisa application inside, a Kotka one outside: R-APP-2, R-X-1)
         **{
@@ -127,6 +127,8 @@ EXPECTED = {
     "customers.view_person": ({Role.CASE_WORKER, Role.APPROVER, Role.TE_OFFICE}, {Role.TE_OFFICE}, False),
     "customers.correct_fact": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "customers.import": ({Role.ADMIN}, {Role.ADMIN}, False),
+    # --- customers: transfers --- (a notice's readers are the person's: R-TG-7, R-X-1)
+    "customers.view_notice": ({Role.CASE_WORKER, Role.APPROVER, Role.TE_OFFICE}, {Role.TE_OFFICE}, False),
     "access.read_log": ({Role.ADMIN}, {Role.ADMIN}, False),
     "access.access_request": ({Role.ADMIN}, {Role.ADMIN}, False),
     # --- applications --- (the applicant is Loviisa's, the ELY official Uusimaa's)

@@ -189,6 +189,18 @@ def customers_import(user, obj, on) -> bool:
     return _has_role(user, on, Role.ADMIN)
 
 
+# --- customers: transfers ---
+# A transfer notice (R-TG-7) is personal data: those who may see the person may print it.
+from kuntakokeilu.customers.labels import TRANSFER_ACTION_LABELS  # noqa: E402
+
+
+@declare("customers.view_notice", TRANSFER_ACTION_LABELS["customers.view_notice"])
+def customers_view_notice(user, obj, on) -> bool:
+    """`obj` is a Notice or its Person."""
+    person = obj.customership.person if hasattr(obj, "customership") else obj
+    return _person_in_scope(user, person, on, PERSON_ROLES)
+
+
 @declare("access.read_log", _("Read the access log"))
 def access_read_log(user, obj, on) -> bool:
     return _has_role(user, on, Role.ADMIN)

@@ -144,3 +144,117 @@ class Fact(models.Model):
     @property
     def status_label(self) -> str:
         return str(dict(STATUSES).get(self.code, self.code))
+
+
+class Ground(models.TextChoices):
+    """Why a customership began (R-TG-3; law notes §2.3–2.6, §7.3)."""
+
+    INITIAL_TRANSFER = "initial_transfer", _("initial transfer at the pilot's start")
+    NEW_REGISTRATION = "new_registration", _("new registration as a job seeker")
+    CHANGE_OF_FACTS = "change_of_facts", _("change of facts")
+    CHANGE_OF_KOTIKUNTA = "change_of_kotikunta", _("change of kotikunta")
+    REQUEST_TO_TE_OFFICE = "request_to_te_office", _("transfer to the TE office on the person's request")
+    REQUEST_TO_MUNICIPALITY = (
+        "request_to_municipality",
+        _("transfer to another trial municipality on the person's request"),
+    )
+    CHANGE_SECURITY_RETURN = "change_security_return", _("return to the TE office under change security")
+    JOB_SEARCH_ENDED = "job_search_ended", _("end of the job search")
+    PILOT_ENDED = "pilot_ended", _("end of the pilot")
+
+
+REQUEST_GROUNDS = (Ground.REQUEST_TO_TE_OFFICE, Ground.REQUEST_TO_MUNICIPALITY)
+
+
+class RequestReason(models.TextChoices):
+    """The reasons of L1269 s. 5 as amended by L421/2021 (law notes §2.3)."""
+
+    LINGUISTIC_RIGHTS = "linguistic_rights", _("to protect linguistic rights")
+    INAPPROPRIATE_RELATIONSHIP = (
+        "inappropriate_relationship",
+        _("to avoid an inappropriate customer relationship"),
+    )
+    SAFETY = "safety", _("a justified safety-related reason")
+
+
+class Responsible(models.TextChoices):
+    MUNICIPALITY = "municipality", _("trial municipality")
+    TE_OFFICE = "te_office", _("TE office")
+    ALAND = "aland", _("Åland's own employment services")
+    NONE = "none", _("no one (not a job seeker)")
+
+
+class Customership(models.Model):
+    """Who is responsible for a person from `valid_from` to `valid_to` (inclusive; null = open), on
+    which ground (R-TG-3). `decision` is the rule's `Outcome.to_record()` the customership was decided
+    on (codes and figures, no rendered text); `rule_version` repeats its version for queries. A person's
+    customerships never overlap (`customerships.start`); at most one is open (the constraint)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="customerships")
+    responsible = models.CharField(max_length=16, choices=Responsible.choices)
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    te_office = models.ForeignKey(
+        "regions.TeOffice", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    valid_from = models.DateField(_("from"))
+    valid_to = models.DateField(_("to"), null=True, blank=True)
+    ground = models.CharField(_("ground"), max_length=32, choices=Ground.choices)
+    request_reason = models.CharField(max_length=32, choices=RequestReason.choices, blank=True, default="")
+    accepted_on = models.DateField(_("accepted by the receiving municipality on"), null=True, blank=True)
+    rule_version = models.CharField(max_length=40, blank=True, default="")
+    decision = models.JSONField(null=True, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["person_id", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=Q(valid_to__isnull=True), name="one_open_customership"
+            ),
+            models.UniqueConstraint(fields=["person", "valid_from"], name="one_customership_per_start"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="customership_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(responsible="municipality") | Q(municipality__isnull=False),
+                name="municipal_customership_names_municipality",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.responsible} {self.valid_from}–{self.valid_to or ''}"
+
+    def covers(self, on) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+class NoticeRecipient(models.TextChoices):
+    PERSON = "person", _("the job seeker")
+    ORGANISATION = "organisation", _("the receiving organisation")
+
+
+class Notice(models.Model):
+    """A transfer notice (R-TG-7; L1269 s. 5): one to the person in their service language, one to the
+    receiving organisation. `data` holds codes, dates and parties only (`notices.notice_data`); the
+    text is rendered on demand (`notices.render`)."""
+
+    customership = models.ForeignKey(Customership, on_delete=models.CASCADE, related_name="notices")
+    recipient = models.CharField(max_length=16, choices=NoticeRecipient.choices)
+    language = models.CharField(max_length=2, choices=SERVICE_LANGUAGES)
+    data = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["customership_id", "recipient"]
+        constraints = [
+            models.UniqueConstraint(fields=["customership", "recipient"], name="one_notice_per_recipient")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.customership_id} {self.recipient} ({self.language})"

@@ -13,6 +13,7 @@ from django.db.models import Q
 from kuntakokeilu.access.actions import PERSON_ROLES, can
 from kuntakokeilu.access.scope import grants
 
+from .customerships import on_date, rule_input
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import Fact, FactKind, Person
 
@@ -32,9 +33,12 @@ def current_facts(person: Person) -> list[Fact]:
     return list(person.facts.current().select_related("municipality"))
 
 
-def facts_on(person: Person, on: dt.date, facts: list[Fact] | None = None) -> dict:
-    """The target-group rule's input (issue 5) as the register held it for `on`; no customership yet."""
+def facts_on(person: Person, on: dt.date, facts: list[Fact] | None = None, customerships=None) -> dict:
+    """The target-group rule's input (issue 5) as the register held it for `on`, with the customership
+    that held on `on` (R-TG-3; `customerships` preloaded, or read here)."""
     held = _current_on(current_facts(person) if facts is None else facts, on)
+    if customerships is None:
+        customerships = list(person.customerships.select_related("municipality"))
 
     def code(kind):
         fact = held.get(kind)
@@ -59,7 +63,7 @@ def facts_on(person: Person, on: dt.date, facts: list[Fact] | None = None) -> di
         "change_security_55": bool(change and change.flag),
         "change_security_notice_date": change.date_value if change and change.flag else None,
         "job_search_valid": bool(search and (search.end_date is None or on <= search.end_date)),
-        "current_customership": None,
+        "current_customership": rule_input(on_date(customerships, on)),
     }
 
 

@@ -16,10 +16,10 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
 
-from . import queries, services
+from . import customerships, notices, queries, services
 from .forms import CorrectionForm, DateForm, HenkilotunnusForm, ImportForm, SearchForm, initial_for
 from .importer import ImportRejected, import_job_seekers
-from .models import Fact, FactKind, Person
+from .models import Fact, FactKind, Notice, Person
 
 CHECK_LABELS = {"pass": _("met"), "fail": _("not met"), "warn": _("warning"), "info": _("note")}
 
@@ -31,6 +31,12 @@ def _person(request, person_id):
 def _fact(request, person_id, fact_id):
     return get_object_or_404(
         Fact.objects.select_related("person", "municipality"), pk=fact_id, person_id=person_id
+    )
+
+
+def _notice(request, person_id, notice_id):
+    return get_object_or_404(
+        Notice.objects.select_related("customership__person"), pk=notice_id, customership__person_id=person_id
     )
 
 
@@ -68,8 +74,28 @@ def person(request, person):
             "checks": checks,
             "facts_then": queries.facts_on(person, on, facts),
             "may_correct": _may_correct(request.user, person, today),
+            "customerships": _timeline(person, lang),
         },
     )
+
+
+def _timeline(person, lang):
+    """Each customership (R-TG-3) with its organisation's name, its decision's explanation as stored, in
+    the page's language, and its notices (R-TG-7)."""
+    rows = []
+    for row in customerships.timeline(person):
+        organisation = row.municipality or row.te_office
+        name = (
+            organisation.names().get(lang, organisation.name_fi)
+            if organisation
+            else row.get_responsible_display()
+        )
+        outcome = customerships.explanation(row)
+        checks = (
+            [(c, CHECK_LABELS[c.status], c.message.render(lang)) for c in outcome.checks] if outcome else []
+        )
+        rows.append({"row": row, "name": name, "checks": checks, "notices": list(row.notices.all())})
+    return rows
 
 
 def _may_correct(user, person, on) -> bool:
@@ -157,3 +183,21 @@ def import_file(request):
         else:
             context["summary"] = report.summary(upload.name)
     return render(request, "customers/import.html", context)
+
+
+@requires("customers.view_notice", get_object=_notice)
+@transaction.atomic
+def notice(request, notice):
+    """A transfer notice (R-TG-7), printable, in the language it was issued in."""
+    person = notice.customership.person
+    audit.record(request.user, [person], "customers:notice", Purpose.CUSTOMER_SERVICE)
+    return render(
+        request,
+        "customers/notice.html",
+        {
+            "person": person,
+            "notice": notice,
+            "text": notices.render(notice),
+            "customership": notice.customership,
+        },
+    )

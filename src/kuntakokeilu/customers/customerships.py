@@ -1,0 +1,155 @@
+"""Customerships (R-TG-3): who is responsible for a job seeker from which date to which date, on which
+ground, and the rule's decision behind it. Each new customership issues its notices (R-TG-7).
+
+`start` is the one way a customership begins: it closes the open one the day before and never lets two
+overlap (the invariant; the database adds "at most one open" and "one per start date"). A customership
+that would change nothing (the same organisation already responsible) is not recorded again, so re-runs
+are harmless. The decision is stored as `Outcome.to_record()` and read back with `explanation`, to be
+rendered in any language as it was decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kuntakokeilu.regions.models import Municipality, TeOffice
+from kuntakokeilu.rules.outcome import Outcome
+
+from . import notices
+from .models import REQUEST_GROUNDS, Customership, Ground, Person, RequestReason, Responsible
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def responsible_fields(responsible: dict | None) -> dict:
+    """The model fields for the rule's `responsible` answer ({"type", "kunta_code" | "te_office_code"})."""
+    if not responsible:
+        return {"responsible": Responsible.NONE, "municipality": None, "te_office": None}
+    kind = responsible["type"]
+    if kind == "municipality":
+        municipality = Municipality.objects.get(code=responsible["kunta_code"])
+        return {"responsible": Responsible.MUNICIPALITY, "municipality": municipality, "te_office": None}
+    if kind == "te_office":
+        office = TeOffice.objects.get(code=responsible["te_office_code"])
+        return {"responsible": Responsible.TE_OFFICE, "municipality": None, "te_office": office}
+    if kind == "aland":
+        return {"responsible": Responsible.ALAND, "municipality": None, "te_office": None}
+    raise ValueError(f"unknown responsible type {kind!r}")
+
+
+def same_organisation(customership: Customership, fields: dict) -> bool:
+    return (customership.responsible, customership.municipality_id, customership.te_office_id) == (
+        fields["responsible"],
+        fields["municipality"].pk if fields["municipality"] else None,
+        fields["te_office"].pk if fields["te_office"] else None,
+    )
+
+
+def on_date(customerships: list[Customership], on: dt.date) -> Customership | None:
+    return next((c for c in customerships if c.covers(on)), None)
+
+
+def current(person: Person, on: dt.date) -> Customership | None:
+    return on_date(list(person.customerships.select_related("municipality")), on)
+
+
+def rule_input(customership: Customership | None) -> dict | None:
+    """The target-group rule's `current_customership` ({"type", "kunta_code", "since"}) or None."""
+    if customership is None or customership.responsible not in (
+        Responsible.MUNICIPALITY,
+        Responsible.TE_OFFICE,
+    ):
+        return None
+    code = customership.municipality.code if customership.municipality_id else None
+    return {"type": customership.responsible, "kunta_code": code, "since": customership.valid_from}
+
+
+def _check_request(ground: str, reason: str, accepted_on: dt.date | None, on: dt.date) -> None:
+    if ground in REQUEST_GROUNDS:
+        if reason not in RequestReason.values:
+            raise ValidationError(
+                {
+                    "request_reason": _(
+                        "A transfer on the person's request needs one of the reasons of the Act."
+                    )
+                }
+            )
+    elif reason:
+        raise ValidationError({"request_reason": _("Only a transfer on the person's request has a reason.")})
+    if ground == Ground.REQUEST_TO_MUNICIPALITY and (accepted_on is None or accepted_on > on):
+        raise ValidationError(
+            {
+                "accepted_on": _(
+                    "A transfer to another trial municipality needs the receiving municipality's "
+                    "acceptance, given no later than the transfer."
+                )
+            }
+        )
+    if ground != Ground.REQUEST_TO_MUNICIPALITY and accepted_on is not None:
+        raise ValidationError(
+            {"accepted_on": _("Only a transfer to another trial municipality is accepted.")}
+        )
+
+
+@transaction.atomic
+def start(
+    person: Person,
+    *,
+    on: dt.date,
+    ground: str,
+    outcome: Outcome | None,
+    responsible: dict | None = None,
+    actor=None,
+    request_reason: str = "",
+    accepted_on: dt.date | None = None,
+) -> tuple[Customership, bool]:
+    """Make the organisation the decision names (or `responsible`, when given: a request, the pilot's
+    end) responsible from `on`. Returns (customership, created); an unchanged organisation is not
+    recorded again. Refuses to rewrite history: nothing may start on or after `on`, and no closed
+    customership may reach `on`."""
+    if ground not in Ground.values:
+        raise ValidationError({"ground": _("Unknown ground of a customership.")})
+    _check_request(ground, request_reason, accepted_on, on)
+    if outcome is not None and outcome.on != on:
+        raise ValidationError(_("The decision was made for another date than the transfer."))
+    if responsible is None:
+        if outcome is None:
+            raise ValueError("start() needs the rule's outcome or the responsible organisation")
+        responsible = outcome.result["responsible"]
+    fields = responsible_fields(responsible)
+    Person.objects.select_for_update().get(pk=person.pk)  # one writer per person
+    rows = list(person.customerships.select_for_update())
+    open_row = next((c for c in rows if c.valid_to is None), None)
+    if open_row is not None and open_row.valid_from <= on and same_organisation(open_row, fields):
+        return open_row, False
+    if any(c.valid_from >= on or (c.valid_to is not None and c.valid_to >= on) for c in rows):
+        raise ValidationError(_("The person has a customership on or after %(on)s already.") % {"on": on})
+    if open_row is not None:
+        open_row.valid_to = on - ONE_DAY
+        open_row.save(update_fields=["valid_to"])
+    created = Customership.objects.create(
+        person=person,
+        valid_from=on,
+        ground=ground,
+        request_reason=request_reason,
+        accepted_on=accepted_on,
+        rule_version=outcome.rule_version if outcome else "",
+        decision=outcome.to_record() if outcome else None,
+        recorded_by=actor,
+        **fields,
+    )
+    notices.issue(created, open_row)
+    return created, True
+
+
+def explanation(customership: Customership) -> Outcome | None:
+    """The decision as it was made (render its checks' messages in any language)."""
+    return Outcome.from_record(customership.decision) if customership.decision else None
+
+
+def timeline(person: Person) -> list[Customership]:
+    return list(person.customerships.select_related("municipality", "te_office", "recorded_by"))

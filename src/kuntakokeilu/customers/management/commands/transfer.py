@@ -1,0 +1,47 @@
+"""`kuntakokeilu transfer initial --on 2021-03-01`: the initial transfer (R-TG-3; L1269 s. 24) as one
+batch, with periodic counts and a summary per trial area."""
+
+import datetime as dt
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from kuntakokeilu.customers.transfers import OUTSIDE, initial
+
+
+class Command(BaseCommand):
+    help = (
+        "Customer transfers: `initial --on DATE` moves everyone registered by 28.2.2021 whom the rule sends."
+    )
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="what", required=True)
+        first = sub.add_parser("initial", help="the initial transfer at the pilot's start")
+        first.add_argument("--on", required=True, help="the transfer date, YYYY-MM-DD")
+
+    def handle(self, *args, what, on, **options):
+        try:
+            day = dt.date.fromisoformat(on)
+        except ValueError:
+            raise CommandError(_("Give the date as YYYY-MM-DD.")) from None
+        started = time.perf_counter()
+        summary = initial(day, progress=lambda done, total: self.stdout.write(f"… {done}/{total}"))
+        out = self.stdout.write
+        for area in sorted(summary.areas, key=lambda a: (a is OUTSIDE, a or 0)):
+            counts = summary.areas[area]
+            reasons = ", ".join(f"{code} {n}" for code, n in sorted(counts.kept.items()))
+            label = _("outside the trial areas") if area is OUTSIDE else _("trial area %(no)s") % {"no": area}
+            out(
+                _("%(area)s: transferred %(transferred)s; kept by the TE office %(kept)s (%(reasons)s)")
+                % {
+                    "area": label,
+                    "transferred": counts.transferred,
+                    "kept": sum(counts.kept.values()),
+                    "reasons": reasons or "-",
+                }
+            )
+        out(
+            _("Transferred %(n)s persons in %(seconds).1f s; %(already)s already had a customership.")
+            % {"n": summary.transferred, "seconds": time.perf_counter() - started, "already": summary.already}
+        )

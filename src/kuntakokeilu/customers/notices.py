@@ -1,0 +1,152 @@
+"""Transfer notices (R-TG-7; L1269 s. 5, s. 24; law notes §2.3): each transfer is notified to the person,
+in their service language (fi or sv), and to the receiving organisation.
+
+A notice is stored as data: codes, dates and parties (`notice_data`), never rendered text. `render`
+turns it into the printed notice's sentences in any language; the message ids below are English source
+texts translated in customers/locale. The receiving organisation's notice is in Swedish for a
+Swedish-speaking or Swedish-majority municipality, otherwise in Finnish (an assumption: the Language Act
+423/2003 s. 10 lets an authority use its own majority language with another authority).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext_noop as _
+
+from kuntakokeilu.regions.models import LanguageStatus, Municipality, TeOffice
+from kuntakokeilu.rules.messages import Message
+
+from .models import Customership, Notice, NoticeRecipient, Responsible
+
+TITLE = _("Notice of a change in the responsibility for employment services")
+TO_PERSON = _("From %(from)s your employment services are provided by %(to)s.")
+PREVIOUSLY = _("Until %(until)s they were provided by %(previous)s.")
+TO_ORGANISATION = _(
+    "From %(from)s %(to)s is responsible for the employment services of the job seeker %(person)s."
+)
+GROUND = _("Ground: %(ground)s.")
+REASON = _("The person asked for the transfer %(reason)s.")
+ACCEPTED = _("The receiving municipality accepted the transfer on %(on)s.")
+PLAN = _(
+    "An employment plan in force stays binding until it is reviewed; report its progress to the "
+    "organisation now responsible."
+)
+ALAND = _("Åland's own employment services")
+NO_ONE = _("no one (the job search has ended)")
+
+# The grounds' texts (the same msgids as the model's labels, so one translation serves both).
+GROUNDS = {
+    "initial_transfer": _("initial transfer at the pilot's start"),
+    "new_registration": _("new registration as a job seeker"),
+    "change_of_facts": _("change of facts"),
+    "change_of_kotikunta": _("change of kotikunta"),
+    "request_to_te_office": _("transfer to the TE office on the person's request"),
+    "request_to_municipality": _("transfer to another trial municipality on the person's request"),
+    "change_security_return": _("return to the TE office under change security"),
+    "job_search_ended": _("end of the job search"),
+    "pilot_ended": _("end of the pilot"),
+}
+REASONS = {
+    "linguistic_rights": _("to protect linguistic rights"),
+    "inappropriate_relationship": _("to avoid an inappropriate customer relationship"),
+    "safety": _("a justified safety-related reason"),
+}
+SWEDISH = (LanguageStatus.SWEDISH, LanguageStatus.BILINGUAL_SV)
+
+
+def organisation(customership: Customership | None) -> dict | None:
+    """The responsible organisation as codes: {"type", "kunta_code", "te_office_code"}."""
+    if customership is None:
+        return None
+    return {
+        "type": customership.responsible,
+        "kunta_code": customership.municipality.code if customership.municipality_id else None,
+        "te_office_code": customership.te_office.code if customership.te_office_id else None,
+    }
+
+
+def notice_data(customership: Customership, previous: Customership | None) -> dict:
+    return {
+        "person": str(customership.person_id),
+        "from": organisation(previous),
+        "to": organisation(customership),
+        "valid_from": customership.valid_from.isoformat(),
+        "previous_until": previous.valid_to.isoformat() if previous and previous.valid_to else None,
+        "ground": customership.ground,
+        "request_reason": customership.request_reason or None,
+        "accepted_on": customership.accepted_on.isoformat() if customership.accepted_on else None,
+    }
+
+
+def _organisation_language(customership: Customership) -> str:
+    if customership.municipality_id and customership.municipality.language_status in SWEDISH:
+        return "sv"
+    return "fi"
+
+
+def build(customership: Customership, previous: Customership | None) -> list[Notice]:
+    """The two notices of a transfer, unsaved (a batch saves many at once)."""
+    data = notice_data(customership, previous)
+    return [
+        Notice(
+            customership=customership,
+            recipient=NoticeRecipient.PERSON,
+            language=customership.person.service_language,
+            data=data,
+        ),
+        Notice(
+            customership=customership,
+            recipient=NoticeRecipient.ORGANISATION,
+            language=_organisation_language(customership),
+            data=data,
+        ),
+    ]
+
+
+def issue(customership: Customership, previous: Customership | None) -> list[Notice]:
+    return Notice.objects.bulk_create(build(customership, previous))
+
+
+def _name(org: dict | None):
+    """An organisation's name as a message argument ({"fi", "sv"} or a message)."""
+    if org is None or org["type"] == Responsible.NONE:
+        return Message(NO_ONE)
+    if org["type"] == Responsible.MUNICIPALITY:
+        return Municipality.objects.get(code=org["kunta_code"]).names()
+    if org["type"] == Responsible.TE_OFFICE:
+        return TeOffice.objects.get(code=org["te_office_code"]).names()
+    return Message(ALAND)
+
+
+def sentences(notice: Notice, person_name: str) -> list[Message]:
+    """The notice's text as messages, rendered with `.render(lang)` in the language asked for."""
+    d = notice.data
+    start = dt.date.fromisoformat(d["valid_from"])
+    lines = []
+    if notice.recipient == NoticeRecipient.PERSON:
+        lines.append(Message(TO_PERSON, {"from": start, "to": _name(d["to"])}))
+        if d["previous_until"]:
+            until = dt.date.fromisoformat(d["previous_until"])
+            lines.append(Message(PREVIOUSLY, {"until": until, "previous": _name(d["from"])}))
+    else:
+        args = {"from": start, "to": _name(d["to"]), "person": person_name}
+        lines.append(Message(TO_ORGANISATION, args))
+    lines.append(Message(GROUND, {"ground": Message(GROUNDS[d["ground"]])}))
+    if d["request_reason"]:
+        lines.append(Message(REASON, {"reason": Message(REASONS[d["request_reason"]])}))
+    if d["accepted_on"]:
+        lines.append(Message(ACCEPTED, {"on": dt.date.fromisoformat(d["accepted_on"])}))
+    lines.append(Message(PLAN))
+    return lines
+
+
+def render(notice: Notice, lang: str | None = None) -> dict:
+    """The printed notice: title and sentences in `lang` (default: the notice's own language)."""
+    lang = lang or notice.language
+    person = notice.customership.person
+    return {
+        "lang": lang,
+        "title": Message(TITLE).render(lang),
+        "lines": [m.render(lang) for m in sentences(notice, person.full_name)],
+    }

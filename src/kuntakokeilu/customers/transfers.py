@@ -1,0 +1,118 @@
+"""The initial transfer of 1.3.2021 (R-TG-3; L1269 s. 24, law notes §2.3): everyone whose job search
+started by 28.2.2021 and whom the target-group rule sends to a trial municipality becomes that
+municipality's customer, in one transaction (the whole batch or nothing).
+
+Evaluated in bulk: the persons' current facts in one query per chunk, the municipalities' histories once,
+and the rule's pure `decide` per person; customerships and their notices are bulk-inserted. Persons who
+already have a customership are skipped, so a re-run changes nothing. The summary counts per trial area
+the persons transferred and those kept by the TE office, by the codes of the failing checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.rules.outcome import Outcome
+from kuntakokeilu.rules.parameters import ParameterStore, default_store
+from kuntakokeilu.rules.registry import get_rule
+
+from . import notices
+from .customerships import responsible_fields
+from .models import Customership, Fact, FactKind, Ground, Notice, Person
+from .queries import facts_on
+from .target_group import decide
+
+CHUNK = 2000
+OUTSIDE = None  # the summary's key for persons whose kotikunta is in no trial area
+
+
+@dataclass
+class AreaSummary:
+    transferred: int = 0
+    kept: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class Summary:
+    areas: dict[int | None, AreaSummary] = field(default_factory=lambda: defaultdict(AreaSummary))
+    already: int = 0
+
+    @property
+    def transferred(self) -> int:
+        return sum(a.transferred for a in self.areas.values())
+
+
+def candidates(registered_by: dt.date):
+    """Persons whose current job search started by the date and who have no customership yet."""
+    searching = Fact.objects.current().filter(kind=FactKind.JOB_SEARCH, valid_from__lte=registered_by)
+    return Person.objects.filter(pk__in=searching.values("person_id")).exclude(customerships__isnull=False)
+
+
+def initial(on: dt.date, params: ParameterStore | None = None, progress=None) -> Summary:
+    params = params or default_store()
+    registered_by = params.get("transfers.initial_registered_by", on).value
+    rule = get_rule("target-group")
+    version = rule.rule_version(params)
+    places = municipality_histories()
+    summary = Summary()
+    organisations: dict[str, dict] = {}
+    with transaction.atomic():
+        ids = list(candidates(registered_by).order_by("pk").values_list("pk", flat=True))
+        summary.already = Customership.objects.values("person_id").distinct().count()
+        for start in range(0, len(ids), CHUNK):
+            _chunk(ids[start : start + CHUNK], on, params, places, version, rule.name, summary, organisations)
+            if progress:
+                progress(min(start + CHUNK, len(ids)), len(ids))
+    return summary
+
+
+def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organisations: dict) -> None:
+    persons = {p.pk: p for p in Person.objects.filter(pk__in=ids)}
+    facts: dict = defaultdict(list)
+    for fact in Fact.objects.current().filter(person_id__in=ids).select_related("municipality"):
+        facts[fact.person_id].append(fact)
+    rows: list[Customership] = []
+    for pk in ids:
+        person = persons[pk]
+        given = facts_on(person, on, facts[pk], customerships=[])
+        if given["status"] is None or (given["kotikunta"] is None and given["residence"] is None):
+            summary.areas[OUTSIDE].kept["no_facts"] += 1
+            continue
+        decision = decide(given, on, params, places)
+        outcome = Outcome(rule_name, version, on, decision.result, decision.status, decision.checks)
+        responsible = decision.result["responsible"]
+        place = places[given["kotikunta"] or given["residence"]]
+        area = place.trial.area_no if place.trial else OUTSIDE
+        if not decision.result["in_target_group"]:
+            for check in decision.checks:
+                if check.status == "fail":
+                    summary.areas[area].kept[check.code] += 1
+            if not any(c.status == "fail" for c in decision.checks):
+                summary.areas[area].kept["no_group_criterion"] += 1
+            continue
+        summary.areas[responsible["trial_area_no"]].transferred += 1
+        rows.append(
+            Customership(
+                person=person,
+                valid_from=on,
+                ground=Ground.INITIAL_TRANSFER,
+                rule_version=version,
+                decision=outcome.to_record(),
+                **_fields(responsible, organisations),
+            )
+        )
+    Customership.objects.bulk_create(rows)
+    Notice.objects.bulk_create([n for row in rows for n in notices.build(row, None)])
+
+
+def _fields(responsible: dict, organisations: dict) -> dict:
+    """The model fields of a trial municipality, looked up once per run."""
+    key = responsible["kunta_code"]
+    if key not in organisations:
+        organisations[key] = responsible_fields(responsible)
+    return organisations[key]
