@@ -1,4 +1,4 @@
-"""The injected clock: one setting fixes "today" for the whole process."""
+"""The injected clock (R-SP-1 deadlines depend on it): one setting fixes "today" for the whole process."""
 
 import datetime as dt
 

@@ -1,4 +1,4 @@
-"""Settings: secrets come from the environment; a development default only with DEBUG on."""
+"""Settings (R-X-6): secrets come from the environment; a development default only with DEBUG on."""
 
 import os
 import subprocess

@@ -1,5 +1,5 @@
-"""The synthetic Finland (issue 6): job seekers over the municipalities in proportion to the unemployed job
-seekers of February 2021 (table 12r5), temporary identity codes, reproducible by seed."""
+"""The synthetic Finland (R-PERF, issue 6): job seekers over the municipalities in proportion to the
+unemployed job seekers of February 2021 (table 12r5), temporary identity codes, reproducible by seed."""
 
 import datetime as dt
 from io import StringIO

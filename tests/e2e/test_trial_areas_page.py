@@ -1,4 +1,5 @@
-"""A ministry official opens Kuntakokeilu and sees the trial areas of the Act, in Finnish or Swedish."""
+"""A ministry official opens Kuntakokeilu and sees the trial areas of the Act, in Finnish or Swedish
+(R-REF-1, R-REF-2, R-X-8)."""
 
 import datetime as dt
 

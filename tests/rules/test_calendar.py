@@ -1,4 +1,5 @@
-"""The Finnish working-day calendar (arkipäivät): weekends, public holidays, Christmas and Midsummer Eve."""
+"""The Finnish working-day calendar (arkipäivät) for deadlines (R-SP-1, R-REF-3): weekends, public holidays,
+Christmas Eve and Midsummer Eve."""
 
 import datetime as dt
 

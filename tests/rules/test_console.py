@@ -1,4 +1,5 @@
-"""The rules console's contract (foundation issue §6): `rules list`, `rules run`, exit codes and output.
+"""The rules console's contract (R-REF-4, R-APP-6; foundation issue §6): `rules list`, `rules run`,
+exit codes and output.
 
 Runs the real `kuntakokeilu` console script against the test database, and the shared contract checker
 `../shared/tools/check-rules-output` over it.

@@ -78,9 +78,11 @@ declare("web.view_public", _("See the public pages"), public=True)(_anyone)
 declare("web.set_language", _("Choose the interface language"), public=True)(_anyone)
 
 
-@declare("web.view_home", _("See one's own home page"))
-def view_home(user, obj, on) -> bool:
+def _holds_a_role(user, obj, on) -> bool:
     return bool(grants(user, on))
+
+
+declare("web.view_home", _("See one's own home page"))(_holds_a_role)
 
 
 # --- regions -----------------------------------------------------------------------------------
@@ -142,9 +144,7 @@ def _area_manager_may_give(managed, assignment, on) -> bool:
 declare("api.view_schema", _("Read the API description"), public=True)(_anyone)
 
 
-@declare("api.view_own_account", _("See one's own roles and scope"))
-def view_own_account(user, obj, on) -> bool:
-    return bool(grants(user, on))
+declare("api.view_own_account", _("See one's own roles and scope"))(_holds_a_role)
 
 
 # --- customers ---------------------------------------------------------------------------------
