@@ -258,3 +258,125 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customership_id} {self.recipient} ({self.language})"
+
+
+class DueTransfer(models.Model):
+    """A transfer the target-group rule says is due (R-TG-4, R-TG-5; L1269 s. 5, law notes §2.3): made
+    when a registration or a reported change is evaluated and the organisation responsible would change.
+    It stays on the worklist of the organisation that must make it (`handler_*`: the TE office for new
+    and changed job seekers, the trial municipality for a kotikunta change of its customer) until it is
+    done (`customership` made) or no longer due (`cancelled_on`). `due_by` = `event_date` + the window of
+    `transfers.transfer_window_days`. `target` is the rule's `responsible` answer (codes); `decision` its
+    `Outcome.to_record()`."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="due_transfers")
+    ground = models.CharField(_("ground"), max_length=32, choices=Ground.choices)
+    event_date = models.DateField(_("registered or notified on"))
+    due_by = models.DateField(_("due by"))
+    handler_te_office = models.ForeignKey(
+        "regions.TeOffice", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    handler_municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target = models.JSONField()
+    rule_version = models.CharField(max_length=40, blank=True, default="")
+    decision = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    customership = models.OneToOneField(
+        Customership, null=True, blank=True, on_delete=models.PROTECT, related_name="due_transfer"
+    )
+    cancelled_on = models.DateField(_("no longer due on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_by", "person_id"]
+        indexes = [models.Index(fields=["handler_te_office", "due_by"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(done_on__isnull=True, cancelled_on__isnull=True),
+                name="one_open_due_transfer",
+            ),
+            models.CheckConstraint(
+                condition=Q(handler_te_office__isnull=False) | Q(handler_municipality__isnull=False),
+                name="due_transfer_has_handler",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.ground} due {self.due_by}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None and self.cancelled_on is None
+
+    def overdue(self, on) -> bool:
+        return self.is_open and on > self.due_by
+
+
+class RequestStatus(models.TextChoices):
+    AWAITING_ACCEPTANCE = "awaiting_acceptance", _("awaiting the receiving municipality's acceptance")
+    PENDING = "pending", _("awaiting the TE office's decision")
+    TRANSFERRED = "transferred", _("transferred")
+    REFUSED = "refused", _("refused")
+    NOT_ACCEPTED = "not_accepted", _("not accepted by the receiving municipality")
+
+
+class TransferRequest(models.Model):
+    """A job seeker's request to move back to the TE office or to another trial municipality (R-TG-5;
+    L1269 s. 5 as amended by L421/2021, law notes §2.3). All three conditions must hold: the person asks,
+    one of the reasons of the Act, and access to services matching the person's needs is not endangered
+    (`services_secured`); a move to another trial municipality also needs that municipality's acceptance
+    (`accepted_on`). The TE office decides (`decided_on`); a granted request makes a customership."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="transfer_requests")
+    asked_on = models.DateField(_("asked on"))
+    ground = models.CharField(
+        _("requested transfer"),
+        max_length=32,
+        choices=[(g.value, g.label) for g in REQUEST_GROUNDS],
+    )
+    reason = models.CharField(_("reason"), max_length=32, choices=RequestReason.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("receiving trial municipality"),
+    )
+    services_secured = models.BooleanField(
+        _("the move does not endanger services matching the person's needs"), default=False
+    )
+    status = models.CharField(max_length=32, choices=RequestStatus.choices)
+    accepted_on = models.DateField(_("accepted by the receiving municipality on"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    customership = models.OneToOneField(
+        Customership, null=True, blank=True, on_delete=models.PROTECT, related_name="request"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["asked_on", "recorded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(ground="request_to_municipality") | Q(municipality__isnull=False),
+                name="request_to_municipality_names_it",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.ground} {self.asked_on} ({self.status})"
