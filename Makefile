@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo's "today" (the injected clock): a day while the pilot ran, so that worklists and customers are live.
+# `make run DEMO_TODAY=` (empty) uses the real date.
+DEMO_TODAY ?= 2022-09-01
 export DEBUG ?= 1
 
 .PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench clean
@@ -25,9 +28,9 @@ install: $(STAMP)
 run: install
 	mkdir -p var
 	$(BIN)/kuntakokeilu migrate --noinput
-	$(BIN)/kuntakokeilu demo
-	@echo "Serving Kuntakokeilu on http://$(HOST):$(PORT)/"
-	$(BIN)/kuntakokeilu runserver --noreload $(HOST):$(PORT)
+	KUNTAKOKEILU_TODAY=$${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)} $(BIN)/kuntakokeilu demo
+	@echo "Serving Kuntakokeilu on http://$(HOST):$(PORT)/ as on $${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)}"
+	KUNTAKOKEILU_TODAY=$${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)} $(BIN)/kuntakokeilu runserver --noreload $(HOST):$(PORT)
 
 ## make test: the whole suite (the unit, database and browser tests)
 test: install
