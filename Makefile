@@ -59,8 +59,12 @@ messages: install
 	done
 	$(BIN)/python tools/compile_messages.py
 
+## make bench [PERSONS=300000] [DB=both|sqlite|postgres]: the initial transfer's benchmark (benchmarks/README.md);
+## PostgreSQL on 127.0.0.1:5432 (BENCH_POSTGRES_URL). Not part of `make test`; CI runs PERSONS=3000.
+PERSONS ?= 300000
+DB ?= both
 bench: install
-	@if [ -d benchmarks ]; then $(BIN)/python -m benchmarks; else echo "no benchmarks yet"; fi
+	$(BIN)/python -m benchmarks.initial_transfer --persons $(PERSONS) --db $(DB)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

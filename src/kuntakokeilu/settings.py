@@ -216,3 +216,20 @@ DEMO_STEPS = [
     "kuntakokeilu.customers.demo",
     "kuntakokeilu.applications.demo",
 ]
+
+# --- evaluation: where runs started from the page write their files; EVALUATION_RUN_IN_THREAD = False
+# runs them in the caller instead of a background thread (unit tests) ------------------------------
+EVALUATION_RUNS_DIR = Path(os.environ.get("KUNTAKOKEILU_EVALUATION_RUNS_DIR", VAR_DIR / "evaluation-runs"))
+EVALUATION_RUN_IN_THREAD = True
+
+# --- customers: transfers API (issue 6): names of its choice sets in the OpenAPI description --------
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),
+    "GroundEnum": "kuntakokeilu.customers.models.Ground",
+    "RequestGroundEnum": "kuntakokeilu.api.transfers.REQUEST_GROUND_CHOICES",
+    "RequestStatusEnum": "kuntakokeilu.customers.models.RequestStatus",
+    "RequestReasonEnum": "kuntakokeilu.customers.models.RequestReason",
+    "ResponsibleEnum": "kuntakokeilu.customers.models.Responsible",
+    "ServiceLanguageEnum": "kuntakokeilu.customers.models.SERVICE_LANGUAGES",
+    "CheckStatusEnum": "kuntakokeilu.rules.outcome.STATUSES",
+}

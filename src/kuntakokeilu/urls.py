@@ -22,4 +22,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.customers.urls")),
     # --- applications: rounds, applications, screening and selection ---
     path("", include("kuntakokeilu.applications.urls")),
+    # --- evaluation: impact evaluation runs and their reports ---
+    path("", include("kuntakokeilu.evaluation.urls")),
 ]

@@ -53,11 +53,21 @@ def objects():
                 valid_from=ON,
             ),
         ),
-        # --- customers --- (a Helsinki person inside, a Porvoo person outside: R-X-1)
+        # --- customers --- (a Helsinki customer inside, a Porvoo job seeker outside: R-X-1)
         **{
-            code: (_person("091", 951), _person("638", 952))
+            code: (_customer(_person("091", 951), "091"), _person("638", 952))
             for code in ("customers.view_person", "customers.correct_fact", "customers.view_notice")
         },
+        # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
+        **{
+            code: _due_transfers() for code in ("customers.view_due_transfers", "customers.complete_transfer")
+        },
+        # --- customers: transfer requests --- (R-TG-5: a Helsinki customer / a Vantaa customer's move to
+        # Helsinki inside; a Porvoo job seeker / a Kuhmo customer's move to Kajaani outside)
+        "customers.record_request": (_customer(_person("091", 951), "091"), _person("638", 952)),
+        **{code: _requests() for code in ("customers.answer_request", "customers.decide_request")},
+        # --- customers: customer counts --- (the Helsinki area inside, Kainuu outside)
+        "customers.view_customer_counts": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
         # --- applications --- (a Loviisa application inside, a Kotka one outside: R-APP-2, R-X-1)
         **{
             code: (_application("434"), _application("285"))
@@ -105,6 +115,45 @@ def _person(kunta_code: str, number: int):
     return person
 
 
+def _customer(person, kunta_code: str):
+    """R-X-1: municipal staff see their municipality's customers."""
+    from kuntakokeilu.customers import customerships
+    from kuntakokeilu.customers.models import Ground
+
+    responsible = {"type": "municipality", "kunta_code": kunta_code}
+    customerships.start(
+        person, on=dt.date(2021, 3, 1), ground=Ground.INITIAL_TRANSFER, outcome=None, responsible=responsible
+    )
+    return person
+
+
+def _due_transfers():
+    """A kotikunta change of a Helsinki customer (Helsinki makes it) and a registration the Uusimaa TE
+    office makes (L1269 s. 5; R-TG-4, R-TG-5)."""
+    from kuntakokeilu.customers.models import DueTransfer
+    from kuntakokeilu.regions.models import TeOffice
+
+    helsinki = DueTransfer(handler_municipality=Municipality.objects.get(code="091"))
+    uusimaa = DueTransfer(handler_te_office=TeOffice.objects.get(code="01"))
+    return helsinki, uusimaa
+
+
+def _requests():
+    """Unsaved requests to move to another trial municipality (R-TG-5): a Vantaa customer's to Helsinki
+    (Helsinki accepts, the Uusimaa TE office decides) and a Kuhmo customer's to Kajaani (Kainuu)."""
+    from kuntakokeilu.customers.models import Ground, RequestStatus, TransferRequest
+
+    def request(kunta_code, number, receiver):
+        return TransferRequest(
+            person=_customer(_person(kunta_code, number), kunta_code),
+            ground=Ground.REQUEST_TO_MUNICIPALITY,
+            municipality=Municipality.objects.get(code=receiver),
+            status=RequestStatus.PENDING,
+        )
+
+    return request("092", 953, "091"), request("290", 954, "205")
+
+
 # action: (roles allowed on the object inside, roles allowed on the object outside, anonymous allowed)
 EXPECTED = {
     "web.view_public": (ALL, ALL, True),
@@ -129,6 +178,25 @@ EXPECTED = {
     "customers.import": ({Role.ADMIN}, {Role.ADMIN}, False),
     # --- customers: transfers --- (a notice's readers are the person's: R-TG-7, R-X-1)
     "customers.view_notice": ({Role.CASE_WORKER, Role.APPROVER, Role.TE_OFFICE}, {Role.TE_OFFICE}, False),
+    # --- customers: due transfers --- (the worklist of R-TG-4: whoever must make the transfer)
+    "customers.view_due_transfers": ({Role.CASE_WORKER, Role.APPROVER}, {Role.TE_OFFICE}, False),
+    "customers.complete_transfer": ({Role.CASE_WORKER, Role.APPROVER}, {Role.TE_OFFICE}, False),
+    # --- customers: customer counts --- (aggregates: area manager, ministry, the area's ELY and TE office)
+    "customers.view_customer_counts": (
+        {Role.MINISTRY, Role.ELY, Role.TE_OFFICE},
+        {Role.MINISTRY, Role.AREA_MANAGER},
+        False,
+    ),
+    # --- customers: transfer requests --- (R-TG-5: recorded for the customer, accepted by the receiver,
+    # decided by the TE office of the person's place)
+    "customers.record_request": ({Role.CASE_WORKER, Role.TE_OFFICE}, {Role.TE_OFFICE}, False),
+    "customers.view_requests": (
+        {Role.TE_OFFICE, Role.APPROVER, Role.AREA_MANAGER},
+        {Role.TE_OFFICE, Role.APPROVER, Role.AREA_MANAGER},
+        False,
+    ),
+    "customers.answer_request": ({Role.APPROVER}, {Role.AREA_MANAGER}, False),
+    "customers.decide_request": ({Role.TE_OFFICE}, NOBODY, False),
     "access.read_log": ({Role.ADMIN}, {Role.ADMIN}, False),
     "access.access_request": ({Role.ADMIN}, {Role.ADMIN}, False),
     # --- applications --- (the applicant is Loviisa's, the ELY official Uusimaa's)
@@ -137,6 +205,9 @@ EXPECTED = {
     "applications.request_supplement": ({Role.MINISTRY, Role.ELY}, {Role.MINISTRY}, False),
     "applications.select": ({Role.MINISTRY, Role.ELY}, {Role.MINISTRY, Role.ELY}, False),
     "applications.decide": ({Role.MINISTRY}, {Role.MINISTRY}, False),
+    # --- evaluation --- (R-EVAL-3: researchers and the ministry; ELY does not see runs)
+    "evaluation.view_runs": ({Role.RESEARCHER, Role.MINISTRY}, {Role.RESEARCHER, Role.MINISTRY}, False),
+    "evaluation.run": ({Role.RESEARCHER, Role.MINISTRY}, {Role.RESEARCHER, Role.MINISTRY}, False),
 }
 
 

@@ -23,6 +23,19 @@ STAFF = {"/api/v1/me/"}
 PERSONS = {"/api/v1/persons/search/", "/api/v1/persons/{person_id}/", "/api/v1/persons/{person_id}/facts/"}
 # --- applications --- (GET list and detail, POST screening)
 APPLICATIONS = {"/api/v1/applications/", "/api/v1/applications/{application_id}/", "/api/v1/screening/"}
+# --- customers: transfers (issue 6) ---
+TRANSFERS = {
+    "/api/v1/persons/{person_id}/customerships/",
+    "/api/v1/persons/{person_id}/notices/",
+    "/api/v1/persons/{person_id}/notices/{notice_id}/",
+    "/api/v1/persons/{person_id}/notices/{notice_id}/pdf/",
+    "/api/v1/transfers/due/",
+    "/api/v1/transfers/due/{due_id}/complete/",
+    "/api/v1/transfer-requests/",
+    "/api/v1/transfer-requests/{request_id}/answer/",
+    "/api/v1/transfer-requests/{request_id}/decide/",
+    "/api/v1/trial-areas/{number}/customer-counts/",
+}
 
 
 def api_routes():
@@ -37,7 +50,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     schema = SchemaGenerator().get_schema(request=None, public=True)
     validate_schema(schema)
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS == api_routes()
+    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS == api_routes()
 
 
 def test_schema_documents_parameters_responses_and_security():
@@ -60,7 +73,7 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS
+    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 

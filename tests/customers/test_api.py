@@ -19,13 +19,13 @@ def api():
 
 
 @pytest.mark.parametrize("username", sorted(PERSON_PAGE_ROLES))
-def test_person_and_facts_per_role(demo, api, user, username):
+def test_person_and_facts_per_role(demo_customers, api, user, username):
     """R-X-1: the API answers exactly as the pages do; R-X-2: every read is logged."""
     api.force_authenticate(user(username))
     for code, expected in zip(
         (HELSINKI_HETU, PORVOO_HETU, KAJAANI_HETU), PERSON_PAGE_ROLES[username], strict=True
     ):
-        person = demo[code]
+        person = demo_customers[code]
         detail = api.get(f"/api/v1/persons/{person.pk}/", {"on": "2022-01-10"})
         facts = api.get(f"/api/v1/persons/{person.pk}/facts/")
         assert (detail.status_code, facts.status_code) == (expected, expected)
@@ -39,9 +39,9 @@ def test_person_and_facts_per_role(demo, api, user, username):
     assert AccessLogEntry.objects.filter(user__username=username, what="api:person-facts").count() == allowed
 
 
-def test_the_facts_as_on_a_date_and_the_history(demo, api, user):
+def test_the_facts_as_on_a_date_and_the_history(demo_customers, api, user):
     api.force_authenticate(user("aino.virtanen"))
-    person = demo[HELSINKI_HETU]
+    person = demo_customers[HELSINKI_HETU]
     body = api.get(f"/api/v1/persons/{person.pk}/", {"on": "2022-01-10"}).json()
     assert body["facts"]["kotikunta"] == "091" and body["facts"]["status"] == "unemployed"
     assert body["on"] == "2022-01-10"
@@ -58,7 +58,7 @@ def test_an_unknown_person_is_404_and_anonymous_is_refused(demo, api, user):
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "person_not_found"
 
 
-def test_search_is_a_post_and_asks_the_purpose_of_an_identity_code(demo, api, user):
+def test_search_is_a_post_and_asks_the_purpose_of_an_identity_code(demo_customers, api, user):
     api.force_authenticate(user("aino.virtanen"))
     assert api.get("/api/v1/persons/search/", {"query": HELSINKI_HETU}).status_code == 405
     refused = api.post("/api/v1/persons/search/", {"query": HELSINKI_HETU}, format="json")
@@ -66,7 +66,7 @@ def test_search_is_a_post_and_asks_the_purpose_of_an_identity_code(demo, api, us
     found = api.post(
         "/api/v1/persons/search/", {"query": HELSINKI_HETU, "purpose": "transfer"}, format="json"
     )
-    assert [p["id"] for p in found.json()] == [str(demo[HELSINKI_HETU].pk)]
+    assert [p["id"] for p in found.json()] == [str(demo_customers[HELSINKI_HETU].pk)]
     assert (
         api.post(
             "/api/v1/persons/search/", {"query": PORVOO_HETU, "purpose": "transfer"}, format="json"

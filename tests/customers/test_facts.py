@@ -56,7 +56,7 @@ def test_history_derives_the_end_of_each_row(demo):
     assert [(r.fact.valid_from, r.valid_to) for r in search] == [(dt.date(2020, 12, 1), dt.date(2023, 9, 30))]
 
 
-def test_a_correction_keeps_the_old_row_with_the_reason(demo, user):
+def test_a_correction_keeps_the_old_row_with_the_reason(demo_customers, user):
     """R-TG-1: corrected with history kept."""
     person = Person.objects.get(henkilotunnus=HELSINKI_HETU)
     old = person.facts.current().get(kind=FactKind.STATUS)
@@ -85,7 +85,7 @@ def test_a_correction_keeps_the_old_row_with_the_reason(demo, user):
         )
 
 
-def test_a_correction_needs_a_reason_a_change_and_the_right(demo, user):
+def test_a_correction_needs_a_reason_a_change_and_the_right(demo_customers, user):
     person = Person.objects.get(henkilotunnus=HELSINKI_HETU)
     fact = person.facts.current().get(kind=FactKind.STATUS)
     aino = user("aino.virtanen")

@@ -1,12 +1,14 @@
 """The job seekers' pages per role (R-X-1) and the access log they write (R-X-2)."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from kuntakokeilu.access.models import AccessLogEntry, Purpose
 from kuntakokeilu.customers.models import FactKind, Person
 
-from .conftest import HELSINKI_HETU, KAJAANI_HETU, PORVOO_HETU
+from .conftest import HELSINKI_HETU, KAJAANI_HETU, PORVOO_HETU, make_customer
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +29,12 @@ PERSON_PAGE_ROLES = {
 
 
 @pytest.mark.parametrize("username", sorted(PERSON_PAGE_ROLES))
-def test_the_person_page_opens_only_within_scope_and_is_logged(demo, client, user, username):
+def test_the_person_page_opens_only_within_scope_and_is_logged(demo_customers, client, user, username):
     """R-X-1 and R-X-2: a case worker sees their municipality's persons; every view is logged."""
     client.force_login(user(username))
     got = []
     for code in (HELSINKI_HETU, PORVOO_HETU, KAJAANI_HETU):
-        got.append(client.get(reverse("customers:person", args=[demo[code].pk])).status_code)
+        got.append(client.get(reverse("customers:person", args=[demo_customers[code].pk])).status_code)
     assert tuple(got) == PERSON_PAGE_ROLES[username]
     logged = AccessLogEntry.objects.filter(user__username=username)
     assert logged.count() == got.count(200)
@@ -40,6 +42,9 @@ def test_the_person_page_opens_only_within_scope_and_is_logged(demo, client, use
 
 
 def test_the_person_page_shows_facts_and_the_explanation_on_a_chosen_date(demo, client, user):
+    from kuntakokeilu.customers.transfers import initial
+
+    initial(dt.date(2021, 3, 1))  # Warsame becomes Helsinki's customer, so its case worker may look
     client.force_login(user("aino.virtanen"))
     warsame = Person.objects.get(last_name="Warsame")
     url = reverse("customers:person", args=[warsame.pk])
@@ -63,7 +68,7 @@ def test_search_by_name_lists_only_persons_in_scope_one_log_entry_each(demo, cli
     assert response.context["results"] == []
 
 
-def test_search_by_identity_code_asks_the_purpose_and_uses_post(demo, client, user):
+def test_search_by_identity_code_asks_the_purpose_and_uses_post(demo_customers, client, user):
     client.force_login(user("aino.virtanen"))
     url = reverse("customers:search")
     assert client.get(url, {"query": HELSINKI_HETU}).context["results"] is None  # GET never searches
@@ -81,9 +86,9 @@ def test_roles_without_personal_data_cannot_search(demo, client, user):
         assert client.post(reverse("customers:search"), {"query": "Lahtinen"}).status_code == 403
 
 
-def test_a_case_worker_corrects_a_fact_with_a_reason(demo, client, user):
+def test_a_case_worker_corrects_a_fact_with_a_reason(demo_customers, client, user):
     client.force_login(user("aino.virtanen"))
-    person = demo[HELSINKI_HETU]
+    person = demo_customers[HELSINKI_HETU]
     fact = person.facts.current().get(kind=FactKind.KOTIKUNTA)
     url = reverse("customers:correct", args=[person.pk, fact.pk])
     assert client.get(url).status_code == 200
@@ -100,7 +105,10 @@ def test_a_case_worker_corrects_a_fact_with_a_reason(demo, client, user):
         False,
     ]
     assert AccessLogEntry.objects.filter(what="customers:correct", purpose=Purpose.CORRECTION).count() == 3
-    # now an Espoo person: the Helsinki case worker may no longer correct or see it
+    # still Helsinki's customer (R-X-1: customers are seen while they are the municipality's) …
+    assert client.get(reverse("customers:person", args=[person.pk])).status_code == 200
+    # … until the customership moves to Espoo: then Helsinki may no longer correct or see it
+    make_customer(person, "049", on=dt.date(2023, 5, 1))
     assert client.get(reverse("customers:person", args=[person.pk])).status_code == 403
 
 
@@ -115,9 +123,9 @@ def test_a_porvoo_fact_cannot_be_corrected_from_helsinki(demo, client, user):
     assert not person.facts.filter(superseded=True).exists()
 
 
-def test_the_admin_reads_the_log_and_answers_an_access_request(demo, client, user):
+def test_the_admin_reads_the_log_and_answers_an_access_request(demo_customers, client, user):
     client.force_login(user("aino.virtanen"))
-    client.get(reverse("customers:person", args=[demo[HELSINKI_HETU].pk]))
+    client.get(reverse("customers:person", args=[demo_customers[HELSINKI_HETU].pk]))
     assert client.post(reverse("customers:access-log"), {"henkilotunnus": HELSINKI_HETU}).status_code == 403
     client.force_login(user("admin"))
     response = client.post(reverse("customers:access-log"), {"henkilotunnus": HELSINKI_HETU})
@@ -132,7 +140,7 @@ def test_the_admin_reads_the_log_and_answers_an_access_request(demo, client, use
     assert "henkilotunnus" in response.context["form"].errors
 
 
-def test_a_trial_area_scoped_case_worker_sees_the_pooled_municipalities(demo, client, user):
+def test_a_trial_area_scoped_case_worker_sees_the_pooled_municipalities(demo_customers, client, user):
     """R-X-1: a case worker of a trial area that pools its customers sees every member's persons; one
     scoped to Kuhmo (a member of the same Kainuu area 7) does not see Kajaani's."""
     import datetime as dt
@@ -143,7 +151,7 @@ def test_a_trial_area_scoped_case_worker_sees_the_pooled_municipalities(demo, cl
     from kuntakokeilu.access.roles import Role, ScopeKind
     from kuntakokeilu.regions.models import Municipality, TrialArea
 
-    kajaani = demo[KAJAANI_HETU]
+    kajaani = demo_customers[KAJAANI_HETU]
     pooled, kuhmo = (get_user_model().objects.create(username=n) for n in ("pooled.worker", "kuhmo.worker"))
     RoleAssignment.objects.create(
         user=pooled,
@@ -170,10 +178,19 @@ def test_a_trial_area_scoped_case_worker_sees_the_pooled_municipalities(demo, cl
 
 
 def test_temporary_protection_without_kotikunta_places_by_residence(demo, client, user):
-    """R-X-1 with R-TG-2 (1.3.2023): the Helsinki case worker serves a Helsinki resident under temporary
-    protection who has no kotikunta; the Porvoo case worker does not."""
+    """R-X-1 with R-TG-2 (1.3.2023), R-TG-4: a Helsinki resident under temporary protection who has no
+    kotikunta is due to move to Helsinki when the residence route comes into force; the Helsinki case
+    worker sees the person once the TE office has made the transfer, not while it is due (L1269 s. 24);
+    the Porvoo case worker never."""
+    from kuntakokeilu.customers import worklist
+
     kovalenko = Person.objects.get(last_name="Kovalenko")
     client.force_login(user("aino.virtanen"))
+    assert client.get(reverse("customers:person", args=[kovalenko.pk])).status_code == 403
+    due = worklist.evaluate_change(kovalenko, event_date=dt.date(2023, 3, 1))
+    assert due.target["kunta_code"] == "091"
+    assert client.get(reverse("customers:person", args=[kovalenko.pk])).status_code == 403
+    worklist.complete(due, actor=user("sanna.makinen"), on=dt.date(2023, 3, 6))
     assert client.get(reverse("customers:person", args=[kovalenko.pk])).status_code == 200
     client.force_login(user("linnea.lindqvist"))
     assert client.get(reverse("customers:person", args=[kovalenko.pk])).status_code == 403

@@ -9,6 +9,7 @@ from kuntakokeilu.customers.demo import demo_csv
 from kuntakokeilu.customers.identity import make_henkilotunnus
 from kuntakokeilu.customers.importer import import_job_seekers
 from kuntakokeilu.customers.models import Person
+from kuntakokeilu.customers.transfers import initial
 from tests.e2e.conftest import check_accessibility, sign_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -21,6 +22,7 @@ NYSTROM = make_henkilotunnus(dt.date(1988, 4, 19), 908)  # demo: Porvoo
 def job_seekers(site, settings):
     settings.KUNTAKOKEILU_TODAY = "2022-01-10"
     import_job_seekers(demo_csv(), source="demo")
+    initial(dt.date(2021, 3, 1))  # municipal staff see their customers (R-X-1): Warsame is Helsinki's
     return site
 
 

@@ -19,5 +19,11 @@ def test_bad_spec_file_is_refused_and_nothing_is_written(tmp_path):
 
 
 def test_missing_spec_file_is_refused(tmp_path):
-    with pytest.raises(CommandError, match="cannot read the specification"):
+    with pytest.raises(CommandError, match="Cannot read the specification"):
         call_command("evaluate", spec=tmp_path / "none.yaml", out=tmp_path / "out")
+
+
+def test_the_command_words_errors_in_the_language_asked(tmp_path):
+    """R-EVAL-3: the same message ids as the page, here in Swedish."""
+    with pytest.raises(CommandError, match=r"Specifikationen .* kan inte läsas"):
+        call_command("evaluate", spec=tmp_path / "none.yaml", out=tmp_path / "out", lang="sv")

@@ -148,10 +148,13 @@ declare("api.view_own_account", _("See one's own roles and scope"))(_holds_a_rol
 
 
 # --- customers ---------------------------------------------------------------------------------
-# Personal data (R-X-1): case workers and approvers see the persons whose kotikunta (or, with temporary
-# protection, residence) is in their grant's municipalities on the date — a trial-area scope pools its
-# members; area managers their area; TE-office officials their office's area. Ministry, ELY, applicants,
-# researchers and admins see no person's page; admins read the access log and answer access requests.
+# Personal data (R-X-1; law notes §7.1: only the data necessary for one's tasks): case workers, approvers
+# and area managers see a person while the person is a customer of a municipality in their grant on the
+# date, or has an open due transfer handled by one (a kotikunta change), or an open transfer request naming
+# one as the receiver (`customers.worklist.involved_municipalities`; a trial-area scope pools its members).
+# TE-office officials see the persons whose kotikunta (or, with temporary protection, residence) is in
+# their office's area. Ministry, ELY, applicants, researchers and admins see no person's page; admins
+# read the access log and answer access requests.
 
 PERSON_ROLES = (Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE)
 CORRECTING_ROLES = (Role.CASE_WORKER, Role.APPROVER)
@@ -160,13 +163,24 @@ CORRECTING_ROLES = (Role.CASE_WORKER, Role.APPROVER)
 def _person_in_scope(user, obj, on, roles) -> bool:
     """`obj` is a Person or one of its facts."""
     from kuntakokeilu.customers.queries import home_municipality_code
+    from kuntakokeilu.customers.worklist import involved_municipalities
 
     person = getattr(obj, "person", obj)
     relevant = [g for g in grants(user, on) if g.role in roles]
     if person is None or not relevant:
         return False
-    code = home_municipality_code(person, on)
-    return code is not None and any(g.everything or code in g.municipalities for g in relevant)
+    if any(g.everything for g in relevant):
+        return True
+    offices = [g for g in relevant if g.role == Role.TE_OFFICE]
+    if offices:
+        code = home_municipality_code(person, on)
+        if code is not None and any(code in g.municipalities for g in offices):
+            return True
+    municipal = [g for g in relevant if g.role != Role.TE_OFFICE]
+    if not municipal:
+        return False
+    codes = involved_municipalities(person, on)
+    return any(codes & g.municipalities for g in municipal)
 
 
 @declare("customers.search", _("Search job seekers"))
@@ -199,6 +213,108 @@ def customers_view_notice(user, obj, on) -> bool:
     """`obj` is a Notice or its Person."""
     person = obj.customership.person if hasattr(obj, "customership") else obj
     return _person_in_scope(user, person, on, PERSON_ROLES)
+
+
+# --- customers: due transfers (worklist) ---
+# The 7-day worklist (R-TG-4, R-TG-5): TE-office officials make the transfers of their office's area;
+# case workers and approvers of a trial municipality make the kotikunta changes of its customers (L1269
+# s. 5 mom 1); area managers see their area's list. `obj` is a DueTransfer (None: any of one's own).
+WORKLIST_ROLES = (Role.TE_OFFICE, Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER)
+TRANSFERRING_ROLES = (Role.TE_OFFICE, Role.CASE_WORKER, Role.APPROVER)
+
+
+def _handles(user, due, on, roles) -> bool:
+    relevant = [g for g in grants(user, on) if g.role in roles]
+    if due is None or not relevant:
+        return bool(relevant)
+    if due.handler_te_office_id is not None:
+        offices = [g for g in relevant if g.role == Role.TE_OFFICE]
+        return any(g.everything or g.covers(due.handler_te_office) for g in offices)
+    municipal = [g for g in relevant if g.role != Role.TE_OFFICE]
+    return any(g.everything or g.covers(due.handler_municipality) for g in municipal)
+
+
+@declare("customers.view_due_transfers", TRANSFER_ACTION_LABELS["customers.view_due_transfers"])
+def customers_view_due_transfers(user, due, on) -> bool:
+    return _handles(user, due, on, WORKLIST_ROLES)
+
+
+@declare("customers.complete_transfer", TRANSFER_ACTION_LABELS["customers.complete_transfer"])
+def customers_complete_transfer(user, due, on) -> bool:
+    return _handles(user, due, on, TRANSFERRING_ROLES)
+
+
+# --- customers: customer counts ---
+# A trial area's customers per month-end (issue 6): aggregates with small counts hidden, no personal data.
+# The area's manager, the ministry, and ELY and TE-office officials of the area's ELY centre or TE
+# office. `obj` is a TrialArea (None: any area of one's own).
+from kuntakokeilu.customers.labels import COUNTS_ACTION_LABELS  # noqa: E402
+
+COUNT_ROLES = (Role.AREA_MANAGER, Role.MINISTRY, Role.ELY, Role.TE_OFFICE)
+
+
+@declare("customers.view_customer_counts", COUNTS_ACTION_LABELS["customers.view_customer_counts"])
+def customers_view_customer_counts(user, area, on) -> bool:
+    relevant = [g for g in grants(user, on) if g.role in COUNT_ROLES]
+    return bool(relevant) if area is None else any(g.covers(area) for g in relevant)
+
+
+# --- customers: transfer requests ---
+# A customer's request to move back to the TE office or to another trial municipality (R-TG-5; L1269 s. 5
+# as amended by L421/2021). TE-office officials of the person's place and case workers of the municipality
+# whose customer the person is record it; approvers and area managers of the receiving municipality
+# accept or decline; the TE office of the person's place decides. `obj` is a Person (record) or a
+# TransferRequest (answer, decide); None: any of one's own.
+from kuntakokeilu.customers.labels import REQUEST_ACTION_LABELS  # noqa: E402
+
+RECORDING_ROLES = (Role.TE_OFFICE, Role.CASE_WORKER)
+ANSWERING_ROLES = (Role.APPROVER, Role.AREA_MANAGER)
+REQUEST_ROLES = (Role.TE_OFFICE, *ANSWERING_ROLES)
+
+
+def _te_office_covers_place(relevant, person, on) -> bool:
+    from kuntakokeilu.customers.queries import home_municipality_code
+
+    offices = [g for g in relevant if g.role == Role.TE_OFFICE]
+    if any(g.everything for g in offices):
+        return True
+    code = home_municipality_code(person, on) if offices else None
+    return code is not None and any(code in g.municipalities for g in offices)
+
+
+@declare("customers.record_request", REQUEST_ACTION_LABELS["customers.record_request"])
+def customers_record_request(user, person, on) -> bool:
+    from kuntakokeilu.customers.requests import municipal_customership
+
+    relevant = [g for g in grants(user, on) if g.role in RECORDING_ROLES]
+    if person is None or not relevant:
+        return bool(relevant)
+    if _te_office_covers_place(relevant, person, on):
+        return True
+    workers = [g for g in relevant if g.role == Role.CASE_WORKER]
+    held = municipal_customership(person, on) if workers else None
+    return held is not None and any(g.covers(held.municipality) for g in workers)
+
+
+@declare("customers.view_requests", REQUEST_ACTION_LABELS["customers.view_requests"])
+def customers_view_requests(user, obj, on) -> bool:
+    return _has_role(user, on, *REQUEST_ROLES)
+
+
+@declare("customers.answer_request", REQUEST_ACTION_LABELS["customers.answer_request"])
+def customers_answer_request(user, request, on) -> bool:
+    relevant = [g for g in grants(user, on) if g.role in ANSWERING_ROLES]
+    if request is None or not relevant:
+        return bool(relevant)
+    return request.municipality_id is not None and any(g.covers(request.municipality) for g in relevant)
+
+
+@declare("customers.decide_request", REQUEST_ACTION_LABELS["customers.decide_request"])
+def customers_decide_request(user, request, on) -> bool:
+    relevant = [g for g in grants(user, on) if g.role == Role.TE_OFFICE]
+    if request is None or not relevant:
+        return bool(relevant)
+    return _te_office_covers_place(relevant, request.person, on)
 
 
 @declare("access.read_log", _("Read the access log"))
@@ -259,3 +375,20 @@ def applications_select(user, obj, on) -> bool:
 @declare("applications.decide", APPLICATION_LABELS["applications.decide"])
 def applications_decide(user, obj, on) -> bool:
     return _has_role(user, on, Role.MINISTRY)
+
+
+# --- evaluation --------------------------------------------------------------------------------
+# Impact evaluation (R-EVAL-3): researchers and the ministry run specifications and read every run's
+# report (national, aggregate statistics; no personal data). ELY officials do not: the issue names
+# researchers and ministry users. Labels are translated in the evaluation app.
+from kuntakokeilu.evaluation.messages import ACTION_LABELS as EVALUATION_LABELS  # noqa: E402
+
+
+@declare("evaluation.view_runs", EVALUATION_LABELS["evaluation.view_runs"])
+def evaluation_view_runs(user, obj, on) -> bool:
+    return _has_role(user, on, Role.RESEARCHER, Role.MINISTRY)
+
+
+@declare("evaluation.run", EVALUATION_LABELS["evaluation.run"])
+def evaluation_run(user, obj, on) -> bool:
+    return _has_role(user, on, Role.RESEARCHER, Role.MINISTRY)

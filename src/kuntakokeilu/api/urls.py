@@ -5,6 +5,7 @@ from django.urls import path
 from . import accounts, docs, regions
 from . import applications as applications_api
 from . import customers as customers_api
+from . import transfers as transfers_api
 
 app_name = "api"
 urlpatterns = [
@@ -27,4 +28,45 @@ urlpatterns = [
         name="application-detail",
     ),
     path("v1/screening/", applications_api.Screening.as_view(), name="screening"),
+    # --- customers: transfers (issue 6) ---
+    path(
+        "v1/persons/<uuid:person_id>/customerships/",
+        transfers_api.PersonCustomerships.as_view(),
+        name="person-customerships",
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/notices/", transfers_api.PersonNotices.as_view(), name="person-notices"
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/notices/<int:notice_id>/",
+        transfers_api.NoticeDetail.as_view(),
+        name="notice-detail",
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/notices/<int:notice_id>/pdf/",
+        transfers_api.NoticePdf.as_view(),
+        name="notice-pdf",
+    ),
+    path("v1/transfers/due/", transfers_api.DueTransferList.as_view(), name="due-transfers"),
+    path(
+        "v1/transfers/due/<int:due_id>/complete/",
+        transfers_api.DueTransferComplete.as_view(),
+        name="complete-transfer",
+    ),
+    path("v1/transfer-requests/", transfers_api.TransferRequestList.as_view(), name="transfer-requests"),
+    path(
+        "v1/transfer-requests/<int:request_id>/answer/",
+        transfers_api.TransferRequestAnswer.as_view(),
+        name="transfer-request-answer",
+    ),
+    path(
+        "v1/transfer-requests/<int:request_id>/decide/",
+        transfers_api.TransferRequestDecide.as_view(),
+        name="transfer-request-decide",
+    ),
+    path(
+        "v1/trial-areas/<int:number>/customer-counts/",
+        transfers_api.TrialAreaCustomerCounts.as_view(),
+        name="trial-area-customer-counts",
+    ),
 ]

@@ -101,3 +101,175 @@ def run(today):
         )
     else:
         yield "Demo job seekers: no change (already loaded)."
+    yield from synthetic_finland_demo(today)
+    yield from due_transfers_demo(today)
+    yield from transfer_requests_demo(today)
+
+
+# --- due transfers (worklist, R-TG-4, R-TG-5) ------------------------------------------------------
+# Job seekers who register after the pilot's start, dated relative to the demo's today (any today within
+# the pilot): the Uusimaa TE office (sanna.makinen) has transfers due, one overdue; a Kajaani customer's
+# move to Oulu is due with Kajaani (ville.hyvonen; juha.heikkinen sees it). Persons 941–944.
+# (birth date, number, last name, first names, kotikunta, mother tongue, days before today registered)
+DUE_PEOPLE = [
+    (D(1999, 10, 7), 941, "Koskinen", "Aada", "091", "fi", 12),  # due 5 days ago: overdue
+    (D(1987, 3, 22), 942, "Haddad", "Omar", "092", "ar", 3),
+    (D(2001, 5, 16), 943, "Salminen", "Eetu", "049", "fi", 1),
+]
+MOVER = (D(1998, 1, 9), 944, "Heikkinen", "Noora", "205", "fi", 60)  # Kajaani customer, moves to Oulu
+MOVED_TO = "564"
+MOVED_DAYS_AGO = 2
+
+
+def _due_row(person, registered: dt.date, **changes) -> dict:
+    birth, number, last, first, kotikunta, tongue, _days = person
+    return {
+        "henkilotunnus": make_henkilotunnus(birth, number),
+        "last_name": last,
+        "first_name": first,
+        "service_language": "fi",
+        "valid_from": registered.isoformat(),
+        "kotikunta": kotikunta,
+        "mother_tongue": tongue,
+        "immigrant": "true" if tongue != "fi" else "false",
+        "status": "unemployed",
+        "earnings_related_entitlement": "false",
+        "job_search_start": registered.isoformat(),
+        **changes,
+    }
+
+
+def _csv(rows: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def due_transfers_demo(today: dt.date):
+    """The initial transfer of 1.3.2021 (so that the older demo job seekers are customers), the due
+    transfers it makes stale re-evaluated, then the demo's new registrations. Skipped when the pilot
+    does not run on `today`; a second run changes nothing."""
+    from kuntakokeilu.rules.parameters import default_store
+
+    from . import transfers, worklist
+    from .models import DueTransfer, Person
+
+    params = default_store()
+    if not worklist.in_pilot(today, params):
+        yield f"Due transfers: skipped (the pilot does not run on {today.isoformat()})."
+        return
+    start = params.get("pilot.start_date", today).value
+    summary = transfers.initial(start, params)
+    yield f"Initial transfer on {start.isoformat()}: {summary.transferred} job seekers transferred."
+    for due in DueTransfer.objects.filter(worklist.OPEN).select_related("person"):
+        worklist.evaluate_change(due.person, event_date=due.event_date, params=params)
+    first = make_henkilotunnus(DUE_PEOPLE[0][0], DUE_PEOPLE[0][1])
+    if Person.objects.filter(henkilotunnus=first).exists():
+        yield "Demo due transfers: no change (already loaded)."
+        return
+    rows = [_due_row(p, max(start, today - dt.timedelta(days=p[-1]))) for p in DUE_PEOPLE]
+    import_job_seekers(_csv(rows), source="demo-due-transfers")
+    yield f"Demo due transfers: {len(rows)} registrations for the Uusimaa TE office (sanna.makinen)."
+    registered = today - dt.timedelta(days=MOVER[-1])
+    moved = today - dt.timedelta(days=MOVED_DAYS_AGO)
+    if registered < start:
+        yield "Demo kotikunta change: skipped (today is too close to the pilot's start)."
+        return
+    mover = make_henkilotunnus(MOVER[0], MOVER[1])
+    import_job_seekers(_csv([_due_row(MOVER, registered)]), source="demo-due-transfers")
+    worklist.complete(
+        DueTransfer.objects.get(person__henkilotunnus=mover, done_on=None, cancelled_on=None),
+        actor=None,
+        on=registered + dt.timedelta(days=2),
+    )
+    import_job_seekers(
+        _csv([_due_row(MOVER, registered), _due_row(MOVER, moved, kotikunta=MOVED_TO, job_search_start="")]),
+        source="demo-due-transfers",
+    )
+    yield "Demo kotikunta change: a Kajaani customer moved to Oulu (ville.hyvonen, juha.heikkinen)."
+
+
+# --- a synthetic Finland and the initial transfer (issue 6) ------------------------------------------
+# A few thousand generated job seekers (customers/synthetic.py) spread like the unemployed of February 2021,
+# then the initial transfer of 1.3.2021, so that the trial areas have customers. Fixed seed: the same
+# people every time; a second run generates nothing and transfers no one (about 3 s on SQLite the first time).
+SYNTHETIC_PERSONS = 3000
+SYNTHETIC_SEED = 2021
+INITIAL_TRANSFER_ON = D(2021, 3, 1)
+
+
+def synthetic_finland_demo(today: dt.date):
+    from . import synthetic, transfers
+    from .models import Person
+
+    first, _facts = next(synthetic.people(SYNTHETIC_PERSONS, SYNTHETIC_SEED))
+    if Person.objects.filter(henkilotunnus=first.henkilotunnus).exists():
+        yield "Synthetic job seekers: no change (already generated)."
+    else:
+        created = synthetic.generate(SYNTHETIC_PERSONS, SYNTHETIC_SEED)
+        yield f"Synthetic job seekers: {created} generated (seed {SYNTHETIC_SEED}, identity codes 900–999)."
+    if today < INITIAL_TRANSFER_ON:
+        yield f"Initial transfer: skipped (it is made on {INITIAL_TRANSFER_ON.isoformat()})."
+        return
+    summary = transfers.initial(INITIAL_TRANSFER_ON)
+    kept = sum(sum(area.kept.values()) for area in summary.areas.values())
+    yield (
+        f"Initial transfer on {INITIAL_TRANSFER_ON.isoformat()}: {summary.transferred} transferred to trial "
+        f"municipalities, {kept} kept by the TE offices, {summary.already} had a customership already."
+    )
+
+
+# --- transfer requests (R-TG-5) ---------------------------------------------------------------------
+# Two open requests dated three days before the demo's today: Hodan Warsame (Helsinki's customer) asks to
+# move back to the TE office, awaiting the Uusimaa TE office's decision (sanna.makinen); Johan Nyström
+# (Porvoo's customer) asks to move to Helsinki, awaiting Helsinki's acceptance (mikko.korhonen).
+# (individual number, birth date, recorded by, ground, reason, receiving municipality)
+REQUESTS = [
+    (902, D(1985, 9, 2), "aino.virtanen", "request_to_te_office", "safety", None),
+    (908, D(1988, 4, 19), "linnea.lindqvist", "request_to_municipality", "inappropriate_relationship", "091"),
+]
+REQUEST_ASKED_DAYS_AGO = 3
+
+
+def transfer_requests_demo(today: dt.date):
+    """The demo's open transfer requests, if the requests of L421 are possible on `today`; a person who
+    has a request already (or is no trial municipality's customer then) is left as is."""
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    from kuntakokeilu.regions.models import Municipality
+
+    from . import requests
+    from .models import Person
+
+    asked = today - dt.timedelta(days=REQUEST_ASKED_DAYS_AGO)
+    try:
+        requests.check_in_force(asked)
+    except ValidationError:
+        yield f"Transfer requests: skipped (no request is possible on {asked.isoformat()})."
+        return
+    made = 0
+    for number, birth, username, ground, reason, receiver in REQUESTS:
+        person = Person.objects.filter(henkilotunnus=make_henkilotunnus(birth, number)).first()
+        if person is None or person.transfer_requests.exists():
+            continue
+        try:
+            requests.ask(
+                person,
+                actor=get_user_model().objects.get(username=username),
+                asked_on=asked,
+                ground=ground,
+                reason=reason,
+                services_secured=True,
+                municipality=Municipality.objects.get(code=receiver) if receiver else None,
+            )
+        except ValidationError as exc:
+            yield f"Transfer request of {person.full_name}: skipped ({' '.join(exc.messages)})"
+            continue
+        made += 1
+    if made:
+        yield f"Transfer requests: {made} recorded (sanna.makinen decides, mikko.korhonen accepts)."
+    else:
+        yield "Transfer requests: no change."

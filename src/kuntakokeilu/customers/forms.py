@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.regions.models import Municipality
 
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
-from .models import CODE_KINDS, FLAG_KINDS, MUNICIPALITY_KINDS, FactKind
+from .models import CODE_KINDS, FLAG_KINDS, MUNICIPALITY_KINDS, REQUEST_GROUNDS, FactKind, RequestReason
 from .queries import looks_like_henkilotunnus
 from .statuses import STATUSES
 from .values import BadValue, parse_mother_tongue, parse_municipality
@@ -138,3 +139,53 @@ class ImportForm(forms.Form):
         if upload.size > IMPORT_MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
+
+
+# --- transfer requests (R-TG-5) --------------------------------------------------------------------
+
+
+class TrialMunicipalityField(forms.ModelChoiceField):
+    """A trial municipality, named in the page's language."""
+
+    def label_from_instance(self, obj):
+        from django.utils import translation
+
+        return obj.names().get(translation.get_language() or "fi") or obj.name_fi
+
+
+class RequestForm(forms.Form):
+    """A job seeker's request to move back to the TE office or to another trial municipality (L1269 s. 5
+    as amended by L421/2021); `requests.ask` checks it against the register."""
+
+    asked_on = forms.DateField(label=_("Asked on"), widget=DATE_WIDGET)
+    ground = forms.ChoiceField(
+        label=_("Requested transfer"),
+        widget=forms.RadioSelect,
+        choices=[(g.value, g.label) for g in REQUEST_GROUNDS],
+    )
+    municipality = TrialMunicipalityField(
+        label=_("Receiving trial municipality"),
+        required=False,
+        queryset=Municipality.objects.none(),
+        help_text=_("Only for a transfer to another trial municipality."),
+    )
+    reason = forms.ChoiceField(label=_("Reason"), widget=forms.RadioSelect, choices=RequestReason.choices)
+    services_secured = forms.BooleanField(
+        label=_("The move does not endanger services matching the person's needs"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(
+            trial_memberships__isnull=False
+        ).order_by("name_fi")
+
+
+class RequestAnswerForm(forms.Form):
+    """The receiving municipality's answer or the TE office's decision: yes or no."""
+
+    answer = forms.ChoiceField(choices=[("yes", _("yes")), ("no", _("no"))])
+
+    @property
+    def yes(self) -> bool:
+        return self.cleaned_data["answer"] == "yes"

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kuntakokeilu.rules.parameters import default_store
+
+from . import worklist
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import SERVICE_LANGUAGES, Fact, FactKind, Person
 from .values import BadValue, parse_bool, parse_date, parse_mother_tongue, parse_municipality, parse_status
@@ -246,13 +249,19 @@ def import_job_seekers(data: bytes, source: str, actor=None) -> ImportReport:
     """Validate `data` and store it in one transaction; raises ImportRejected (nothing stored)."""
     persons = read_rows(data)
     report = ImportReport()
+    params = default_store()
     with transaction.atomic():
         for rows in persons:
-            _store(rows, source, actor, report)
+            person, stored = _store(rows, source, actor, report)
+            # Registrations and changes dated within the pilot are evaluated (R-TG-4, worklist.py).
+            dates = [d for d in worklist.event_dates(stored) if worklist.in_pilot(d, params)]
+            if dates:
+                worklist.evaluate_changes(person, dates, params=params, actor=actor)
     return report
 
 
-def _store(rows: PersonRows, source, actor, report: ImportReport) -> None:
+def _store(rows: PersonRows, source, actor, report: ImportReport) -> tuple[Person, list[Fact]]:
+    """Store one person's rows; returns the person and the facts stored (new or corrected)."""
     last, first, language = rows.names
     person, created = Person.objects.get_or_create(
         henkilotunnus=rows.henkilotunnus,
@@ -269,6 +278,7 @@ def _store(rows: PersonRows, source, actor, report: ImportReport) -> None:
         person.last_name, person.first_name, person.service_language = last, first, language
         person.save(update_fields=["last_name", "first_name", "service_language"])
         report.persons_updated += 1
+    stored: list[Fact] = []
     for fact in sorted(rows.facts, key=lambda f: (f.kind, f.valid_from)):
         current = list(
             person.facts.current()
@@ -286,6 +296,9 @@ def _store(rows: PersonRows, source, actor, report: ImportReport) -> None:
             fact.reason = _("Corrected by the import %(source)s.") % {"source": source}
             fact.save()
             report.facts_corrected += 1
+            stored.append(fact)
         else:
             fact.save()
             report.facts_created += 1
+            stored.append(fact)
+    return person, stored

@@ -5,4 +5,33 @@ from django.utils.translation import gettext_lazy as _
 
 TRANSFER_ACTION_LABELS = {
     "customers.view_notice": _("See and print a job seeker's transfer notice"),
+    # --- due transfers (worklist, R-TG-4) ---
+    "customers.view_due_transfers": _("See the transfers due to be made"),
+    "customers.complete_transfer": _("Make a transfer that is due"),
 }
+
+# --- due transfers (worklist, R-TG-4): the shell's link (web/navigation.py) ---
+NAV_DUE_TRANSFERS = _("Transfers due")
+NAV_DUE_TRANSFERS_HELP = _(
+    "Job seekers to be transferred within 7 days of a registration or a change, overdue ones first."
+)
+
+# --- customer counts and notice PDFs (issue 6, R-TG-7): catalogue label and the shell's link ---
+COUNTS_ACTION_LABELS = {
+    "customers.view_customer_counts": _("See a trial area's customer counts over time"),
+}
+NAV_CUSTOMER_COUNTS = _("Customer counts")
+NAV_CUSTOMER_COUNTS_HELP = _("How many customers each trial municipality has had at each month's end.")
+
+# --- transfer requests (R-TG-5): the catalogue's labels and the shell's link ---
+REQUEST_ACTION_LABELS = {
+    "customers.record_request": _("Record a job seeker's transfer request"),
+    "customers.view_requests": _("See the open transfer requests"),
+    "customers.answer_request": _("Accept or decline a transfer to one's own municipality"),
+    "customers.decide_request": _("Decide a transfer request"),
+}
+NAV_REQUESTS = _("Transfer requests")
+NAV_REQUESTS_HELP = _(
+    "Job seekers' requests to move back to the TE office or to another trial municipality, to accept or "
+    "decide."
+)

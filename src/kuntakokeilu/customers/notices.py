@@ -32,6 +32,12 @@ PLAN = _(
     "An employment plan in force stays binding until it is reviewed; report its progress to the "
     "organisation now responsible."
 )
+# The pilot's end (L1269 s. 25 as amended by L421/2021, law notes §7.3): the plan binds the customer and
+# the TE office until the TE office reviews it.
+PLAN_PILOT_ENDED = _(
+    "The pilot has ended. An employment plan in force binds the job seeker and the TE office until the TE "
+    "office reviews it; report its progress to the TE office."
+)
 ALAND = _("Åland's own employment services")
 NO_ONE = _("no one (the job search has ended)")
 
@@ -137,7 +143,7 @@ def sentences(notice: Notice, person_name: str) -> list[Message]:
         lines.append(Message(REASON, {"reason": Message(REASONS[d["request_reason"]])}))
     if d["accepted_on"]:
         lines.append(Message(ACCEPTED, {"on": dt.date.fromisoformat(d["accepted_on"])}))
-    lines.append(Message(PLAN))
+    lines.append(Message(PLAN_PILOT_ENDED if d["ground"] == "pilot_ended" else PLAN))
     return lines
 
 

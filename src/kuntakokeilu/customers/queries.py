@@ -155,7 +155,10 @@ def search(user, text: str, on: dt.date) -> list[Person]:
 
 def _within_grants(user, on: dt.date, candidates):
     """Narrow the candidates in the database to persons who ever had a kotikunta or residence the user's
-    grants cover (a superset of those the catalogue then allows)."""
+    grants cover, or a customership, due transfer or request involving them (a superset of those the
+    catalogue then allows)."""
+    from .worklist import persons_involving
+
     relevant = [g for g in grants(user, on) if g.role in PERSON_ROLES]
     if any(g.everything for g in relevant):
         return candidates
@@ -163,7 +166,7 @@ def _within_grants(user, on: dt.date, candidates):
     in_scope = Fact.objects.current().filter(
         kind__in=[FactKind.KOTIKUNTA, FactKind.RESIDENCE], municipality__code__in=codes
     )
-    return candidates.filter(pk__in=in_scope.values("person_id"))
+    return candidates.filter(Q(pk__in=in_scope.values("person_id")) | persons_involving(codes))
 
 
 def looks_like_henkilotunnus(text: str) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kuntakokeilu.access.actions import can
 
+from . import worklist
 from .models import Fact
 
 
@@ -45,4 +46,6 @@ def correct_fact(actor, fact: Fact, *, valid_from: dt.date, values: dict, reason
     fact.superseded = True
     fact.save(update_fields=["superseded"])
     new.save()
+    # The corrected dates are reported changes: due transfers follow them (R-TG-4, customers/worklist.py).
+    worklist.evaluate_changes(fact.person, worklist.event_dates([fact, new]), actor=actor)
     return new

@@ -44,10 +44,12 @@ def event_study_figure(results: dict[str, Any]):
     ax.plot(x, est, "o-", color="#08519c", markersize=3, label="treated − comparison")
     ax.axhline(0, color="black", linewidth=0.8)
     ref = next(i for i, r in enumerate(rows) if r["estimate"] == 0 and r["ci_low"] == 0 and r["ci_high"] == 0)
-    ax.axvline(ref + 0.5, color="#a50f15", linestyle="--", linewidth=0.8, label="pilot starts (2021-03)")
+    start = results["spec"]["treatment"]["start"]
+    ax.axvline(ref + 0.5, color="#a50f15", linestyle="--", linewidth=0.8, label=f"pilot starts ({start})")
     ticks = [i for i in x if i % 4 == 0]
     ax.set_xticks(ticks, [rows[i]["period"] for i in ticks], rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel(f"{results['spec']['outcome']} (percentage points)")
+    unit = summary.OUTCOME_WORDS[results["spec"]["outcome"]]["en"][1]
+    ax.set_ylabel(f"{results['spec']['outcome']} ({unit})")
     ax.set_title("Event study: pilot municipalities vs other mainland municipalities")
     ax.legend(fontsize=8, loc="lower left")
     fig.tight_layout()

@@ -53,8 +53,14 @@ def run(
     spec: dict[str, Any],
     stats: pd.DataFrame,
     reference: dict[str, MunicipalityInfo],
-    progress: Callable[[str], None] = lambda _: None,
+    progress: Callable[[str, int], None] = lambda step, percent: None,
 ) -> dict[str, Any]:
+    """The rounded results of a validated `spec`. `progress(step, percent)` is called before each step:
+    `panel`, `estimates:<variant>`, `event_study`, `placebos` (percent done so far, 0–95; writing the
+    report is the caller's last 5 %)."""
+    variants = spec.get("variants", ["baseline"])
+    steps = len(variants) + 3
+    progress("panel", 0)
     outcome = spec["outcome"]
     start = spec["treatment"]["start"]
     panel, dropped = build_panel(
@@ -64,8 +70,9 @@ def run(
     inference = spec.get("inference") or {}
     reps = int(inference.get("randomisation_reps", 0))
     estimates = []
-    for variant in spec.get("variants", ["baseline"]):
-        progress(f"estimates: {variant}")
+    headline_cluster = "cluster" if spec.get("cluster") == "trial_area" else "kunta_code"
+    for i, variant in enumerate(variants, start=1):
+        progress(f"estimates:{variant}", 95 * i // steps)
         data = variant_panel(panel, variant)
         group_month = variant == "covid_group_month"
         for weights in spec.get("weights", ["none"]):
@@ -76,10 +83,12 @@ def run(
                     outcome,
                     weights,
                     variant,
-                    estimators.twfe(data, "CRV1", "kunta_code", w, group_month),
+                    estimators.twfe(data, "CRV1", headline_cluster, w, group_month),
                 )
             )
             for vcov in inference.get("trial_area", []):
+                if vcov == "CRV1" and headline_cluster == "cluster":
+                    continue  # the headline row already is CRV1 by trial area
                 estimates.append(
                     _row(
                         "twfe",
@@ -92,10 +101,10 @@ def run(
             if w is None and reps:
                 ri = estimators.randomisation_inference(data, reps, spec["seed"], group_month)
                 estimates.append(_row("twfe", outcome, weights, variant, ri))
-    progress("event study")
+    progress("event_study", 95 * (steps - 2) // steps)
     event = spec.get("event_study") or {}
     rows, pre_p = estimators.event_study(panel, start, event.get("unit", "quarter"))
-    progress("placebos")
+    progress("placebos", 95 * (steps - 1) // steps)
     placebos = []
     for fake in spec["placebo"]["starts"]:
         e = estimators.placebo(panel, fake, spec["placebo"]["end"])

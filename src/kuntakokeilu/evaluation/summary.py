@@ -10,6 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 MAIN_VARIANTS = ("baseline", "covid_group_month", "covid_excluded")
+# The outcome's name (in the sentence's grammatical case) and unit, per language.
+OUTCOME_WORDS = {
+    "unemployment_rate_pct": {
+        "fi": ("Työttömyysasteen", "prosenttiyksikköä"),
+        "sv": ("arbetslöshetsgraden", "procentenheter"),
+        "en": ("the unemployment rate", "percentage points"),
+    },
+    "unemployed_jobseekers": {
+        "fi": ("Työttömien työnhakijoiden määrän", "henkilöä kuntaa kohden"),
+        "sv": ("antalet arbetslösa arbetssökande", "personer per kommun"),
+        "en": ("the number of unemployed job seekers", "persons per municipality"),
+    },
+    "open_vacancies": {
+        "fi": ("Avointen työpaikkojen määrän", "työpaikkaa kuntaa kohden"),
+        "sv": ("antalet lediga jobb", "jobb per kommun"),
+        "en": ("the number of open vacancies", "vacancies per municipality"),
+    },
+}
 
 
 def _fmt(x: float, decimal: str) -> str:
@@ -21,7 +39,7 @@ def verdict(results: dict[str, Any]) -> dict[str, Any]:
         e for e in results["estimates"] if e["variant"] in MAIN_VARIANTS and "trial area" in e["inference"]
     ]
     significant = [e for e in rows if e["ci_low"] > 0 or e["ci_high"] < 0]
-    base = next(e for e in results["estimates"] if e["variant"] == "baseline" and e["weights"] == "none")
+    base = next(e for e in results["estimates"] if e["variant"] == "baseline")
     low = min(e["estimate"] for e in rows)
     high = max(e["estimate"] for e in rows)
     return {
@@ -84,13 +102,14 @@ def summaries(results: dict[str, Any]) -> list[tuple[str, str]]:
         if v["pre_trend_rejected"]
         else "The joint pre-trend test does not reject parallel trends."
     )
+    words = OUTCOME_WORDS[results["spec"]["outcome"]]
     rng_fi = f"{_fmt(v['low'], ',')}…{_fmt(v['high'], ',')}"
     rng_en = f"{_fmt(v['low'], '.')} to {_fmt(v['high'], '.')}"
     out.append(
         (
             "fi",
-            f"{fi_effect} Työttömyysasteen muutos kokeilukunnissa verrattuna muihin manner-Suomen "
-            f"kuntiin oli pää-arvioissa {rng_fi} prosenttiyksikköä. {fi_pre} Rekisteripohjainen "
+            f"{fi_effect} {words['fi'][0]} muutos kokeilukunnissa verrattuna muihin manner-Suomen "
+            f"kuntiin oli pää-arvioissa {rng_fi} {words['fi'][1]}. {fi_pre} Rekisteripohjainen "
             "työttömyys laskee myös, kun työttömiä ohjataan palveluihin (esim. työvoimakoulutukseen); "
             "nämä julkiset tilastot eivät erota sitä työllistymisestä. Arvio koskee kuntatasoa, ei "
             "yksittäisiä asiakkaita.",
@@ -99,8 +118,8 @@ def summaries(results: dict[str, Any]) -> list[tuple[str, str]]:
     out.append(
         (
             "sv",
-            f"{sv_effect} Förändringen i arbetslöshetsgraden i försökskommunerna jämfört med övriga "
-            f"kommuner i Fastlandsfinland var i huvudskattningarna {rng_fi} procentenheter. {sv_pre} "
+            f"{sv_effect} Förändringen i {words['sv'][0]} i försökskommunerna jämfört med övriga "
+            f"kommuner i Fastlandsfinland var i huvudskattningarna {rng_fi} {words['sv'][1]}. {sv_pre} "
             "Den registerbaserade arbetslösheten sjunker också när arbetslösa hänvisas till tjänster "
             "(t.ex. arbetskraftsutbildning); dessa offentliga data kan inte skilja det från "
             "sysselsättning. Skattningen gäller kommunnivån, inte enskilda kunder.",
@@ -109,8 +128,8 @@ def summaries(results: dict[str, Any]) -> list[tuple[str, str]]:
     out.append(
         (
             "en",
-            f"{en_effect} The change in the unemployment rate of the pilot municipalities relative "
-            f"to the other mainland municipalities was {rng_en} percentage points in the main "
+            f"{en_effect} The change in {words['en'][0]} of the pilot municipalities relative "
+            f"to the other mainland municipalities was {rng_en} {words['en'][1]} in the main "
             f"estimates. {en_pre} Register unemployment also falls when unemployed people move into "
             "services (e.g. labour market training); these public data cannot separate that from "
             "employment. The estimate is at the municipality level, not about individual clients.",

@@ -11,6 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.applications.messages import NAV_APPLICATIONS, NAV_APPLICATIONS_HELP
+from kuntakokeilu.customers.labels import (
+    NAV_CUSTOMER_COUNTS,
+    NAV_CUSTOMER_COUNTS_HELP,
+    NAV_DUE_TRANSFERS,
+    NAV_DUE_TRANSFERS_HELP,
+    NAV_REQUESTS,
+    NAV_REQUESTS_HELP,
+)
+from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
 
 
 @dataclass(frozen=True)
@@ -69,8 +78,23 @@ LINKS: list[Link] = [
         "access.access_request",
         _("What the register holds on a person and who has looked at it."),
     ),
+    # --- customers: due transfers (worklist, R-TG-4) ---
+    Link(
+        NAV_DUE_TRANSFERS, "customers:due-transfers", "customers.view_due_transfers", NAV_DUE_TRANSFERS_HELP
+    ),
+    # --- customers: customer counts (issue 6) ---
+    Link(
+        NAV_CUSTOMER_COUNTS,
+        "customers:customer-counts-index",
+        "customers.view_customer_counts",
+        NAV_CUSTOMER_COUNTS_HELP,
+    ),
+    # --- customers: transfer requests (R-TG-5) ---
+    Link(NAV_REQUESTS, "customers:transfer-requests", "customers.view_requests", NAV_REQUESTS_HELP),
     # --- applications --- (labels translated in the applications app's catalogue)
     Link(NAV_APPLICATIONS, "applications:index", "applications.view", NAV_APPLICATIONS_HELP),
+    # --- evaluation --- (labels translated in the evaluation app's catalogue)
+    Link(NAV_EVALUATION, "evaluation:runs", "evaluation.view_runs", NAV_EVALUATION_HELP),
 ]
 
 

@@ -12,19 +12,25 @@ from kuntakokeilu.customers.transfers import OUTSIDE, initial
 
 class Command(BaseCommand):
     help = (
-        "Customer transfers: `initial --on DATE` moves everyone registered by 28.2.2021 whom the rule sends."
+        "Customer transfers: `initial --on DATE` moves everyone registered by 28.2.2021 whom the rule sends; "
+        "`pilot-end --on DATE` returns the trial municipalities' customers to the TE offices."
     )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="what", required=True)
         first = sub.add_parser("initial", help="the initial transfer at the pilot's start")
         first.add_argument("--on", required=True, help="the transfer date, YYYY-MM-DD")
+        # --- pilot end (R-TG-6) ---
+        end = sub.add_parser("pilot-end", help="the customers' return to the TE offices at the pilot's end")
+        end.add_argument("--on", required=True, help="the day after the pilot's end, YYYY-MM-DD")
 
     def handle(self, *args, what, on, **options):
         try:
             day = dt.date.fromisoformat(on)
         except ValueError:
             raise CommandError(_("Give the date as YYYY-MM-DD.")) from None
+        if what == "pilot-end":
+            return self.pilot_end(day)
         started = time.perf_counter()
         summary = initial(day, progress=lambda done, total: self.stdout.write(f"… {done}/{total}"))
         out = self.stdout.write
@@ -44,4 +50,32 @@ class Command(BaseCommand):
         out(
             _("Transferred %(n)s persons in %(seconds).1f s; %(already)s already had a customership.")
             % {"n": summary.transferred, "seconds": time.perf_counter() - started, "already": summary.already}
+        )
+
+    # --- pilot end (R-TG-6; L1269 s. 25 as amended by L421/2021) ---
+    def pilot_end(self, day):
+        from django.core.exceptions import ValidationError
+
+        from kuntakokeilu.customers.pilot_end import return_customers
+
+        started = time.perf_counter()
+        try:
+            summary = return_customers(
+                day, progress=lambda done, total: self.stdout.write(f"… {done}/{total}")
+            )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
+        for area in sorted(summary.areas):
+            offices = summary.areas[area]
+            self.stdout.write(
+                _("trial area %(no)s: returned %(n)s to the TE office (%(offices)s)")
+                % {
+                    "no": area,
+                    "n": sum(offices.values()),
+                    "offices": ", ".join(f"{code} {n}" for code, n in sorted(offices.items())),
+                }
+            )
+        self.stdout.write(
+            _("Returned %(n)s customers to the TE offices on %(on)s in %(seconds).1f s.")
+            % {"n": summary.returned, "on": day.isoformat(), "seconds": time.perf_counter() - started}
         )

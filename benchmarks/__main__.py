@@ -1,0 +1,3 @@
+from .initial_transfer import main
+
+main()

@@ -1,0 +1,168 @@
+"""The pilot's end (R-TG-6; L1269 s. 25 as amended by L421/2021, law notes §7.3): on the day after the
+pilot's last day (`pilot.end_date`), every customer of a trial municipality returns to the competent TE
+office of their place, with their plans — the plan in force binds the customer and the TE office until
+the TE office reviews it (the notice of ground `pilot_ended` says so).
+
+The target-group rule is run for each customer on that day: it finds the pilot over and names the TE
+office of the person's place, and its outcome is stored as the customership's explanation. Where the
+register holds no place, the TE office of the customer's municipality is used, with the same outcome.
+Like the initial transfer (`transfers.initial`) this is one batch in one transaction, in chunks, with
+bulk inserts; persons with no open trial-municipality customership are untouched, so a re-run changes
+nothing.
+
+From 1.1.2025 the TE2024 reform (Act 380/2023) moved employment services to the municipalities'
+employment areas; the system does not model them yet. The Act's own rule (L421 s. 25) names the TE office.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.rules.outcome import Outcome
+from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
+from kuntakokeilu.rules.registry import get_rule
+
+from . import bulk, notices
+from .customerships import responsible_fields
+from .models import Customership, Fact, Ground, Notice, Person, Responsible
+from .queries import facts_on
+from .target_group import decide
+from .transfers import (
+    _FACT_COLUMNS,
+    _PERSON_COLUMNS,
+    CHUNK,
+    CUSTOMERSHIP_FIELDS,
+    NOTICE_FIELDS,
+    _FactRow,
+    _municipalities,
+    _PersonRow,
+    _raw,
+)
+from .worklist import _te_office_of
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass
+class PilotEndSummary:
+    """Per trial area: the customers returned, by the TE office they return to (its code)."""
+
+    areas: dict[int, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    @property
+    def returned(self) -> int:
+        return sum(sum(c.values()) for c in self.areas.values())
+
+
+def return_day(params: ParameterStore, on: dt.date) -> dt.date | None:
+    """The day after the pilot's last day as the law in force the day before `on` gives it."""
+    try:
+        return params.get("pilot.end_date", on - ONE_DAY).value + ONE_DAY
+    except NoParameterValue:
+        return None
+
+
+def check_date(on: dt.date, params: ParameterStore) -> None:
+    day = return_day(params, on)
+    if day != on:
+        raise ValidationError(
+            _(
+                "The customers return to the TE offices on the day after the pilot's end (%(day)s), "
+                "not on %(on)s."
+            )
+            % {
+                "day": date_format(day, "SHORT_DATE_FORMAT") if day else "–",
+                "on": date_format(on, "SHORT_DATE_FORMAT"),
+            }
+        )
+
+
+def open_customerships(on: dt.date):
+    """The trial municipalities' customerships open on the day before `on`."""
+    return Customership.objects.filter(
+        responsible=Responsible.MUNICIPALITY, valid_to__isnull=True, valid_from__lt=on
+    ).select_related("municipality")
+
+
+def return_customers(on: dt.date, params: ParameterStore | None = None, progress=None) -> PilotEndSummary:
+    """Return every trial municipality's customer to the TE office on `on` (the day after the pilot's
+    end; any other date is refused). One transaction; `progress(done, total)` after each chunk."""
+    params = params or default_store()
+    check_date(on, params)
+    rule = get_rule("target-group")
+    version = rule.rule_version(params)
+    places = municipality_histories()
+    summary = PilotEndSummary()
+    organisations: dict = {}
+    with transaction.atomic():
+        rows = list(open_customerships(on).select_for_update(of=("self",)).order_by("person_id"))
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            _chunk(chunk, on, params, places, version, rule.name, summary, organisations)
+            if progress:
+                progress(start + len(chunk), len(rows))
+    return summary
+
+
+def _chunk(previous: list[Customership], on, params, places, version, rule_name, summary, organisations):
+    ids = [row.person_id for row in previous]
+    keys = {Person._meta.pk.get_db_prep_value(pk, connection): pk for pk in ids}
+    persons = {keys[v[0]]: _PersonRow(v) for v in _raw(Person.objects.filter(pk__in=ids), _PERSON_COLUMNS)}
+    municipalities = _municipalities(organisations)
+    facts: dict = defaultdict(list)
+    for person_id, *values in _raw(
+        Fact.objects.current().filter(person_id__in=ids), ("person_id", *_FACT_COLUMNS)
+    ):
+        facts[keys[person_id]].append(_FactRow(values, municipalities))
+    rows: list[Customership] = []
+    for held in previous:
+        person = persons[held.person_id]
+        given = facts_on(person, on, facts[held.person_id], customerships=[held])
+        decision = decide(given, on, params, places)
+        pilot = next(c for c in decision.checks if c.code == "pilot_period")
+        if pilot.status == "pass":  # check_date makes this impossible; never transfer while it runs
+            raise ValidationError(_("The pilot is still running on %(on)s.") % {"on": on})
+        responsible = decision.result["responsible"] or _office_of(held.municipality.code, on)
+        outcome = Outcome(rule_name, version, on, decision.result, decision.status, decision.checks)
+        fields = _fields(responsible, organisations)
+        area = places[held.municipality.code].trial.area_no
+        summary.areas[area][fields["te_office"].code if fields["te_office"] else fields["responsible"]] += 1
+        held.valid_to = on - ONE_DAY
+        rows.append(
+            Customership(
+                person=Person(pk=held.person_id, service_language=person.service_language),
+                valid_from=on,
+                ground=Ground.PILOT_ENDED,
+                rule_version=version,
+                decision=outcome.to_record(),
+                **fields,
+            )
+        )
+    Customership.objects.filter(pk__in=[h.pk for h in previous]).update(valid_to=on - ONE_DAY)
+    bulk.insert(Customership, rows, CUSTOMERSHIP_FIELDS)
+    pks = dict(Customership.objects.filter(valid_from=on, person_id__in=ids).values_list("person_id", "pk"))
+    for row in rows:
+        row.pk = pks[row.person_id]
+    before = {h.person_id: h for h in previous}
+    bulk.insert(Notice, [n for row in rows for n in notices.build(row, before[row.person_id])], NOTICE_FIELDS)
+
+
+def _office_of(kunta_code: str, on: dt.date) -> dict:
+    """The TE office of the customer's municipality, when the register holds no place of the person."""
+    office = _te_office_of(kunta_code, on)
+    return {"type": "te_office", "te_office_code": office.code} if office else {}
+
+
+def _fields(responsible: dict, organisations: dict) -> dict:
+    key = ("pilot_end", responsible.get("type"), responsible.get("te_office_code"))
+    if key not in organisations:
+        organisations[key] = responsible_fields(responsible or None)
+    return organisations[key]

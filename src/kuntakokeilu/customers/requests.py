@@ -1,0 +1,257 @@
+"""Transfers on the customer's request (R-TG-5; L1269 s. 5 as amended by L421/2021, law notes §2.3).
+
+From `transfers.requests_from` (1.6.2021) a trial municipality's customer may ask to be transferred back
+to the TE office or to another trial municipality. The TE office decides: it may grant the move only when
+all three conditions hold — the customer asks (`ask` records it), one of the reasons of the Act
+(`RequestReason`), and the move does not endanger access to services matching the customer's needs
+(`services_secured`) — and, for a move to another trial municipality, that municipality has accepted
+(`answer`). A grant (`decide`) starts the customership through `customerships.start`, which issues the
+notices; the plan in force stays binding (the notice says so). Every refusal is a localised
+`ValidationError` and changes nothing; an actor who may not act gets `PermissionDenied`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from kuntakokeilu.regions.models import Municipality
+from kuntakokeilu.regions.queries import municipality_history
+from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
+
+from . import customerships
+from .models import (
+    REQUEST_GROUNDS,
+    Customership,
+    Ground,
+    Person,
+    RequestReason,
+    RequestStatus,
+    Responsible,
+    TransferRequest,
+)
+from .queries import home_municipality_code
+from .worklist import OPEN_REQUEST_STATUSES, _te_office_of, in_pilot
+
+
+def _allowed(actor, code: str, obj, on: dt.date) -> None:
+    if actor is None:
+        return
+    from kuntakokeilu.access.actions import can
+
+    if not can(actor, code, obj, on):
+        raise PermissionDenied
+
+
+def municipal_customership(person: Person, on: dt.date) -> Customership | None:
+    """The person's trial-municipality customership on `on`, if any."""
+    held = customerships.current(person, on)
+    return held if held is not None and held.responsible == Responsible.MUNICIPALITY else None
+
+
+def check_in_force(on: dt.date, params: ParameterStore | None = None) -> None:
+    """Refuse a request dated outside the pilot or before L421 came into force (1.6.2021)."""
+    params = params or default_store()
+    try:
+        since = params.get("transfers.requests_from", on).value
+    except NoParameterValue:
+        since = None
+    if since is None or on < since or not in_pilot(on, params):
+        raise ValidationError(
+            {
+                "asked_on": _(
+                    "A transfer on the customer's request is possible only during the pilot from 1.6.2021 "
+                    "(Act 1269/2020 s. 5 as amended by Act 421/2021)."
+                )
+            }
+        )
+
+
+def _check_receiver(ground: str, municipality: Municipality | None, current: Customership) -> None:
+    if ground == Ground.REQUEST_TO_TE_OFFICE:
+        if municipality is not None:
+            raise ValidationError(
+                {"municipality": _("A transfer back to the TE office names no receiving municipality.")}
+            )
+        return
+    if municipality is None:
+        raise ValidationError({"municipality": _("Choose the receiving trial municipality.")})
+    history = municipality_history(municipality.code)
+    if history is None or history.trial is None:
+        raise ValidationError({"municipality": _("The receiving municipality must be a trial municipality.")})
+    if municipality.pk == current.municipality_id:
+        raise ValidationError(
+            {"municipality": _("The receiving municipality must be another than the one responsible now.")}
+        )
+
+
+@transaction.atomic
+def ask(
+    person: Person,
+    *,
+    actor,
+    asked_on: dt.date,
+    ground: str,
+    reason: str,
+    services_secured: bool,
+    municipality: Municipality | None = None,
+    params: ParameterStore | None = None,
+) -> TransferRequest:
+    """Record the customer's request (condition 1). A move to another trial municipality waits for its
+    acceptance; a move back to the TE office waits for the TE office's decision."""
+    params = params or default_store()
+    _allowed(actor, "customers.record_request", person, asked_on)
+    Person.objects.select_for_update().get(pk=person.pk)
+    if ground not in REQUEST_GROUNDS:
+        raise ValidationError(
+            {"ground": _("Choose a transfer back to the TE office or to another trial municipality.")}
+        )
+    if reason not in RequestReason.values:
+        raise ValidationError({"reason": _("Choose one of the reasons of the Act.")})
+    check_in_force(asked_on, params)
+    current = municipal_customership(person, asked_on)
+    if current is None:
+        raise ValidationError(
+            _("On %(on)s the person is not a trial municipality's customer: there is nothing to transfer.")
+            % {"on": date_format(asked_on, "SHORT_DATE_FORMAT")}
+        )
+    _check_receiver(ground, municipality, current)
+    if TransferRequest.objects.filter(person=person, status__in=OPEN_REQUEST_STATUSES).exists():
+        raise ValidationError(_("The person already has an open transfer request."))
+    waiting = ground == Ground.REQUEST_TO_MUNICIPALITY
+    return TransferRequest.objects.create(
+        person=person,
+        asked_on=asked_on,
+        ground=ground,
+        reason=reason,
+        municipality=municipality if waiting else None,
+        services_secured=services_secured,
+        status=RequestStatus.AWAITING_ACCEPTANCE if waiting else RequestStatus.PENDING,
+        recorded_by=actor,
+    )
+
+
+def _locked(request: TransferRequest) -> TransferRequest:
+    return (
+        TransferRequest.objects.select_for_update(of=("self",))
+        .select_related("person", "municipality")
+        .get(pk=request.pk)
+    )
+
+
+def _check_date(request: TransferRequest, on: dt.date, since: dt.date) -> None:
+    if on < since:
+        raise ValidationError(
+            {
+                "on": _("The date cannot be before %(since)s.")
+                % {"since": date_format(since, "SHORT_DATE_FORMAT")}
+            }
+        )
+
+
+@transaction.atomic
+def answer(request: TransferRequest, *, actor, on: dt.date, accept: bool) -> TransferRequest:
+    """The receiving trial municipality accepts the move, or does not (which closes the request)."""
+    _allowed(actor, "customers.answer_request", request, on)
+    request = _locked(request)
+    if request.status != RequestStatus.AWAITING_ACCEPTANCE:
+        raise ValidationError(_("This request is not awaiting the receiving municipality's answer."))
+    _check_date(request, on, request.asked_on)
+    request.answered_by = actor
+    if accept:
+        request.status, request.accepted_on = RequestStatus.PENDING, on
+    else:
+        request.status = RequestStatus.NOT_ACCEPTED
+    request.save(update_fields=["status", "accepted_on", "answered_by"])
+    return request
+
+
+def unmet_conditions(request: TransferRequest) -> list[str]:
+    """The conditions of s. 5 (as amended by L421) the request does not meet, as translated texts; the
+    request itself is the customer's asking (condition 1)."""
+    unmet = []
+    if request.reason not in RequestReason.values:
+        unmet.append(_("The request gives no reason of the Act."))
+    if not request.services_secured:
+        unmet.append(_("It has not been established that the move keeps services matching the needs."))
+    if request.ground == Ground.REQUEST_TO_MUNICIPALITY and request.accepted_on is None:
+        unmet.append(_("The receiving municipality has not accepted the move."))
+    return unmet
+
+
+def _target(request: TransferRequest, on: dt.date) -> dict:
+    """The organisation a grant makes responsible: the receiving municipality, or the TE office of the
+    person's place (kotikunta; with temporary protection and none, the residence) on `on`."""
+    if request.ground == Ground.REQUEST_TO_MUNICIPALITY:
+        return {"type": "municipality", "kunta_code": request.municipality.code}
+    office = _te_office_of(home_municipality_code(request.person, on), on)
+    if office is None:
+        raise ValidationError(_("The register holds no place that names the competent TE office."))
+    return {"type": "te_office", "te_office_code": office.code}
+
+
+@transaction.atomic
+def decide(request: TransferRequest, *, actor, on: dt.date, grant: bool) -> TransferRequest:
+    """The TE office's decision. A grant needs every condition met and the person still the same trial
+    municipality's customer; it starts the customership (with its notices) and links it."""
+    _allowed(actor, "customers.decide_request", request, on)
+    request = _locked(request)
+    if request.status != RequestStatus.PENDING:
+        raise ValidationError(_("This request is not awaiting the TE office's decision."))
+    _check_date(request, on, request.accepted_on or request.asked_on)
+    request.decided_on, request.decided_by = on, actor
+    if not grant:
+        request.status = RequestStatus.REFUSED
+        request.save(update_fields=["status", "decided_on", "decided_by"])
+        return request
+    unmet = unmet_conditions(request)
+    if unmet:
+        raise ValidationError(unmet)
+    current = municipal_customership(request.person, on)
+    asked = municipal_customership(request.person, request.asked_on)
+    if current is None or asked is None or current.pk != asked.pk:
+        raise ValidationError(
+            _("The person's customership has changed since the request: record a new request.")
+        )
+    customership, _created = customerships.start(
+        request.person,
+        on=on,
+        ground=request.ground,
+        outcome=None,
+        responsible=_target(request, on),
+        actor=actor,
+        request_reason=request.reason,
+        accepted_on=request.accepted_on,
+    )
+    request.status, request.customership = RequestStatus.TRANSFERRED, customership
+    request.save(update_fields=["status", "decided_on", "decided_by", "customership"])
+    return request
+
+
+def open_for(user, on: dt.date) -> dict[str, list[TransferRequest]]:
+    """The open requests the user may act on: `to_decide` (the TE office) and `to_answer` (the receiving
+    municipality)."""
+    from kuntakokeilu.access.actions import can
+
+    rows = TransferRequest.objects.filter(status__in=OPEN_REQUEST_STATUSES).select_related(
+        "person", "municipality", "recorded_by"
+    )
+    found: dict[str, list[TransferRequest]] = {"to_decide": [], "to_answer": []}
+    for row in rows.order_by("asked_on", "recorded_at"):
+        if row.status == RequestStatus.PENDING and can(user, "customers.decide_request", row, on):
+            found["to_decide"].append(row)
+        elif row.status == RequestStatus.AWAITING_ACCEPTANCE and can(
+            user, "customers.answer_request", row, on
+        ):
+            found["to_answer"].append(row)
+    return found
+
+
+def of_person(person: Person) -> list[TransferRequest]:
+    return list(
+        person.transfer_requests.select_related("municipality", "customership").order_by("-asked_on", "-pk")
+    )

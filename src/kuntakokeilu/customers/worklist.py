@@ -1,0 +1,407 @@
+"""Transfers due after the pilot's start (R-TG-4, R-TG-5, R-TG-6; L1269 s. 5–6, law notes §2.3–2.4).
+
+Each registration and each reported change is evaluated on its date (`evaluate_change`): the target-group
+rule runs with the current customership as input (as `queries.facts_on` gives it), and when the
+organisation it names differs from the one responsible, a `DueTransfer` waits on the worklist of the
+organisation that must make it — the TE office of the person's place, or for a kotikunta change of a
+trial municipality's customer that municipality (s. 5 mom 1) — until `complete` makes the customership
+(its notices come with `customerships.start`) or a later evaluation finds it no longer due. The deadline
+is the event date + `transfers.transfer_window_days` (7 days, s. 5 mom 2).
+
+Two changes take effect at once, with no worklist: the end of a job search ends the customership
+(ground `job_search_ended`, no one responsible), and a job search restarted during the pilot by a former
+customer of a trial municipality continues with the municipality of the same trial area (s. 6 mom 2).
+A change dated before a customership that already began later does not rewrite history: it is skipped.
+The pure parts (`organisation_key`, `is_due`, `ground_of`, `due_by`) take plain values and dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from kuntakokeilu.regions.models import Municipality, RegionalMembership, TeOffice
+from kuntakokeilu.regions.rules import pilot_period
+from kuntakokeilu.rules.outcome import Outcome
+from kuntakokeilu.rules.parameters import ParameterStore, default_store
+from kuntakokeilu.rules.registry import get_rule
+
+from . import customerships
+from .models import (
+    Customership,
+    DueTransfer,
+    Fact,
+    FactKind,
+    Ground,
+    Person,
+    RequestStatus,
+    Responsible,
+    TransferRequest,
+)
+from .queries import current_facts, facts_on
+
+ONE_DAY = dt.timedelta(days=1)
+OPEN = Q(done_on__isnull=True, cancelled_on__isnull=True)
+OPEN_REQUEST_STATUSES = (RequestStatus.AWAITING_ACCEPTANCE, RequestStatus.PENDING)
+DONE_LISTED_DAYS = 30
+
+
+# --- pure parts ----------------------------------------------------------------------------------
+
+
+def organisation_key(responsible: dict | None) -> tuple[str, str | None] | None:
+    """The rule's `responsible` answer as a comparable key; None when the rule names no one."""
+    if not responsible:
+        return None
+    kind = responsible["type"]
+    code = responsible.get("kunta_code") if kind == "municipality" else responsible.get("te_office_code")
+    return (kind, code)
+
+
+def customership_key(customership: Customership | None) -> tuple[str, str | None] | None:
+    """The organisation responsible under a stored customership; None when no one is."""
+    if customership is None or customership.responsible == Responsible.NONE:
+        return None
+    if customership.responsible == Responsible.MUNICIPALITY:
+        return ("municipality", customership.municipality.code)
+    if customership.responsible == Responsible.TE_OFFICE:
+        return ("te_office", customership.te_office.code)
+    return (customership.responsible, None)
+
+
+def is_due(current: tuple | None, target: tuple | None) -> bool:
+    """A pilot transfer is due when the rule sends the person to a trial municipality that is not
+    responsible now, or away from the trial municipality that is. A move between TE offices (or to
+    Åland) of a person who is no trial municipality's customer is not a pilot transfer."""
+    if target is None or target == current:
+        return False
+    return target[0] == "municipality" or (current is not None and current[0] == "municipality")
+
+
+def ground_of(
+    *,
+    current: tuple | None,
+    search_starts: bool,
+    place_changed: bool,
+    change_security_excluded: bool,
+) -> str:
+    """The ground of a due transfer (law notes §2.3)."""
+    customer = current is not None and current[0] == "municipality"
+    if customer and place_changed:
+        return Ground.CHANGE_OF_KOTIKUNTA
+    if customer and change_security_excluded:
+        return Ground.CHANGE_SECURITY_RETURN
+    if current is None and search_starts:
+        return Ground.NEW_REGISTRATION
+    if place_changed:
+        return Ground.CHANGE_OF_KOTIKUNTA
+    return Ground.CHANGE_OF_FACTS
+
+
+def due_by(event_date: dt.date, window_days: int) -> dt.date:
+    return event_date + dt.timedelta(days=window_days)
+
+
+def in_pilot(day: dt.date, params: ParameterStore) -> bool:
+    """Whether `day` falls within the pilot period as the law in force on that day gives it."""
+    period = pilot_period(params, day)
+    return period is not None and period[0].value <= day <= period[1].value
+
+
+# --- evaluation ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the rule says on a date, against the customership then. `immediate` holds a ground when the
+    change takes effect at once (end of the job search, a restart that continues a customership)."""
+
+    outcome: Outcome | None
+    current: Customership | None
+    target: tuple | None
+    due: bool
+    ground: str = ""
+    handler_te_office: TeOffice | None = None
+    handler_municipality: Municipality | None = None
+    immediate: str = ""
+
+
+def _place(given: dict) -> str | None:
+    return given["kotikunta"] or given["residence"]
+
+
+def _te_office_of(code: str | None, on: dt.date) -> TeOffice | None:
+    if code is None:
+        return None
+    membership = (
+        RegionalMembership.objects.valid_on(on)
+        .filter(municipality__code=code)
+        .select_related("te_office")
+        .first()
+    )
+    return membership.te_office if membership else None
+
+
+def _restart_customership(rows: list[Customership], current: Customership | None) -> Customership | None:
+    """The trial municipality's customership a restarted job search continues (s. 6 mom 2): the one
+    that ended when the job search did (just before the current row, whose ground is that end)."""
+    if current is None or current.ground != Ground.JOB_SEARCH_ENDED:
+        return None
+    before = [c for c in rows if c.valid_to is not None and c.valid_to < current.valid_from]
+    previous = max(before, key=lambda c: c.valid_from, default=None)
+    if previous is not None and previous.responsible == Responsible.MUNICIPALITY:
+        return previous
+    return None
+
+
+def assess(person: Person, on: dt.date, params: ParameterStore | None = None) -> Assessment | None:
+    """Evaluate the person on `on`; None when there is nothing to decide (the pilot does not run, a
+    customership began after `on`, or the register lacks a status or a place)."""
+    params = params or default_store()
+    if not in_pilot(on, params):
+        return None
+    rows = list(person.customerships.select_related("municipality", "te_office"))
+    if any(c.valid_from > on for c in rows):
+        return None
+    facts = current_facts(person)
+    given = facts_on(person, on, facts, rows)
+    current = customerships.on_date(rows, on)
+    key = customership_key(current)
+    if not given["job_search_valid"]:
+        ended = key is not None
+        return Assessment(None, current, None, False, immediate=Ground.JOB_SEARCH_ENDED if ended else "")
+    if given["status"] is None or _place(given) is None:
+        return Assessment(None, current, None, False)
+    previous = _restart_customership(rows, current)
+    if previous is not None:
+        given["current_customership"] = customerships.rule_input(previous)
+    outcome = get_rule("target-group").run(given, on, params)
+    target = organisation_key(outcome.result["responsible"])
+    if previous is not None and _continues(outcome):
+        return Assessment(outcome, current, target, False, immediate=Ground.NEW_REGISTRATION)
+    if not is_due(key, target):
+        return Assessment(outcome, current, target, False)
+    before = facts_on(person, on - ONE_DAY, facts, rows)
+    search = next(
+        (f for f in facts if f.kind == FactKind.JOB_SEARCH and f.valid_from == on),
+        None,
+    )
+    excluded = any(c.code == "change_security" and c.status == "fail" for c in outcome.checks)
+    ground = ground_of(
+        current=key,
+        search_starts=search is not None,
+        place_changed=_place(before) != _place(given),
+        change_security_excluded=excluded,
+    )
+    office = _te_office_of(_place(given), on)
+    if (
+        key is not None
+        and key[0] == "municipality"
+        and (ground == Ground.CHANGE_OF_KOTIKUNTA or office is None)
+    ):
+        # s. 5 mom 1: the trial municipality transfers its customer who moves (or has no TE office's area)
+        return Assessment(outcome, current, target, True, ground, handler_municipality=current.municipality)
+    if office is None:  # no organisation to make it (a place outside every TE office's area)
+        return Assessment(outcome, current, target, False)
+    return Assessment(outcome, current, target, True, ground, handler_te_office=office)
+
+
+def _continues(outcome: Outcome) -> bool:
+    """The rule keeps the former customer with a municipality of the same trial area."""
+    same = [c for c in outcome.checks if c.code == "same_trial_area"]
+    return bool(outcome.result["in_target_group"]) and bool(same) and same[0].status == "pass"
+
+
+def _cancel_open(person: Person, on: dt.date) -> None:
+    for row in DueTransfer.objects.select_for_update().filter(OPEN, person=person):
+        row.cancelled_on = max(on, row.event_date)
+        row.save(update_fields=["cancelled_on"])
+
+
+@transaction.atomic
+def evaluate_change(
+    person: Person, *, event_date: dt.date, params: ParameterStore | None = None, actor=None
+) -> DueTransfer | Customership | None:
+    """Evaluate a registration or a reported change on its date (R-TG-4). Returns the open due
+    transfer (new or kept), the customership begun at once (end or restart of the job search), or None
+    when nothing is due (an open due transfer is then cancelled)."""
+    params = params or default_store()
+    Person.objects.select_for_update().get(pk=person.pk)
+    found = assess(person, event_date, params)
+    if found is None:
+        return None
+    if found.immediate:
+        _cancel_open(person, event_date)
+        if any(c.valid_from >= event_date for c in person.customerships.all()):
+            return None
+        responsible = {} if found.immediate == Ground.JOB_SEARCH_ENDED else None  # {}: no one
+        row, _created = customerships.start(
+            person,
+            on=event_date,
+            ground=found.immediate,
+            outcome=found.outcome,
+            responsible=responsible,
+            actor=actor,
+        )
+        return row
+    if not found.due:
+        _cancel_open(person, event_date)
+        return None
+    existing = DueTransfer.objects.select_for_update().filter(OPEN, person=person).first()
+    if existing is not None and _same(existing, found):
+        return existing
+    _cancel_open(person, event_date)
+    window = params.get("transfers.transfer_window_days", event_date).value
+    return DueTransfer.objects.create(
+        person=person,
+        ground=found.ground,
+        event_date=event_date,
+        due_by=due_by(event_date, window),
+        handler_te_office=found.handler_te_office,
+        handler_municipality=found.handler_municipality,
+        target=found.outcome.result["responsible"],
+        rule_version=found.outcome.rule_version,
+        decision=found.outcome.to_record(),
+    )
+
+
+def _same(row: DueTransfer, found: Assessment) -> bool:
+    return (
+        organisation_key(row.target) == found.target
+        and row.ground == found.ground
+        and row.handler_te_office_id == (found.handler_te_office.pk if found.handler_te_office else None)
+        and row.handler_municipality_id
+        == (found.handler_municipality.pk if found.handler_municipality else None)
+    )
+
+
+def event_dates(facts: Iterable[Fact]) -> set[dt.date]:
+    """The dates a set of stored facts changes the register on: each fact's `valid_from`, and the day
+    after a job search's end (the first day it is no longer valid)."""
+    dates = set()
+    for fact in facts:
+        dates.add(fact.valid_from)
+        if fact.kind == FactKind.JOB_SEARCH and fact.end_date is not None:
+            dates.add(fact.end_date + ONE_DAY)
+    return dates
+
+
+def evaluate_changes(
+    person: Person, dates: Iterable[dt.date], *, params: ParameterStore | None = None, actor=None
+) -> None:
+    """Evaluate the changes dated within the pilot, oldest first, so that the last one stands."""
+    params = params or default_store()
+    for day in sorted(d for d in set(dates) if in_pilot(d, params)):
+        evaluate_change(person, event_date=day, params=params, actor=actor)
+
+
+@transaction.atomic
+def complete(due: DueTransfer, *, actor, on: dt.date, params: ParameterStore | None = None) -> Customership:
+    """Make the due transfer on `on`: re-evaluate, start the customership (with its notices), link it.
+    Refuses when the transfer is done already, no longer due, or due elsewhere now."""
+    due = DueTransfer.objects.select_for_update().select_related("person").get(pk=due.pk)
+    if actor is not None:
+        from kuntakokeilu.access.actions import can
+
+        if not can(actor, "customers.complete_transfer", due, on):
+            raise PermissionDenied
+    if due.done_on is not None:
+        raise ValidationError(_("This transfer has already been made."))
+    if due.cancelled_on is not None or on < due.event_date:
+        raise ValidationError(_("This transfer is no longer due."))
+    found = assess(due.person, on, params)
+    if found is None or not found.due or found.target != organisation_key(due.target):
+        raise ValidationError(
+            _("This transfer is no longer due: the person's facts or customership have changed.")
+        )
+    customership, _created = customerships.start(
+        due.person, on=on, ground=due.ground, outcome=found.outcome, actor=actor
+    )
+    due.done_on, due.done_by, due.customership = on, actor, customership
+    due.save(update_fields=["done_on", "done_by", "customership"])
+    return customership
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _handled_by(user, on: dt.date) -> Q | None:
+    """The due transfers a user's grants handle: a TE office's own, a municipality's own (its
+    customers' kotikunta changes); None when the user handles none."""
+    from kuntakokeilu.access.actions import WORKLIST_ROLES
+    from kuntakokeilu.access.roles import Role
+    from kuntakokeilu.access.scope import grants
+
+    relevant = [g for g in grants(user, on) if g.role in WORKLIST_ROLES]
+    if not relevant:
+        return None
+    if any(g.everything for g in relevant):
+        return Q()
+    offices = {code for g in relevant if g.role == Role.TE_OFFICE for code in g.te_offices}
+    places = {code for g in relevant if g.role != Role.TE_OFFICE for code in g.municipalities}
+    return Q(handler_te_office__code__in=offices) | Q(handler_municipality__code__in=places)
+
+
+def _rows(query: Q) -> QuerySet:
+    return DueTransfer.objects.filter(query).select_related(
+        "person", "handler_te_office", "handler_municipality", "done_by", "customership"
+    )
+
+
+def open_for(user, on: dt.date) -> list[DueTransfer]:
+    """Open due transfers the user's organisation must make, whose event is not after `on`, the
+    earliest deadline first."""
+    scope = _handled_by(user, on)
+    if scope is None:
+        return []
+    return list(_rows(scope & OPEN & Q(event_date__lte=on)).order_by("due_by", "event_date", "person_id"))
+
+
+def done_for(user, on: dt.date, days: int = DONE_LISTED_DAYS) -> list[DueTransfer]:
+    """The user's organisation's due transfers made within the last `days` days, latest first."""
+    scope = _handled_by(user, on)
+    if scope is None:
+        return []
+    since = on - dt.timedelta(days=days)
+    return list(_rows(scope & Q(done_on__gte=since, done_on__lte=on)).order_by("-done_on", "person_id"))
+
+
+def open_due(person: Person, on: dt.date) -> DueTransfer | None:
+    """The person's open due transfer, if its event is not after `on`."""
+    return _rows(OPEN & Q(person=person, event_date__lte=on)).first()
+
+
+def involved_municipalities(person: Person, on: dt.date) -> set[str]:
+    """The municipalities whose staff need the person's data on `on` (R-X-1, law notes §7.1): the trial
+    municipality responsible then, the handler of an open due transfer (a kotikunta change), and the
+    receiving municipality of an open transfer request (it must decide whether to accept). The target of a
+    due transfer is not among them: its competence begins with the transfer (L1269 s. 24)."""
+    codes: set[str] = set()
+    held = customerships.current(person, on)
+    if held is not None and held.responsible == Responsible.MUNICIPALITY:
+        codes.add(held.municipality.code)
+    due = open_due(person, on)
+    if due is not None:
+        if due.handler_municipality_id:
+            codes.add(due.handler_municipality.code)
+    requests = TransferRequest.objects.filter(
+        person=person, status__in=OPEN_REQUEST_STATUSES, municipality__isnull=False
+    ).values_list("municipality__code", flat=True)
+    codes.update(requests)
+    return codes
+
+
+def persons_involving(codes: set[str]) -> Q:
+    """A superset filter (on Person) of those `involved_municipalities` can name for `codes`."""
+    customers = Customership.objects.filter(municipality__code__in=codes).values("person_id")
+    due = DueTransfer.objects.filter(OPEN & Q(handler_municipality__code__in=codes)).values("person_id")
+    requests = TransferRequest.objects.filter(
+        status__in=OPEN_REQUEST_STATUSES, municipality__code__in=codes
+    ).values("person_id")
+    return Q(pk__in=customers) | Q(pk__in=due) | Q(pk__in=requests)

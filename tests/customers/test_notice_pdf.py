@@ -1,0 +1,108 @@
+"""Transfer notices as PDF letters (R-TG-7): rendered on demand from the stored data, in the notice's
+language, the same bytes every time; the download opens to those who may see the person (R-X-1) and
+writes the access log (R-X-2)."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from kuntakokeilu.access.models import AccessLogEntry, Purpose
+from kuntakokeilu.customers import customerships, pdf
+from kuntakokeilu.customers.models import Ground, NoticeRecipient, RequestReason
+from kuntakokeilu.customers.queries import target_group_on
+
+from .conftest import HELSINKI_HETU, PORVOO_HETU
+
+START = dt.date(2021, 3, 1)
+MOVED = dt.date(2021, 9, 1)
+
+
+def _transfer(person):
+    outcome = target_group_on(person, START)
+    return customerships.start(person, on=START, ground=Ground.INITIAL_TRANSFER, outcome=outcome)[0]
+
+
+def _text(data: bytes) -> str:
+    """The text shown by an uncompressed PDF: its `(…) Tj` strings, octal escapes decoded (WinAnsi)."""
+    shown = []
+    for found in re.finditer(rb"\(((?:[^()\\]|\\.)*)\) Tj", data):
+        raw = re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), found.group(1))
+        shown.append(re.sub(rb"\\(.)", rb"\1", raw).decode("cp1252"))
+    return " ".join(shown)
+
+
+def test_the_person_notice_is_a_letter_in_swedish_with_the_sender_and_the_same_bytes_twice(demo):
+    """R-TG-7: the Swedish-speaking Porvoo person's notice prints in Swedish: the Uusimaa TE office
+    (the transferring authority) as sender, the date, the person's name, the title and sentences."""
+    notice = _transfer(demo[PORVOO_HETU]).notices.get(recipient=NoticeRecipient.PERSON)
+    data = pdf.render_pdf(notice, compress=False)
+    assert data.startswith(b"%PDF")
+    assert data == pdf.render_pdf(notice, compress=False)
+    assert pdf.render_pdf(notice) == pdf.render_pdf(notice)  # compressed: deterministic too
+    text = _text(data)
+    for expected in (
+        "Avsändare Nylands arbets- och näringsbyrå",
+        "Datum 1.3.2021",
+        "Mottagare Johan Nyström",
+        "Meddelande om ändrat ansvar för arbetskraftsservicen",
+        "ordnar Borgå din arbetskraftsservice",
+        "inledande överföring",
+        "sysselsättningsplan",
+    ):
+        assert expected in text
+    assert "Porvoo" not in text and "Lähettäjä" not in text
+
+
+def test_finnish_on_demand_and_the_reason_of_a_move_back(demo):
+    """R-TG-7 (L421 s. 5): a move back to the TE office on request prints the reason; asked in Finnish,
+    the same notice reads in Finnish."""
+    person = demo[PORVOO_HETU]
+    office = _transfer(demo[HELSINKI_HETU]).te_office
+    _transfer(person)
+    row = customerships.start(
+        person,
+        on=MOVED,
+        ground=Ground.REQUEST_TO_TE_OFFICE,
+        outcome=None,
+        responsible={"type": "te_office", "te_office_code": office.code},
+        request_reason=RequestReason.LINGUISTIC_RIGHTS,
+    )[0]
+    notice = row.notices.get(recipient=NoticeRecipient.PERSON)
+    parts = pdf.letter(notice, "fi")
+    assert parts["lang"] == "fi" and dict(parts["header"])["Vastaanottaja"] == "Johan Nyström"
+    assert any("kielellisten oikeuksien" in line for line in parts["lines"])
+    assert dict(parts["header"])["Lähettäjä"] == office.name_fi
+    data = pdf.render_pdf(notice, "fi", compress=False)
+    assert "kielellisten oikeuksien" in _text(data)
+    assert data != pdf.render_pdf(notice, "sv", compress=False)
+
+
+@pytest.mark.parametrize(
+    "username,status",
+    [("linnea.lindqvist", 200), ("sanna.makinen", 200), ("aino.virtanen", 403), ("elina.laine", 403)],
+)
+def test_the_pdf_download_opens_within_scope_and_is_logged(demo, client, user, username, status):
+    """R-TG-7, R-X-1, R-X-2: as the printable page: the Porvoo case worker and the Uusimaa TE office;
+    each download is logged."""
+    person = demo[PORVOO_HETU]
+    notice = _transfer(person).notices.get(recipient=NoticeRecipient.PERSON)
+    client.force_login(user(username))
+    response = client.get(reverse("customers:notice-pdf", args=[person.pk, notice.pk]))
+    assert response.status_code == status
+    logged = AccessLogEntry.objects.filter(user__username=username, what="customers:notice-pdf")
+    assert logged.count() == (1 if status == 200 else 0)
+    if status == 200:
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content == pdf.render_pdf(notice)
+        assert logged.get().purpose == Purpose.CUSTOMER_SERVICE
+
+
+def test_the_notice_page_links_to_its_pdf(demo, client, user):
+    """R-TG-7: the printable page offers the PDF."""
+    person = demo[PORVOO_HETU]
+    notice = _transfer(person).notices.first()
+    client.force_login(user("sanna.makinen"))
+    page = client.get(reverse("customers:notice", args=[person.pk, notice.pk])).content.decode()
+    assert reverse("customers:notice-pdf", args=[person.pk, notice.pk]) in page
