@@ -295,7 +295,7 @@ def test_bad_requests_are_localised_400s_and_record_nothing(demo_customers, api,
     assert missing.status_code == 400 and {"ground", "reason", "services_secured"} <= set(
         missing.json()["error"]["fields"]
     )
-    unknown = ask(api, person, municipality="999", HTTP_ACCEPT_LANGUAGE="sv")
+    unknown = ask(api, person, municipality="999")
     assert unknown.status_code == 400 and unknown.json()["error"]["code"] == "municipality_not_found"
     back = api.post(
         "/api/v1/transfer-requests/",
@@ -308,6 +308,15 @@ def test_bad_requests_are_localised_400s_and_record_nothing(demo_customers, api,
     with translation.override("fi"):
         finnish = gettext(english)
     assert back.json()["error"]["fields"]["municipality"] == [finnish] and finnish != english
+    future = api.post(
+        "/api/v1/transfer-requests/",
+        {"person": str(person.pk), **TO_HELSINKI, "municipality": "091", "asked_on": "2023-06-02"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="sv",
+    )
+    assert future.status_code == 400 and future.json()["error"]["fields"]["asked_on"] == [
+        "Begäran kan inte dateras i framtiden."
+    ]
     nobody = api.post(
         "/api/v1/transfer-requests/",
         {"person": str(uuid.uuid4()), **TO_HELSINKI, "municipality": "091"},

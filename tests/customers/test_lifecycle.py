@@ -127,6 +127,18 @@ def test_one_job_seeker_through_the_pilot(settings):
         RequestReason.LINGUISTIC_RIGHTS,
     )
     notices_render(third, "kielellisten oikeuksien", "språkliga rättigheter")
+    # A later reported change does not send her back while she lives where she asked to move (s. 5 mom 5).
+    today = on(settings, "2022-09-20")
+    load(
+        ROW
+        | {
+            "henkilotunnus": SOFIA,
+            "valid_from": today.isoformat(),
+            "kotikunta": "049",
+            "status": "in_service",
+        }
+    )
+    assert not DueTransfer.objects.filter(person=sofia, done_on=None, cancelled_on=None).exists()
 
     # Another job seeker registers and stays a Helsinki customer until the end.
     today = on(settings, "2022-10-03")

@@ -106,3 +106,26 @@ def test_the_notice_page_links_to_its_pdf(demo, client, user):
     client.force_login(user("sanna.makinen"))
     page = client.get(reverse("customers:notice", args=[person.pk, notice.pk])).content.decode()
     assert reverse("customers:notice-pdf", args=[person.pk, notice.pk]) in page
+
+
+def test_the_receiving_organisation_and_the_sender_of_a_kotikunta_change(demo):
+    """R-TG-7, L1269 s. 5 mom 1: the receiving organisation's letter names it as the recipient (Porvoo, in
+    Finnish); a trial municipality's customer who moves is transferred, and the letter sent, by that
+    municipality (Porvoo), not by the TE office."""
+    person = demo[PORVOO_HETU]
+    first = _transfer(person)
+    organisation = pdf.letter(first.notices.get(recipient=NoticeRecipient.ORGANISATION))
+    assert organisation["lang"] == "fi" and dict(organisation["header"])["Vastaanottaja"] == "Porvoo"
+    assert dict(organisation["header"])["Lähettäjä"] == "Uudenmaan TE-toimisto"
+    moved = customerships.start(
+        person,
+        on=MOVED,
+        ground=Ground.CHANGE_OF_KOTIKUNTA,
+        outcome=None,
+        responsible={"type": "municipality", "kunta_code": "091"},
+    )[0]
+    letter = pdf.letter(moved.notices.get(recipient=NoticeRecipient.PERSON))
+    assert dict(letter["header"])["Avsändare"] == "Borgå"
+    assert "Helsingfors" in _text(
+        pdf.render_pdf(moved.notices.get(recipient=NoticeRecipient.PERSON), compress=False)
+    )

@@ -248,6 +248,9 @@ def test_recording_from_the_person_page(demo_customers, user, client):
     assert AccessLogEntry.objects.filter(what="customers:record-request", user__username="aino.virtanen")
     bad = client.post(url, {"asked_on": "2023-05-02", "ground": "request_to_te_office"})
     assert bad.status_code == 200 and not TransferRequest.objects.exists()
+    data = {"ground": "request_to_te_office", "reason": "safety", "services_secured": "on"}
+    future = client.post(url, data | {"asked_on": "2023-06-02"})  # today is 1.6.2023
+    assert future.status_code == 200 and not TransferRequest.objects.exists()
     response = client.post(
         url,
         {

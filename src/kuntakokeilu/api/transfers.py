@@ -490,6 +490,11 @@ class TransferRequestList(CatalogueView):
     )
     def post(self, request):
         person = self.get_kk_object()
+        today = clock.today()
+        asked_on = self.body.get("asked_on") or today
+        if asked_on > today:
+            message = _("The request cannot be dated in the future.")
+            raise ApiError(400, "invalid", message, {"asked_on": [message]})
         municipality = None
         code = self.body.get("municipality")
         if code:
@@ -506,7 +511,7 @@ class TransferRequestList(CatalogueView):
                 row = transfer_requests.ask(
                     person,
                     actor=request.user,
-                    asked_on=self.body.get("asked_on") or clock.today(),
+                    asked_on=asked_on,
                     ground=self.body["ground"],
                     reason=self.body["reason"],
                     services_secured=self.body["services_secured"],

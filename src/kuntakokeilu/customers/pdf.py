@@ -24,7 +24,8 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from kuntakokeilu.regions.models import Municipality, RegionalMembership, TeOffice
+from kuntakokeilu.regions.models import Municipality, TeOffice
+from kuntakokeilu.regions.queries import te_office_of
 from kuntakokeilu.rules.messages import Message, format_date
 
 from . import notices
@@ -48,16 +49,6 @@ def _names(org: dict | None, on: dt.date) -> dict[str, str] | None:
     return None
 
 
-def _te_office_of(kunta_code: str, on: dt.date) -> TeOffice | None:
-    membership = (
-        RegionalMembership.objects.valid_on(on)
-        .filter(municipality__code=kunta_code)
-        .select_related("te_office")
-        .first()
-    )
-    return membership.te_office if membership else None
-
-
 def sender(notice: Notice) -> dict[str, str] | None:
     """The names of the authority that makes the transfer (see the module's docstring)."""
     d = notice.data
@@ -74,7 +65,7 @@ def sender(notice: Notice) -> dict[str, str] | None:
             return _names(org, on)
     for org in (target, origin):
         if org is not None and org["type"] == Responsible.MUNICIPALITY:
-            office = _te_office_of(org["kunta_code"], on)
+            office = te_office_of(org["kunta_code"], on)
             if office is not None:
                 return office.names()
     return None

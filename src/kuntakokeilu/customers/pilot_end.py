@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.regions.queries import municipality_histories, te_office_of
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
@@ -46,7 +46,6 @@ from .transfers import (
     _PersonRow,
     _raw,
 )
-from .worklist import _te_office_of
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -157,7 +156,7 @@ def _chunk(previous: list[Customership], on, params, places, version, rule_name,
 
 def _office_of(kunta_code: str, on: dt.date) -> dict:
     """The TE office of the customer's municipality, when the register holds no place of the person."""
-    office = _te_office_of(kunta_code, on)
+    office = te_office_of(kunta_code, on)
     return {"type": "te_office", "te_office_code": office.code} if office else {}
 
 

@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kuntakokeilu.regions.models import Municipality
-from kuntakokeilu.regions.queries import municipality_history
+from kuntakokeilu.regions.queries import municipality_history, te_office_of
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
 
 from . import customerships
@@ -35,7 +35,7 @@ from .models import (
     TransferRequest,
 )
 from .queries import home_municipality_code
-from .worklist import OPEN_REQUEST_STATUSES, _te_office_of, in_pilot
+from .worklist import OPEN_REQUEST_STATUSES, in_pilot
 
 
 def _allowed(actor, code: str, obj, on: dt.date) -> None:
@@ -188,7 +188,7 @@ def _target(request: TransferRequest, on: dt.date) -> dict:
     person's place (kotikunta; with temporary protection and none, the residence) on `on`."""
     if request.ground == Ground.REQUEST_TO_MUNICIPALITY:
         return {"type": "municipality", "kunta_code": request.municipality.code}
-    office = _te_office_of(home_municipality_code(request.person, on), on)
+    office = te_office_of(home_municipality_code(request.person, on), on)
     if office is None:
         raise ValidationError(_("The register holds no place that names the competent TE office."))
     return {"type": "te_office", "te_office_code": office.code}

@@ -84,10 +84,8 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
     persons = {keys[v[0]]: _PersonRow(v) for v in _raw(Person.objects.filter(pk__in=ids), _PERSON_COLUMNS)}
     facts: dict = defaultdict(list)
     municipalities = _municipalities(organisations)
-    for person_id, *values in _raw(
-        Fact.objects.current().filter(person_id__in=ids), ("person_id", *_FACT_COLUMNS)
-    ):
-        facts[keys[person_id]].append(_FactRow(values, municipalities))
+    for values in _raw(Fact.objects.current().filter(person_id__in=ids), _FACT_COLUMNS):
+        facts[keys[values[0]]].append(_FactRow(values, municipalities))
     rows: list[Customership] = []
     for pk in ids:
         person = persons[pk]
@@ -128,7 +126,16 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
 
 _PK = Person._meta.pk
 _PERSON_COLUMNS = ("pk", "henkilotunnus", "birth_date", "service_language")
-_FACT_COLUMNS = ("kind", "valid_from", "municipality_id", "code", "flag", "date_value", "end_date")
+_FACT_COLUMNS = (
+    "person_id",
+    "kind",
+    "valid_from",
+    "municipality_id",
+    "code",
+    "flag",
+    "date_value",
+    "end_date",
+)
 
 
 class _PersonRow:
@@ -137,8 +144,7 @@ class _PersonRow:
     __slots__ = _PERSON_COLUMNS
 
     def __init__(self, values):
-        for name, value in zip(_PERSON_COLUMNS, values, strict=True):
-            setattr(self, name, value)
+        self.pk, self.henkilotunnus, self.birth_date, self.service_language = values  # _PERSON_COLUMNS
 
 
 class _FactRow:
@@ -149,8 +155,16 @@ class _FactRow:
     value = Fact.value  # the model's own reading of the value columns
 
     def __init__(self, values, municipalities: dict):
-        for name, value in zip(_FACT_COLUMNS, values, strict=True):
-            setattr(self, name, value)
+        (
+            self.person_id,
+            self.kind,
+            self.valid_from,
+            self.municipality_id,
+            self.code,
+            self.flag,
+            self.date_value,
+            self.end_date,
+        ) = values  # _FACT_COLUMNS
         self.municipality = municipalities.get(self.municipality_id)
 
 

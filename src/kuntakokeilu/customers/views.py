@@ -369,6 +369,8 @@ def record_request(request, person):
     the person's behalf (R-TG-5)."""
     today = clock.today()
     form = RequestForm(request.POST or None, initial={"asked_on": today})
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["asked_on"] > today:
+        form.add_error("asked_on", _("The request cannot be dated in the future."))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -26,7 +26,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from kuntakokeilu.regions.models import Municipality, RegionalMembership, TeOffice
+from kuntakokeilu.regions.models import Municipality, TeOffice
+from kuntakokeilu.regions.queries import te_office_of
 from kuntakokeilu.regions.rules import pilot_period
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
@@ -136,18 +137,6 @@ def _place(given: dict) -> str | None:
     return given["kotikunta"] or given["residence"]
 
 
-def _te_office_of(code: str | None, on: dt.date) -> TeOffice | None:
-    if code is None:
-        return None
-    membership = (
-        RegionalMembership.objects.valid_on(on)
-        .filter(municipality__code=code)
-        .select_related("te_office")
-        .first()
-    )
-    return membership.te_office if membership else None
-
-
 def _restart_customership(rows: list[Customership], current: Customership | None) -> Customership | None:
     """The trial municipality's customership a restarted job search continues (s. 6 mom 2): the one
     that ended when the job search did (just before the current row, whose ground is that end)."""
@@ -185,7 +174,7 @@ def assess(person: Person, on: dt.date, params: ParameterStore | None = None) ->
     target = organisation_key(outcome.result["responsible"])
     if previous is not None and _continues(outcome):
         return Assessment(outcome, current, target, False, immediate=Ground.NEW_REGISTRATION)
-    if not is_due(key, target):
+    if not is_due(key, target) or _stays_on_request(person, current, given, facts, rows):
         return Assessment(outcome, current, target, False)
     before = facts_on(person, on - ONE_DAY, facts, rows)
     search = next(
@@ -199,7 +188,7 @@ def assess(person: Person, on: dt.date, params: ParameterStore | None = None) ->
         place_changed=_place(before) != _place(given),
         change_security_excluded=excluded,
     )
-    office = _te_office_of(_place(given), on)
+    office = te_office_of(_place(given), on)
     if (
         key is not None
         and key[0] == "municipality"
@@ -210,6 +199,16 @@ def assess(person: Person, on: dt.date, params: ParameterStore | None = None) ->
     if office is None:  # no organisation to make it (a place outside every TE office's area)
         return Assessment(outcome, current, target, False)
     return Assessment(outcome, current, target, True, ground, handler_te_office=office)
+
+
+def _stays_on_request(person, current, given, facts, rows) -> bool:
+    """A person moved to the TE office on their own request (s. 5 as amended by L421) is not sent back
+    by a later change while they live where they lived then: the reason they gave still holds (the TE
+    office may leave a person untransferred for it, s. 5 mom 5). A move to another place is judged anew."""
+    if current is None or current.ground != Ground.REQUEST_TO_TE_OFFICE:
+        return False
+    then = facts_on(person, current.valid_from, facts, rows)
+    return _place(then) == _place(given)
 
 
 def _continues(outcome: Outcome) -> bool:
@@ -387,9 +386,8 @@ def involved_municipalities(person: Person, on: dt.date) -> set[str]:
     if held is not None and held.responsible == Responsible.MUNICIPALITY:
         codes.add(held.municipality.code)
     due = open_due(person, on)
-    if due is not None:
-        if due.handler_municipality_id:
-            codes.add(due.handler_municipality.code)
+    if due is not None and due.handler_municipality_id:
+        codes.add(due.handler_municipality.code)
     requests = TransferRequest.objects.filter(
         person=person, status__in=OPEN_REQUEST_STATUSES, municipality__isnull=False
     ).values_list("municipality__code", flat=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from .models import Municipality, Population, RegionalMembership, TrialArea, TrialAreaMember
+from .models import Municipality, Population, RegionalMembership, TeOffice, TrialArea, TrialAreaMember
 
 
 @dataclass(frozen=True)
@@ -150,3 +150,16 @@ def municipality_page(municipality: Municipality) -> dict:
         .first(),
         "merged_from": list(municipality.merged_from.all()),
     }
+
+
+def te_office_of(kunta_code: str | None, on: dt.date) -> TeOffice | None:
+    """The TE office whose area holds the municipality on the date (None: no code, or no office)."""
+    if kunta_code is None:
+        return None
+    membership = (
+        RegionalMembership.objects.valid_on(on)
+        .filter(municipality__code=kunta_code)
+        .select_related("te_office")
+        .first()
+    )
+    return membership.te_office if membership else None
