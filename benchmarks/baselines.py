@@ -13,6 +13,7 @@ used. Table and column names are constants of this module, never input.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable
 
@@ -208,11 +209,16 @@ def _evaluate(person, held, on, params, places, version, municipality_ids, now) 
 
 def differences(product: list[tuple], plain: list[tuple]) -> list[str]:
     """The persons for whom (b)'s rows and the product's differ (transferred or not, municipality,
-    decision record); empty when (b) decided what the product decided."""
+    decision record); empty when (b) decided what the product decided. Records are compared as canonical
+    JSON digests, so that 300,000 of them fit in memory."""
     person, municipality, decision = (COLUMNS.index(c) for c in ("person_id", "municipality_id", "decision"))
 
     def by_person(rows):
-        return {str(r[person]): (r[municipality], json.loads(r[decision])) for r in rows}
+        return {str(r[person]): (r[municipality], _digest(r[decision])) for r in rows}
 
     ours, theirs = by_person(product), by_person(plain)
     return sorted(p for p in ours.keys() | theirs.keys() if ours.get(p) != theirs.get(p))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(json.dumps(json.loads(text), sort_keys=True).encode()).hexdigest()

@@ -1,6 +1,10 @@
-"""Bulk inserts for the batch paths (the initial transfer, the synthetic job seekers; issue 6): unsaved model
-instances stored as `QuerySet.bulk_create` would store them (each field's `pre_save` and database value),
-in one PostgreSQL COPY or one `executemany` elsewhere.
+"""Bulk reads and inserts for the batch paths (the initial transfer, the pilot's end, the synthetic job
+seekers; issue 6).
+
+`read_persons`: a chunk's persons and current facts as plain rows (no model instances), which
+`queries.facts_on` reads as it reads models. `insert`: unsaved model instances stored as
+`QuerySet.bulk_create` would store them (each field's `pre_save` and database value), in one PostgreSQL
+COPY or one `executemany` elsewhere.
 
 Why not `bulk_create`: it compiles SQL for every value, and on PostgreSQL quotes each JSON value
 client-side; in the initial transfer of 300,000 job seekers that was most of the run (benchmarks/README.md).
@@ -10,7 +14,78 @@ caller promises are the same in every row (so one recorded time per insert). No 
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db import connection
+
+from .models import Fact, Person
+
+PERSON_COLUMNS = ("pk", "henkilotunnus", "birth_date", "service_language")
+FACT_COLUMNS = (
+    "person_id",
+    "kind",
+    "valid_from",
+    "municipality_id",
+    "code",
+    "flag",
+    "date_value",
+    "end_date",
+)
+
+
+class PersonRow:
+    """What `queries.facts_on` reads of a person."""
+
+    __slots__ = PERSON_COLUMNS
+
+    def __init__(self, values):
+        self.pk, self.henkilotunnus, self.birth_date, self.service_language = values  # PERSON_COLUMNS
+
+
+class FactRow:
+    """A current fact with what `queries.facts_on` reads."""
+
+    __slots__ = (*FACT_COLUMNS, "municipality")
+    superseded = False
+    value = Fact.value  # the model's own reading of the value columns
+
+    def __init__(self, values, municipalities: dict):
+        (
+            self.person_id,
+            self.kind,
+            self.valid_from,
+            self.municipality_id,
+            self.code,
+            self.flag,
+            self.date_value,
+            self.end_date,
+        ) = values  # FACT_COLUMNS
+        self.municipality = municipalities.get(self.municipality_id)
+
+
+def raw_rows(queryset, columns) -> list[tuple]:
+    """The queryset's rows of `columns` as the database driver returns them: the ORM builds the query, but
+    no per-value converters run (on SQLite they turn each person id back into a UUID)."""
+    sql, params = queryset.order_by().values_list(*columns).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def read_persons(ids: list, municipalities: dict) -> tuple[dict, dict[object, list[FactRow]]]:
+    """The persons of `ids` (in the database's order, as `order_by("pk")` gives them) and their current
+    facts, keyed by id; `municipalities` maps municipality ids to instances. Rows are read by the range
+    of the ids, which the indexes serve (an IN list of 2,000 ids made PostgreSQL scan the whole fact table
+    once per chunk); the rows of others in the range are skipped."""
+    keys = {Person._meta.pk.get_db_prep_value(pk, connection): pk for pk in ids}  # the database's form
+    in_range = Person.objects.filter(pk__gte=ids[0], pk__lte=ids[-1])
+    persons = {keys[v[0]]: PersonRow(v) for v in raw_rows(in_range, PERSON_COLUMNS) if v[0] in keys}
+    facts: dict = defaultdict(list)
+    in_range_facts = Fact.objects.current().filter(person_id__gte=ids[0], person_id__lte=ids[-1])
+    for values in raw_rows(in_range_facts, FACT_COLUMNS):
+        if values[0] in keys:
+            facts[keys[values[0]]].append(FactRow(values, municipalities))
+    return persons, facts
 
 
 def insert(model, objects: list, varying: tuple[str, ...]) -> None:

@@ -21,10 +21,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kuntakokeilu.regions.models import Municipality
 from kuntakokeilu.regions.queries import municipality_histories, te_office_of
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
@@ -32,20 +33,10 @@ from kuntakokeilu.rules.registry import get_rule
 
 from . import bulk, notices
 from .customerships import responsible_fields
-from .models import Customership, Fact, Ground, Notice, Person, Responsible
+from .models import Customership, Ground, Notice, Person, Responsible
 from .queries import facts_on
 from .target_group import decide
-from .transfers import (
-    _FACT_COLUMNS,
-    _PERSON_COLUMNS,
-    CHUNK,
-    CUSTOMERSHIP_FIELDS,
-    NOTICE_FIELDS,
-    _FactRow,
-    _municipalities,
-    _PersonRow,
-    _raw,
-)
+from .transfers import CHUNK, CUSTOMERSHIP_FIELDS, NOTICE_FIELDS
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -101,26 +92,30 @@ def return_customers(on: dt.date, params: ParameterStore | None = None, progress
     places = municipality_histories()
     summary = PilotEndSummary()
     organisations: dict = {}
+    municipalities = {m.pk: m for m in Municipality.objects.all()}  # by id, for the facts read as rows
     with transaction.atomic():
         rows = list(open_customerships(on).select_for_update(of=("self",)).order_by("person_id"))
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
-            _chunk(chunk, on, params, places, version, rule.name, summary, organisations)
+            _chunk(chunk, on, params, places, version, rule.name, summary, organisations, municipalities)
             if progress:
                 progress(start + len(chunk), len(rows))
     return summary
 
 
-def _chunk(previous: list[Customership], on, params, places, version, rule_name, summary, organisations):
+def _chunk(
+    previous: list[Customership],
+    on,
+    params,
+    places,
+    version,
+    rule_name,
+    summary,
+    organisations,
+    municipalities,
+):
     ids = [row.person_id for row in previous]
-    keys = {Person._meta.pk.get_db_prep_value(pk, connection): pk for pk in ids}
-    persons = {keys[v[0]]: _PersonRow(v) for v in _raw(Person.objects.filter(pk__in=ids), _PERSON_COLUMNS)}
-    municipalities = _municipalities(organisations)
-    facts: dict = defaultdict(list)
-    for person_id, *values in _raw(
-        Fact.objects.current().filter(person_id__in=ids), ("person_id", *_FACT_COLUMNS)
-    ):
-        facts[keys[person_id]].append(_FactRow(values, municipalities))
+    persons, facts = bulk.read_persons(ids, municipalities)
     rows: list[Customership] = []
     for held in previous:
         person = persons[held.person_id]

@@ -18,7 +18,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from kuntakokeilu.regions.models import Municipality
 from kuntakokeilu.regions.queries import municipality_histories
@@ -69,23 +69,20 @@ def initial(on: dt.date, params: ParameterStore | None = None, progress=None) ->
     places = municipality_histories()
     summary = Summary()
     organisations: dict[str, dict] = {}
+    municipalities = {m.pk: m for m in Municipality.objects.all()}  # by id, for the facts read as rows
     with transaction.atomic():
         ids = list(candidates(registered_by).order_by("pk").values_list("pk", flat=True))
         summary.already = Customership.objects.values("person_id").distinct().count()
         for start in range(0, len(ids), CHUNK):
-            _chunk(ids[start : start + CHUNK], on, params, places, version, rule.name, summary, organisations)
+            chunk = ids[start : start + CHUNK]
+            _chunk(chunk, on, params, places, version, rule.name, summary, organisations, municipalities)
             if progress:
                 progress(min(start + CHUNK, len(ids)), len(ids))
     return summary
 
 
-def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organisations: dict) -> None:
-    keys = {_PK.get_db_prep_value(pk, connection): pk for pk in ids}  # the database's form of the ids
-    persons = {keys[v[0]]: _PersonRow(v) for v in _raw(Person.objects.filter(pk__in=ids), _PERSON_COLUMNS)}
-    facts: dict = defaultdict(list)
-    municipalities = _municipalities(organisations)
-    for values in _raw(Fact.objects.current().filter(person_id__in=ids), _FACT_COLUMNS):
-        facts[keys[values[0]]].append(_FactRow(values, municipalities))
+def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organisations, municipalities):
+    persons, facts = bulk.read_persons(ids, municipalities)
     rows: list[Customership] = []
     for pk in ids:
         person = persons[pk]
@@ -114,74 +111,11 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
             )
         )
     bulk.insert(Customership, rows, CUSTOMERSHIP_FIELDS)
-    ids = dict(
-        Customership.objects.filter(valid_from=on, person_id__in=[r.person_id for r in rows]).values_list(
-            "person_id", "pk"
-        )
-    )
+    saved = Customership.objects.filter(valid_from=on, person_id__gte=ids[0], person_id__lte=ids[-1])
+    saved_ids = dict(saved.values_list("person_id", "pk"))  # one row per person and start (the constraint)
     for row in rows:
-        row.pk = ids[row.person_id]
+        row.pk = saved_ids[row.person_id]
     bulk.insert(Notice, [n for row in rows for n in notices.build(row, None)], NOTICE_FIELDS)
-
-
-_PK = Person._meta.pk
-_PERSON_COLUMNS = ("pk", "henkilotunnus", "birth_date", "service_language")
-_FACT_COLUMNS = (
-    "person_id",
-    "kind",
-    "valid_from",
-    "municipality_id",
-    "code",
-    "flag",
-    "date_value",
-    "end_date",
-)
-
-
-class _PersonRow:
-    """What `queries.facts_on` reads of a person (no model instance: the bulk path)."""
-
-    __slots__ = _PERSON_COLUMNS
-
-    def __init__(self, values):
-        self.pk, self.henkilotunnus, self.birth_date, self.service_language = values  # _PERSON_COLUMNS
-
-
-class _FactRow:
-    """A current fact with what `queries.facts_on` reads (no model instance: the bulk path)."""
-
-    __slots__ = (*_FACT_COLUMNS, "municipality")
-    superseded = False
-    value = Fact.value  # the model's own reading of the value columns
-
-    def __init__(self, values, municipalities: dict):
-        (
-            self.person_id,
-            self.kind,
-            self.valid_from,
-            self.municipality_id,
-            self.code,
-            self.flag,
-            self.date_value,
-            self.end_date,
-        ) = values  # _FACT_COLUMNS
-        self.municipality = municipalities.get(self.municipality_id)
-
-
-def _raw(queryset, columns):
-    """The queryset's rows of `columns` as the database driver returns them: the ORM builds the query, but
-    no per-value converters run (on SQLite they turn each person id back into a UUID)."""
-    sql, params = queryset.values_list(*columns).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _municipalities(organisations: dict) -> dict:
-    """Every municipality by primary key, read once per run (kept with the run's organisations)."""
-    if None not in organisations:
-        organisations[None] = {m.pk: m for m in Municipality.objects.all()}
-    return organisations[None]
 
 
 def _fields(responsible: dict, organisations: dict) -> dict:
