@@ -148,12 +148,12 @@ def _csv(rows: list[dict]) -> bytes:
 
 
 def due_transfers_demo(today: dt.date):
-    """The initial transfer of 1.3.2021 (so that the older demo job seekers are customers), the due
-    transfers it makes stale re-evaluated, then the demo's new registrations. Skipped when the pilot
-    does not run on `today`; a second run changes nothing."""
+    """After the initial transfer (`synthetic_finland_demo`, which makes the older demo job seekers
+    customers): the due transfers it made stale re-evaluated, then the demo's new registrations. Skipped
+    when the pilot does not run on `today`; a second run changes nothing."""
     from kuntakokeilu.rules.parameters import default_store
 
-    from . import transfers, worklist
+    from . import worklist
     from .models import DueTransfer, Person
 
     params = default_store()
@@ -161,8 +161,6 @@ def due_transfers_demo(today: dt.date):
         yield f"Due transfers: skipped (the pilot does not run on {today.isoformat()})."
         return
     start = params.get("pilot.start_date", today).value
-    summary = transfers.initial(start, params)
-    yield f"Initial transfer on {start.isoformat()}: {summary.transferred} job seekers transferred."
     for due in DueTransfer.objects.filter(worklist.OPEN).select_related("person"):
         worklist.evaluate_change(due.person, event_date=due.event_date, params=params)
     first = make_henkilotunnus(DUE_PEOPLE[0][0], DUE_PEOPLE[0][1])
