@@ -88,20 +88,32 @@ def read_persons(ids: list, municipalities: dict) -> tuple[dict, dict[object, li
     return persons, facts
 
 
-def insert(model, objects: list, varying: tuple[str, ...]) -> None:
+def insert(model, objects: list, varying: tuple[str, ...], template=None) -> None:
+    """Store `objects`: model instances, or any objects with the `varying` attributes when `template`
+    (an unsaved instance) gives the other fields. A value object shared by several rows (the two notices'
+    data) is prepared once."""
     if not objects:
         return
     fields = [f for f in model._meta.concrete_fields if f is not model._meta.auto_field]
     unknown = set(varying) - {f.attname for f in fields}
     if unknown:
         raise ValueError(f"{model.__name__} has no fields {sorted(unknown)}")
-    first = [f.get_db_prep_save(f.pre_save(objects[0], add=True), connection) for f in fields]
+    base = objects[0] if template is None else template
+    first = [f.get_db_prep_save(f.pre_save(base, add=True), connection) for f in fields]
     slots = [(i, f.attname, f.get_db_prep_save) for i, f in enumerate(fields) if f.attname in varying]
     rows = []
+    prepared: dict[int, object] = {}  # id of a dict or list value -> its database value (values live on)
     for obj in objects:
         row = first.copy()
         for i, attname, prepare in slots:
-            row[i] = prepare(getattr(obj, attname), connection)
+            value = getattr(obj, attname)
+            if isinstance(value, dict | list):
+                key = id(value)
+                if key not in prepared:
+                    prepared[key] = prepare(value, connection)
+                row[i] = prepared[key]
+            else:
+                row[i] = prepare(value, connection)
         rows.append(row)
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)

@@ -11,6 +11,7 @@ Swedish-speaking or Swedish-majority municipality, otherwise in Finnish (an assu
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from django.utils.translation import gettext_noop as _
 
@@ -91,22 +92,30 @@ def _organisation_language(customership: Customership) -> str:
     return "fi"
 
 
-def build(customership: Customership, previous: Customership | None) -> list[Notice]:
-    """The two notices of a transfer, unsaved (a batch saves many at once)."""
+class NoticeRow(NamedTuple):
+    """A notice's stored values without a model instance (the batch paths write many with `bulk.insert`)."""
+
+    customership_id: int
+    recipient: str
+    language: str
+    data: dict
+
+
+def rows(customership: Customership, previous: Customership | None) -> list[NoticeRow]:
+    """The two notices of a transfer: to the person in their service language, to the receiving
+    organisation in its language; both hold the same data."""
     data = notice_data(customership, previous)
     return [
-        Notice(
-            customership=customership,
-            recipient=NoticeRecipient.PERSON,
-            language=customership.person.service_language,
-            data=data,
-        ),
-        Notice(
-            customership=customership,
-            recipient=NoticeRecipient.ORGANISATION,
-            language=_organisation_language(customership),
-            data=data,
-        ),
+        NoticeRow(customership.pk, NoticeRecipient.PERSON, customership.person.service_language, data),
+        NoticeRow(customership.pk, NoticeRecipient.ORGANISATION, _organisation_language(customership), data),
+    ]
+
+
+def build(customership: Customership, previous: Customership | None) -> list[Notice]:
+    """The two notices of a transfer, unsaved."""
+    return [
+        Notice(customership=customership, recipient=r.recipient, language=r.language, data=r.data)
+        for r in rows(customership, previous)
     ]
 
 

@@ -146,7 +146,8 @@ def _chunk(
     for row in rows:
         row.pk = pks[row.person_id]
     before = {h.person_id: h for h in previous}
-    bulk.insert(Notice, [n for row in rows for n in notices.build(row, before[row.person_id])], NOTICE_FIELDS)
+    notice_rows = [n for row in rows for n in notices.rows(row, before[row.person_id])]
+    bulk.insert(Notice, notice_rows, NOTICE_FIELDS, template=Notice())
 
 
 def _office_of(kunta_code: str, on: dt.date) -> dict:

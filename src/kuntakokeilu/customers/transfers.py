@@ -115,7 +115,8 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
     saved_ids = dict(saved.values_list("person_id", "pk"))  # one row per person and start (the constraint)
     for row in rows:
         row.pk = saved_ids[row.person_id]
-    bulk.insert(Notice, [n for row in rows for n in notices.build(row, None)], NOTICE_FIELDS)
+    notice_rows = [n for row in rows for n in notices.rows(row, None)]
+    bulk.insert(Notice, notice_rows, NOTICE_FIELDS, template=Notice())
 
 
 def _fields(responsible: dict, organisations: dict) -> dict:
