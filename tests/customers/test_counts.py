@@ -10,43 +10,12 @@ from django.urls import reverse
 from kuntakokeilu.access.models import AccessLogEntry
 from kuntakokeilu.customers import counts
 from kuntakokeilu.customers.counts import COMPLEMENTARY, SMALL, Cell
-from kuntakokeilu.customers.identity import make_henkilotunnus
-from kuntakokeilu.customers.models import Customership, Ground, Person, Responsible
-from kuntakokeilu.regions.models import Municipality, TeOffice, TrialArea
+from kuntakokeilu.customers.models import Responsible
+from kuntakokeilu.regions.models import TrialArea
 
-START = dt.date(2021, 3, 1)
+from .helpers import START, bulk_customers
+
 SEEN_ON = dt.date(2021, 7, 15)
-
-
-def _customers(kunta_code: str, spans, *, responsible=Responsible.MUNICIPALITY, first_number=100):
-    """Test data: one person per (valid_from, valid_to) span, responsible the municipality (or, with
-    `responsible` TE office, the Kainuu TE office) — bulk rows, as the initial transfer writes them."""
-    municipality = Municipality.objects.get(code=kunta_code)
-    persons, rows = [], []
-    for i, (start, end) in enumerate(spans):
-        born = dt.date(1980, 1, 1) + dt.timedelta(days=i)
-        person = Person(
-            henkilotunnus=make_henkilotunnus(born, first_number + i),
-            birth_date=born,
-            first_name="Testi",
-            last_name=f"Aggregaatti {kunta_code}-{i}",
-            service_language="fi",
-        )
-        persons.append(person)
-        office = TeOffice.objects.get(code="14") if responsible == Responsible.TE_OFFICE else None
-        rows.append(
-            Customership(
-                person=person,
-                responsible=responsible,
-                municipality=municipality if office is None else None,
-                te_office=office,
-                valid_from=start,
-                valid_to=end,
-                ground=Ground.INITIAL_TRANSFER,
-            )
-        )
-    Person.objects.bulk_create(persons)
-    Customership.objects.bulk_create(rows)
 
 
 @pytest.fixture
@@ -54,15 +23,15 @@ def kainuu(db):
     """Kajaani: 8 customers from 1.3.2021, two of them until 31.5.2021 (still on 31 May), one until
     15.6.2021, one more from 30.4.2021; Sotkamo: 3 (a small count); a Kainuu TE office customer and
     Helsinki customers do not count in Kainuu."""
-    _customers(
+    bulk_customers(
         "205",
         [(START, None)] * 5 + [(START, dt.date(2021, 5, 31))] * 2 + [(START, dt.date(2021, 6, 15))],
         first_number=100,
     )
-    _customers("205", [(dt.date(2021, 4, 30), None)], first_number=200)
-    _customers("765", [(START, None)] * 3, first_number=300)
-    _customers("205", [(START, None)], responsible=Responsible.TE_OFFICE, first_number=400)
-    _customers("091", [(START, None)] * 6, first_number=500)
+    bulk_customers("205", [(dt.date(2021, 4, 30), None)], first_number=200)
+    bulk_customers("765", [(START, None)] * 3, first_number=300)
+    bulk_customers("205", [(START, None)], responsible=Responsible.TE_OFFICE, first_number=400)
+    bulk_customers("091", [(START, None)] * 6, first_number=500)
     return TrialArea.objects.get(number=7)
 
 

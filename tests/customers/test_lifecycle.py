@@ -4,9 +4,7 @@ area, made by the municipality (R-TG-5) → a request to move back to the TE off
 granted (R-TG-5) → the pilot's end returns the municipal customers and leaves her with the TE office
 (R-TG-6). Each step's notices exist and render in fi and sv (R-TG-7)."""
 
-import csv
 import datetime as dt
-import io
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,7 +13,6 @@ from kuntakokeilu import clock
 from kuntakokeilu.access.demo import ensure_demo_users
 from kuntakokeilu.customers import notices, pilot_end, requests, worklist
 from kuntakokeilu.customers.identity import make_henkilotunnus
-from kuntakokeilu.customers.importer import COLUMNS, import_job_seekers
 from kuntakokeilu.customers.models import (
     Customership,
     DueTransfer,
@@ -24,6 +21,8 @@ from kuntakokeilu.customers.models import (
     RequestReason,
     Responsible,
 )
+
+from .helpers import load
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +38,6 @@ ROW = {
     "status": "unemployed",
     "earnings_related_entitlement": "true",
 }
-
-
-def load(*rows: dict) -> None:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    import_job_seekers(out.getvalue().encode(), source="lifecycle.csv")
 
 
 def on(settings, day: str) -> dt.date:

@@ -3,10 +3,8 @@ change is evaluated on its date; a due transfer waits 7 days (the parameter) on 
 must make it; completing it makes the customership and its notices (R-TG-7); the end of a job search ends
 the customership at once and a restart during the pilot stays with the municipality."""
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -18,7 +16,6 @@ from kuntakokeilu.access.demo import ensure_demo_users
 from kuntakokeilu.access.models import AccessLogEntry, Purpose
 from kuntakokeilu.customers import services, worklist
 from kuntakokeilu.customers.identity import make_henkilotunnus
-from kuntakokeilu.customers.importer import COLUMNS, import_job_seekers
 from kuntakokeilu.customers.models import (
     Customership,
     DueTransfer,
@@ -31,6 +28,7 @@ from kuntakokeilu.customers.models import (
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 
 from .conftest import make_customer
+from .helpers import load
 
 pytestmark = pytest.mark.django_db
 
@@ -49,15 +47,6 @@ ROW = {
     "status": "unemployed",
     "earnings_related_entitlement": "true",
 }
-
-
-def load(*rows: dict) -> None:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
-    writer.writeheader()
-    for values in rows:
-        writer.writerow(values)
-    import_job_seekers(out.getvalue().encode(), source="test.csv")
 
 
 def person(code: str) -> Person:

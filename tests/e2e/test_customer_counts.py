@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from tests.customers.test_counts import START, _customers
+from tests.customers.helpers import START, bulk_customers
 
 from .conftest import check_accessibility, sign_in
 
@@ -14,8 +14,8 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
 def test_area_manager_sees_the_customer_counts_of_kainuu(page, settings):
     settings.KUNTAKOKEILU_TODAY = dt.date(2021, 7, 15)
-    _customers("205", [(START, None)] * 8, first_number=100)  # Kajaani
-    _customers("765", [(START, None)] * 3, first_number=300)  # Sotkamo: a small count
+    bulk_customers("205", [(START, None)] * 8, first_number=100)  # Kajaani
+    bulk_customers("765", [(START, None)] * 3, first_number=300)  # Sotkamo: a small count
     sign_in(page, "juha.heikkinen")
 
     page.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Asiakasmäärät").click()

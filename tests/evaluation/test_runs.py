@@ -127,6 +127,49 @@ def test_an_unexpected_error_also_ends_the_run(users, monkeypatch):
     assert (run.status, run.error) == (RunStatus.FAILED, "ZeroDivisionError: division by zero")
 
 
+def fake_runner(monkeypatch, headline):
+    """The runner's steps replaced by a result with the given headline row (no files written)."""
+    results = {"estimates": [{"name": "twfe", "variant": "baseline", **headline}]}
+    monkeypatch.setattr("kuntakokeilu.evaluation.runner.run", lambda *args, progress: results)
+    monkeypatch.setattr("kuntakokeilu.evaluation.report.write_all", lambda results, out: None)
+
+
+def test_a_headline_with_nan_or_infinity_is_stored_with_nulls(users, monkeypatch):
+    """R-EVAL-3: PostgreSQL's JSON refuses NaN, so a degenerate estimate must not leave the run unsaved."""
+    nan, inf = float("nan"), float("inf")
+    fake_runner(monkeypatch, {"estimate": nan, "se": inf, "ci": [-inf, 0.5], "n": 3})
+    run = EvaluationRun.objects.create(created_by=users["researcher"], spec=QUICK, output_dir="r")
+    services.execute(run.pk)
+    run.refresh_from_db()
+    assert run.status == RunStatus.DONE
+    assert run.headline == {
+        "name": "twfe",
+        "variant": "baseline",
+        "estimate": None,
+        "se": None,
+        "ci": [None, 0.5],
+        "n": 3,
+    }
+
+
+def test_a_failure_in_the_final_update_marks_the_run_failed(users, monkeypatch):
+    """R-EVAL-3: no failure, not even in recording the result, leaves a run `running`."""
+    fake_runner(monkeypatch, {"estimate": 0.1})
+    original = services._update
+
+    def update(pk, **fields):
+        if fields.get("status") == RunStatus.DONE:
+            raise RuntimeError("the database went away")
+        original(pk, **fields)
+
+    monkeypatch.setattr(services, "_update", update)
+    run = EvaluationRun.objects.create(created_by=users["researcher"], spec=QUICK, output_dir="r")
+    services.execute(run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.error) == (RunStatus.FAILED, "RuntimeError: the database went away")
+    assert run.finished_at is not None and run.headline is None
+
+
 # --- the pages for each role -------------------------------------------------------------------------------
 
 
@@ -214,6 +257,28 @@ def test_the_report_opens_and_the_pdf_downloads(client, users, done_run):
 def test_other_paths_are_not_served(client, users, done_run, name):
     client.force_login(users["researcher"])
     assert client.get(f"/evaluation/runs/{done_run.pk}/files/{name}").status_code == 404
+
+
+@pytest.mark.parametrize("escape", ["output_dir", "linked_folder", "linked_file"])
+def test_files_outside_the_runs_folder_are_not_served(client, users, done_run, settings, tmp_path, escape):
+    """The view's own check on the resolved path: a run's folder or file that leads out of the runs folder."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "report.html").write_text("<p>outside</p>")
+    if escape == "output_dir":
+        EvaluationRun.objects.filter(pk=done_run.pk).update(output_dir="../outside")
+    elif escape == "linked_folder":
+        (settings.EVALUATION_RUNS_DIR / "run-2").symlink_to(outside, target_is_directory=True)
+        EvaluationRun.objects.filter(pk=done_run.pk).update(output_dir="run-2")
+    else:
+        report = settings.EVALUATION_RUNS_DIR / "run-1" / "report.html"
+        report.unlink()
+        report.symlink_to(outside / "report.html")
+    client.force_login(users["researcher"])
+    assert client.get(f"/evaluation/runs/{done_run.pk}/files/report.html").status_code == 404
+    pdf = client.get(f"/evaluation/runs/{done_run.pk}/files/report.pdf")  # inside: served only there
+    pdf.close()
+    assert pdf.status_code == (200 if escape == "linked_file" else 404)
 
 
 def test_files_of_an_unfinished_run_are_not_served(client, users, done_run):

@@ -516,6 +516,7 @@ class TransferRequestList(CatalogueView):
                     reason=self.body["reason"],
                     services_secured=self.body["services_secured"],
                     municipality=municipality,
+                    recorded_on=today,
                 )
                 audit.record(request.user, [person], "api:transfer-request", Purpose.TRANSFER)
                 data = TransferRequestSerializer(request_data(row)).data

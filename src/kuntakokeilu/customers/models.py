@@ -324,6 +324,7 @@ class RequestStatus(models.TextChoices):
     TRANSFERRED = "transferred", _("transferred")
     REFUSED = "refused", _("refused")
     NOT_ACCEPTED = "not_accepted", _("not accepted by the receiving municipality")
+    LAPSED = "lapsed", _("lapsed: the customership changed before a decision")
 
 
 class TransferRequest(models.Model):

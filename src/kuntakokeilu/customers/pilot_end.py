@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -31,14 +32,12 @@ from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
-from . import bulk, notices
-from .customerships import responsible_fields
-from .models import Customership, Ground, Notice, Person, Responsible
+from . import bulk, notices, worklist
+from .customerships import ONE_DAY, responsible_fields
+from .models import Customership, DueTransfer, Ground, Notice, Person, Responsible
 from .queries import facts_on
 from .target_group import decide
 from .transfers import CHUNK, CUSTOMERSHIP_FIELDS, NOTICE_FIELDS
-
-ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass
@@ -100,6 +99,9 @@ def return_customers(on: dt.date, params: ParameterStore | None = None, progress
             _chunk(chunk, on, params, places, version, rule.name, summary, organisations, municipalities)
             if progress:
                 progress(start + len(chunk), len(rows))
+        # Pending matters pass to the TE office (L421 s. 25): no transfer is due, and no request is open.
+        DueTransfer.objects.filter(worklist.OPEN).update(cancelled_on=on)
+        worklist.lapse_requests(Q())
     return summary
 
 

@@ -35,7 +35,7 @@ from .models import (
     TransferRequest,
 )
 from .queries import home_municipality_code
-from .worklist import OPEN_REQUEST_STATUSES, in_pilot
+from .worklist import OPEN_REQUEST_STATUSES, cancel_open, in_pilot
 
 
 def _allowed(actor, code: str, obj, on: dt.date) -> None:
@@ -100,12 +100,15 @@ def ask(
     services_secured: bool,
     municipality: Municipality | None = None,
     params: ParameterStore | None = None,
+    recorded_on: dt.date | None = None,
 ) -> TransferRequest:
     """Record the customer's request (condition 1). A move to another trial municipality waits for its
-    acceptance; a move back to the TE office waits for the TE office's decision."""
+    acceptance; a move back to the TE office waits for the TE office's decision. The actor's permission
+    is asked for `recorded_on` (the day of recording; default `asked_on`), the case's facts for
+    `asked_on`."""
     params = params or default_store()
-    _allowed(actor, "customers.record_request", person, asked_on)
     Person.objects.select_for_update().get(pk=person.pk)
+    _allowed(actor, "customers.record_request", person, recorded_on or asked_on)
     if ground not in REQUEST_GROUNDS:
         raise ValidationError(
             {"ground": _("Choose a transfer back to the TE office or to another trial municipality.")}
@@ -143,7 +146,7 @@ def _locked(request: TransferRequest) -> TransferRequest:
     )
 
 
-def _check_date(request: TransferRequest, on: dt.date, since: dt.date) -> None:
+def _check_date(on: dt.date, since: dt.date) -> None:
     if on < since:
         raise ValidationError(
             {
@@ -160,7 +163,7 @@ def answer(request: TransferRequest, *, actor, on: dt.date, accept: bool) -> Tra
     request = _locked(request)
     if request.status != RequestStatus.AWAITING_ACCEPTANCE:
         raise ValidationError(_("This request is not awaiting the receiving municipality's answer."))
-    _check_date(request, on, request.asked_on)
+    _check_date(on, request.asked_on)
     request.answered_by = actor
     if accept:
         request.status, request.accepted_on = RequestStatus.PENDING, on
@@ -198,11 +201,12 @@ def _target(request: TransferRequest, on: dt.date) -> dict:
 def decide(request: TransferRequest, *, actor, on: dt.date, grant: bool) -> TransferRequest:
     """The TE office's decision. A grant needs every condition met and the person still the same trial
     municipality's customer; it starts the customership (with its notices) and links it."""
+    Person.objects.select_for_update().get(pk=request.person_id)  # the person first, as every writer does
     _allowed(actor, "customers.decide_request", request, on)
     request = _locked(request)
     if request.status != RequestStatus.PENDING:
         raise ValidationError(_("This request is not awaiting the TE office's decision."))
-    _check_date(request, on, request.accepted_on or request.asked_on)
+    _check_date(on, request.accepted_on or request.asked_on)
     request.decided_on, request.decided_by = on, actor
     if not grant:
         request.status = RequestStatus.REFUSED
@@ -229,6 +233,7 @@ def decide(request: TransferRequest, *, actor, on: dt.date, grant: bool) -> Tran
     )
     request.status, request.customership = RequestStatus.TRANSFERRED, customership
     request.save(update_fields=["status", "decided_on", "decided_by", "customership"])
+    cancel_open(request.person, on)  # a transfer due before the grant is judged anew on the next change
     return request
 
 

@@ -92,11 +92,7 @@ def _timeline(person, lang):
     rows = []
     for row in customerships.timeline(person):
         organisation = row.municipality or row.te_office
-        name = (
-            organisation.names().get(lang, organisation.name_fi)
-            if organisation
-            else row.get_responsible_display()
-        )
+        name = organisation.name_in(lang) if organisation else row.get_responsible_display()
         outcome = customerships.explanation(row)
         checks = (
             [(c, CHECK_LABELS[c.status], c.message.render(lang)) for c in outcome.checks] if outcome else []
@@ -223,7 +219,7 @@ def _organisation_name(target: dict | None, lang: str) -> str:
     place = fields["municipality"] or fields["te_office"]
     if place is None:
         return str(Responsible(fields["responsible"]).label)
-    return place.names().get(lang) or place.name_fi
+    return place.name_in(lang)
 
 
 def _worklist_row(due: DueTransfer, today, lang: str) -> dict:
@@ -269,12 +265,25 @@ def due_transfers(request):
     )
 
 
+def _logged(request, person, what: str, write):
+    """Run a write on a person's case and log the access in the same transaction (R-X-2)."""
+    with transaction.atomic():
+        result = write()
+        audit.record(request.user, [person], what, Purpose.TRANSFER)
+    return result
+
+
 @require_POST
 @requires("customers.complete_transfer", get_object=_due_transfer)
 def complete_transfer(request, due):
     """Make a due transfer today (R-TG-4): the customership and its notices (R-TG-7)."""
     try:
-        customership = worklist.complete(due, actor=request.user, on=clock.today())
+        customership = _logged(
+            request,
+            due.person,
+            "customers:complete-transfer",
+            lambda: worklist.complete(due, actor=request.user, on=clock.today()),
+        )
     except ValidationError as exc:
         flash.error(request, " ".join(exc.messages))
     else:
@@ -374,14 +383,20 @@ def record_request(request, person):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            requests.ask(
+            _logged(
+                request,
                 person,
-                actor=request.user,
-                asked_on=data["asked_on"],
-                ground=data["ground"],
-                reason=data["reason"],
-                services_secured=data["services_secured"],
-                municipality=data["municipality"],
+                "customers:record-request",
+                lambda: requests.ask(
+                    person,
+                    actor=request.user,
+                    asked_on=data["asked_on"],
+                    ground=data["ground"],
+                    reason=data["reason"],
+                    services_secured=data["services_secured"],
+                    municipality=data["municipality"],
+                    recorded_on=today,
+                ),
             )
         except ValidationError as exc:
             _add_errors(form, exc)
@@ -426,7 +441,7 @@ def _request_row(row: TransferRequest, today, lang: str) -> dict:
     return {
         "request": row,
         "from": _organisation_name(notices.organisation(current), lang) if current else "–",
-        "to": row.municipality.names().get(lang) if row.municipality else _("TE office"),
+        "to": row.municipality.name_in(lang) if row.municipality else _("TE office"),
         "conditions": conditions,
         "all_met": all(met for _text, met in conditions),
     }
@@ -463,7 +478,12 @@ def answer_request(request, transfer_request):
         flash.error(request, _("Choose whether to accept the transfer."))
         return redirect("customers:transfer-requests")
     try:
-        requests.answer(transfer_request, actor=request.user, on=clock.today(), accept=form.yes)
+        _logged(
+            request,
+            transfer_request.person,
+            "customers:answer-request",
+            lambda: requests.answer(transfer_request, actor=request.user, on=clock.today(), accept=form.yes),
+        )
     except ValidationError as exc:
         flash.error(request, " ".join(exc.messages))
     else:
@@ -484,7 +504,12 @@ def decide_request(request, transfer_request):
         flash.error(request, _("Choose whether to grant the request."))
         return redirect("customers:transfer-requests")
     try:
-        decided = requests.decide(transfer_request, actor=request.user, on=clock.today(), grant=form.yes)
+        decided = _logged(
+            request,
+            transfer_request.person,
+            "customers:decide-request",
+            lambda: requests.decide(transfer_request, actor=request.user, on=clock.today(), grant=form.yes),
+        )
     except ValidationError as exc:
         flash.error(request, " ".join(exc.messages))
     else:

@@ -34,6 +34,7 @@ from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
 from . import customerships
+from .customerships import ONE_DAY
 from .models import (
     Customership,
     DueTransfer,
@@ -47,7 +48,6 @@ from .models import (
 )
 from .queries import current_facts, facts_on
 
-ONE_DAY = dt.timedelta(days=1)
 OPEN = Q(done_on__isnull=True, cancelled_on__isnull=True)
 OPEN_REQUEST_STATUSES = (RequestStatus.AWAITING_ACCEPTANCE, RequestStatus.PENDING)
 DONE_LISTED_DAYS = 30
@@ -217,10 +217,20 @@ def _continues(outcome: Outcome) -> bool:
     return bool(outcome.result["in_target_group"]) and bool(same) and same[0].status == "pass"
 
 
-def _cancel_open(person: Person, on: dt.date) -> None:
+def cancel_open(person: Person, on: dt.date) -> None:
+    """The person's open due transfer is no longer due from `on`."""
     for row in DueTransfer.objects.select_for_update().filter(OPEN, person=person):
         row.cancelled_on = max(on, row.event_date)
         row.save(update_fields=["cancelled_on"])
+
+
+def lapse_requests(persons: Q | Iterable) -> int:
+    """Open transfer requests lapse when the person's customership changes before a decision: they were
+    made of a customership that no longer holds (the receiving municipality's access ends with them)."""
+    query = Q(person_id__in=persons) if not isinstance(persons, Q) else persons
+    return TransferRequest.objects.filter(query, status__in=OPEN_REQUEST_STATUSES).update(
+        status=RequestStatus.LAPSED
+    )
 
 
 @transaction.atomic
@@ -236,11 +246,11 @@ def evaluate_change(
     if found is None:
         return None
     if found.immediate:
-        _cancel_open(person, event_date)
+        cancel_open(person, event_date)
         if any(c.valid_from >= event_date for c in person.customerships.all()):
             return None
         responsible = {} if found.immediate == Ground.JOB_SEARCH_ENDED else None  # {}: no one
-        row, _created = customerships.start(
+        row, created = customerships.start(
             person,
             on=event_date,
             ground=found.immediate,
@@ -248,14 +258,16 @@ def evaluate_change(
             responsible=responsible,
             actor=actor,
         )
+        if created:
+            lapse_requests([person.pk])
         return row
     if not found.due:
-        _cancel_open(person, event_date)
+        cancel_open(person, event_date)
         return None
     existing = DueTransfer.objects.select_for_update().filter(OPEN, person=person).first()
     if existing is not None and _same(existing, found):
         return existing
-    _cancel_open(person, event_date)
+    cancel_open(person, event_date)
     window = params.get("transfers.transfer_window_days", event_date).value
     return DueTransfer.objects.create(
         person=person,
@@ -304,6 +316,7 @@ def evaluate_changes(
 def complete(due: DueTransfer, *, actor, on: dt.date, params: ParameterStore | None = None) -> Customership:
     """Make the due transfer on `on`: re-evaluate, start the customership (with its notices), link it.
     Refuses when the transfer is done already, no longer due, or due elsewhere now."""
+    Person.objects.select_for_update().get(pk=due.person_id)  # the person first, as every writer does
     due = DueTransfer.objects.select_for_update().select_related("person").get(pk=due.pk)
     if actor is not None:
         from kuntakokeilu.access.actions import can
@@ -324,6 +337,7 @@ def complete(due: DueTransfer, *, actor, on: dt.date, params: ParameterStore | N
     )
     due.done_on, due.done_by, due.customership = on, actor, customership
     due.save(update_fields=["done_on", "done_by", "customership"])
+    lapse_requests([due.person_id])
     return customership
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -77,9 +79,10 @@ def run_file(request, pk: int, name: str):
     evaluation_run = get_object_or_404(EvaluationRun, pk=pk, status="done")
     if name not in FILES or not evaluation_run.output_dir:
         raise Http404
+    runs_dir = Path(settings.EVALUATION_RUNS_DIR).resolve()
     folder = evaluation_run.output_path().resolve()
     path = (folder / name).resolve()
-    if path.parent != folder or not path.is_file():
+    if runs_dir not in folder.parents or path.parent != folder or not path.is_file():
         raise Http404
     content_type, download = FILES[name]
     response = FileResponse(path.open("rb"), content_type=content_type, as_attachment=download, filename=name)

@@ -33,6 +33,10 @@ class NamedRegion(models.Model):
     def names(self) -> dict[str, str]:
         return {"fi": self.name_fi, "sv": self.name_sv}
 
+    def name_in(self, lang: str | None) -> str:
+        """The name in the language (English pages use the Finnish name: no English names exist)."""
+        return self.names().get(lang or "fi") or self.name_fi
+
 
 class Maakunta(NamedRegion):
     """maakunta / landskap: a region of the regional councils."""
@@ -103,6 +107,10 @@ class Municipality(models.Model):
 
     def names(self) -> dict[str, str]:
         return {"fi": self.name_fi, "sv": self.name_sv}
+
+    def name_in(self, lang: str | None) -> str:
+        """The name in the language (English pages use the Finnish name: no English names exist)."""
+        return self.names().get(lang or "fi") or self.name_fi
 
     @property
     def is_bilingual(self) -> bool:

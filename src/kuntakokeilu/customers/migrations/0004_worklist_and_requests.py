@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('ground', models.CharField(choices=[('request_to_te_office', "transfer to the TE office on the person's request"), ('request_to_municipality', "transfer to another trial municipality on the person's request")], max_length=32, verbose_name='requested transfer')),
                 ('reason', models.CharField(choices=[('linguistic_rights', 'to protect linguistic rights'), ('inappropriate_relationship', 'to avoid an inappropriate customer relationship'), ('safety', 'a justified safety-related reason')], max_length=32, verbose_name='reason')),
                 ('services_secured', models.BooleanField(default=False, verbose_name="the move does not endanger services matching the person's needs")),
-                ('status', models.CharField(choices=[('awaiting_acceptance', "awaiting the receiving municipality's acceptance"), ('pending', "awaiting the TE office's decision"), ('transferred', 'transferred'), ('refused', 'refused'), ('not_accepted', 'not accepted by the receiving municipality')], max_length=32)),
+                ('status', models.CharField(choices=[('awaiting_acceptance', "awaiting the receiving municipality's acceptance"), ('pending', "awaiting the TE office's decision"), ('transferred', 'transferred'), ('refused', 'refused'), ('not_accepted', 'not accepted by the receiving municipality'), ('lapsed', 'lapsed: the customership changed before a decision')], max_length=32)),
                 ('accepted_on', models.DateField(blank=True, null=True, verbose_name='accepted by the receiving municipality on')),
                 ('decided_on', models.DateField(blank=True, null=True, verbose_name='decided on')),
                 ('recorded_at', models.DateTimeField(auto_now_add=True)),
