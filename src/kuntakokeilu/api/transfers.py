@@ -526,7 +526,11 @@ class TransferRequestList(CatalogueView):
 
 
 class TransferRequestStep(CatalogueView):
+    """One step of a request (answer, decide): the body's one yes/no field, the service call in `step`,
+    the access log in the same transaction. Subclasses name the action, the body and the step."""
+
     body_serializer: type[serializers.Serializer]
+    name: str
 
     def get_kk_object(self) -> TransferRequest:
         row = (
@@ -537,9 +541,6 @@ class TransferRequestStep(CatalogueView):
         if row is None:
             raise ApiError(404, "transfer_request_not_found", _("No such transfer request."))
         return row
-
-    def step(self, row: TransferRequest, value: bool) -> TransferRequest:
-        raise NotImplementedError
 
     def post(self, request, request_id):
         body = self.body_serializer(data=request.data)
