@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.regions",
     "kuntakokeilu.web",
     "kuntakokeilu.access",
+    "kuntakokeilu.workitems",
     "kuntakokeilu.api",
     "kuntakokeilu.applications",
     "kuntakokeilu.customers",

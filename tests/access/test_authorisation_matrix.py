@@ -142,12 +142,14 @@ def _requests():
     """Unsaved requests to move to another trial municipality (R-TG-5): a Vantaa customer's to Helsinki
     (Helsinki accepts, the Uusimaa TE office decides) and a Kuhmo customer's to Kajaani (Kainuu)."""
     from kuntakokeilu.customers.models import Ground, RequestStatus, TransferRequest
+    from kuntakokeilu.regions.queries import te_office_of
 
     def request(kunta_code, number, receiver):
         return TransferRequest(
             person=_customer(_person(kunta_code, number), kunta_code),
             ground=Ground.REQUEST_TO_MUNICIPALITY,
             municipality=Municipality.objects.get(code=receiver),
+            handler_te_office=te_office_of(kunta_code, ON),
             status=RequestStatus.PENDING,
         )
 
@@ -199,6 +201,7 @@ EXPECTED = {
     "customers.decide_request": ({Role.TE_OFFICE}, NOBODY, False),
     "access.read_log": ({Role.ADMIN}, {Role.ADMIN}, False),
     "access.access_request": ({Role.ADMIN}, {Role.ADMIN}, False),
+    "access.view_catalogue": ({Role.ADMIN}, {Role.ADMIN}, False),
     # --- applications --- (the applicant is Loviisa's, the ELY official Uusimaa's)
     "applications.view": ({Role.MINISTRY, Role.ELY, Role.APPLICANT}, {Role.MINISTRY}, False),
     "applications.apply": ({Role.APPLICANT}, NOBODY, False),

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from kuntakokeilu import clock
 from kuntakokeilu.access.demo import ensure_demo_users
-from kuntakokeilu.customers import notices, pilot_end, requests, worklist
+from kuntakokeilu.customers import notices, pilot_end, transfer_requests, worklist
 from kuntakokeilu.customers.identity import make_henkilotunnus
 from kuntakokeilu.customers.models import (
     Customership,
@@ -101,7 +101,7 @@ def test_one_job_seeker_through_the_pilot(settings):
 
     # 4. She asks to move back to the TE office to protect her linguistic rights; the TE office grants it.
     today = on(settings, "2022-09-01")
-    asked = requests.ask(
+    asked = transfer_requests.ask(
         sofia,
         actor=user(username="sanna.makinen"),
         asked_on=today,
@@ -110,7 +110,7 @@ def test_one_job_seeker_through_the_pilot(settings):
         services_secured=True,
     )
     today = on(settings, "2022-09-05")
-    granted = requests.decide(asked, actor=user(username="sanna.makinen"), on=today, grant=True)
+    granted = transfer_requests.decide(asked, actor=user(username="sanna.makinen"), on=today, grant=True)
     third = granted.customership
     assert (third.responsible, third.te_office.code, third.request_reason) == (
         Responsible.TE_OFFICE,

@@ -197,9 +197,9 @@ def test_temporary_protection_without_kotikunta_places_by_residence(demo, client
 
 
 def test_a_search_lists_at_most_the_limit(demo, client, user, monkeypatch):
-    from kuntakokeilu.customers import queries
+    from kuntakokeilu.customers import search
 
-    monkeypatch.setattr(queries, "SEARCH_LIMIT", 2)
+    monkeypatch.setattr(search, "SEARCH_LIMIT", 2)
     client.force_login(user("sanna.makinen"))
     results = client.post(reverse("customers:search"), {"query": "n"}).context["results"]
     assert len(results) == 2

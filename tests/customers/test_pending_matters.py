@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.models import AccessLogEntry, RoleAssignment
-from kuntakokeilu.customers import pilot_end, requests, worklist
+from kuntakokeilu.customers import pilot_end, transfer_requests, worklist
 from kuntakokeilu.customers.models import (
     DueTransfer,
     Fact,
@@ -33,7 +33,7 @@ ASKED = dt.date(2023, 5, 2)
 
 
 def ask_to_helsinki(person, user, asked_on=ASKED, **extra):
-    return requests.ask(
+    return transfer_requests.ask(
         person,
         actor=user("linnea.lindqvist"),
         asked_on=asked_on,
@@ -99,7 +99,7 @@ def test_a_granted_request_cancels_a_transfer_due_before_it(demo_customers, user
         handler_te_office=te_office_of("091", dt.date(2023, 5, 3)),
         target={"type": "te_office", "te_office_code": "01"},
     )
-    asked = requests.ask(
+    asked = transfer_requests.ask(
         helsinki,
         actor=user("sanna.makinen"),
         asked_on=ASKED,
@@ -107,7 +107,7 @@ def test_a_granted_request_cancels_a_transfer_due_before_it(demo_customers, user
         reason=RequestReason.SAFETY,
         services_secured=True,
     )
-    requests.decide(asked, actor=user("sanna.makinen"), on=dt.date(2023, 5, 5), grant=True)
+    transfer_requests.decide(asked, actor=user("sanna.makinen"), on=dt.date(2023, 5, 5), grant=True)
     due.refresh_from_db()
     assert due.cancelled_on == dt.date(2023, 5, 5) and due.done_on is None
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kuntakokeilu.access.models import AccessLogEntry
-from kuntakokeilu.customers import notices, requests
+from kuntakokeilu.customers import notices, transfer_requests
 from kuntakokeilu.customers.models import (
     Customership,
     Ground,
@@ -46,7 +46,7 @@ def ask_to_helsinki(demo, user, **changes):
         "services_secured": True,
         "municipality": municipality("091"),
     } | changes
-    return requests.ask(demo[PORVOO_HETU], **values)
+    return transfer_requests.ask(demo[PORVOO_HETU], **values)
 
 
 def ask_back(demo, user, **changes):
@@ -58,7 +58,7 @@ def ask_back(demo, user, **changes):
         "reason": LINGUISTIC,
         "services_secured": True,
     } | changes
-    return requests.ask(demo[HELSINKI_HETU], **values)
+    return transfer_requests.ask(demo[HELSINKI_HETU], **values)
 
 
 def test_a_request_to_another_municipality_waits_for_its_acceptance(demo_customers, user):
@@ -129,10 +129,10 @@ def test_who_may_record_answer_and_decide(demo_customers, user):
         ask_to_helsinki(demo_customers, user, actor=user("ville.hyvonen"))
     row = ask_to_helsinki(demo_customers, user)
     with pytest.raises(PermissionDenied):
-        requests.answer(row, actor=user("juha.heikkinen"), on=ASKED, accept=True)
-    requests.answer(row, actor=user("mikko.korhonen"), on=ASKED, accept=True)
+        transfer_requests.answer(row, actor=user("juha.heikkinen"), on=ASKED, accept=True)
+    transfer_requests.answer(row, actor=user("mikko.korhonen"), on=ASKED, accept=True)
     with pytest.raises(PermissionDenied):
-        requests.decide(row, actor=user("aino.virtanen"), on=DECIDED, grant=True)
+        transfer_requests.decide(row, actor=user("aino.virtanen"), on=DECIDED, grant=True)
 
 
 def test_accepted_and_granted_moves_the_customer_with_notices_in_fi_and_sv(demo_customers, user):
@@ -140,10 +140,10 @@ def test_accepted_and_granted_moves_the_customer_with_notices_in_fi_and_sv(demo_
     date with the reason and the acceptance; the notices (the person's in Swedish) say so and that the
     plan stays binding."""
     row = ask_to_helsinki(demo_customers, user)
-    requests.answer(row, actor=user("mikko.korhonen"), on=dt.date(2023, 5, 5), accept=True)
+    transfer_requests.answer(row, actor=user("mikko.korhonen"), on=dt.date(2023, 5, 5), accept=True)
     row.refresh_from_db()
     assert (row.status, row.accepted_on) == (RequestStatus.PENDING, dt.date(2023, 5, 5))
-    decided = requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=True)
+    decided = transfer_requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=True)
     created = decided.customership
     assert decided.status == RequestStatus.TRANSFERRED
     assert (created.municipality.code, created.ground, created.request_reason, created.accepted_on) == (
@@ -169,26 +169,26 @@ def test_accepted_and_granted_moves_the_customer_with_notices_in_fi_and_sv(demo_
 def test_a_decline_closes_the_request(demo_customers, user):
     """R-TG-5: without the receiving municipality's acceptance there is no move; nothing is left to decide."""
     row = ask_to_helsinki(demo_customers, user)
-    requests.answer(row, actor=user("mikko.korhonen"), on=ASKED, accept=False)
+    transfer_requests.answer(row, actor=user("mikko.korhonen"), on=ASKED, accept=False)
     row.refresh_from_db()
     assert row.status == RequestStatus.NOT_ACCEPTED
     with pytest.raises(ValidationError):
-        requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=True)
+        transfer_requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=True)
     with pytest.raises(ValidationError):
-        requests.answer(row, actor=user("mikko.korhonen"), on=ASKED, accept=True)
+        transfer_requests.answer(row, actor=user("mikko.korhonen"), on=ASKED, accept=True)
 
 
 def test_a_grant_needs_every_condition(demo_customers, user):
     """R-TG-5: services not shown to be secured → no grant, nothing changed; the TE office may refuse."""
     row = ask_back(demo_customers, user, services_secured=False)
     with translation.override("fi"), pytest.raises(ValidationError) as caught:
-        requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=True)
+        transfer_requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=True)
     assert "palvelut" in " ".join(caught.value.messages)
     row.refresh_from_db()
     assert (row.status, row.decided_on, row.customership) == (RequestStatus.PENDING, None, None)
     assert Customership.objects.filter(person=demo_customers[HELSINKI_HETU]).count() == 1
-    assert requests.unmet_conditions(row)
-    requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=False)
+    assert transfer_requests.unmet_conditions(row)
+    transfer_requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=False)
     row.refresh_from_db()
     assert (row.status, row.decided_on, row.customership) == (RequestStatus.REFUSED, DECIDED, None)
 
@@ -196,12 +196,16 @@ def test_a_grant_needs_every_condition(demo_customers, user):
 def test_the_decision_cannot_precede_the_request(demo_customers, user):
     row = ask_back(demo_customers, user)
     with pytest.raises(ValidationError):
-        requests.decide(row, actor=user("sanna.makinen"), on=ASKED - dt.timedelta(days=1), grant=True)
+        transfer_requests.decide(
+            row, actor=user("sanna.makinen"), on=ASKED - dt.timedelta(days=1), grant=True
+        )
 
 
 def test_granted_back_to_the_te_office_of_the_persons_place(demo_customers, user):
     """R-TG-5: a move back goes to the TE office of the person's place (Helsinki → Uusimaa, 01)."""
-    row = requests.decide(ask_back(demo_customers, user), actor=user("sanna.makinen"), on=DECIDED, grant=True)
+    row = transfer_requests.decide(
+        ask_back(demo_customers, user), actor=user("sanna.makinen"), on=DECIDED, grant=True
+    )
     created = row.customership
     assert (created.responsible, created.te_office.code, created.ground, created.request_reason) == (
         "te_office",
@@ -228,7 +232,7 @@ def test_a_customership_changed_since_the_request_refuses_the_grant(demo_custome
         responsible={"type": "municipality", "kunta_code": "049"},
     )
     with pytest.raises(ValidationError):
-        requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=True)
+        transfer_requests.decide(row, actor=user("sanna.makinen"), on=DECIDED, grant=True)
     row.refresh_from_db()
     assert row.status == RequestStatus.PENDING
 
@@ -327,7 +331,7 @@ def test_the_requests_page_per_role(demo_customers, user, client, username, stat
 
 def test_a_kajaani_request_is_not_on_the_uusimaa_list(demo_customers, user, client):
     """R-X-1: the Uusimaa TE office decides only for persons of its area."""
-    requests.ask(
+    transfer_requests.ask(
         demo_customers[KAJAANI_HETU],
         actor=user("ville.hyvonen"),
         asked_on=ASKED,
@@ -349,8 +353,8 @@ def test_the_demo_requests(demo, user):
     today = dt.date(2022, 9, 1)
     lines = list(transfer_requests_demo(today))
     assert "2 recorded" in lines[-1]
-    assert [len(v) for v in requests.open_for(user("sanna.makinen"), today).values()] == [1, 0]
-    assert [len(v) for v in requests.open_for(user("mikko.korhonen"), today).values()] == [0, 1]
+    assert [len(v) for v in transfer_requests.open_for(user("sanna.makinen"), today).values()] == [1, 0]
+    assert [len(v) for v in transfer_requests.open_for(user("mikko.korhonen"), today).values()] == [0, 1]
     assert list(transfer_requests_demo(today)) == ["Transfer requests: no change."]
     assert "skipped" in next(iter(transfer_requests_demo(dt.date(2021, 6, 2))))
     assert TransferRequest.objects.count() == 2

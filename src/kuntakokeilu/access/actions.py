@@ -1,15 +1,20 @@
 """The one catalogue of actions (R-X-1): every page, API endpoint and command asks here.
 
-Each action is declared once with a small predicate over (user, object, date). Pages declare theirs
-with `access.decorators.requires`, API views with `kk_action` and the `Catalogue` permission class;
-`tests/test_routes_declare_actions.py` fails on any route that declares none. To add an action, append
-it to your app's section below; never edit another app's section.
+eVaka-style: one list, one entry per action, each with the roles that may ever take it and, where the
+answer depends on the object, one scope predicate over (user, the user's grants of those roles, object,
+date). The catalogue imports no domain app: each app declares its own actions in its `actions.py`, which
+its `AppConfig.ready` imports, so the list is complete once Django has started (`make catalogue` and the
+admins' page `/access/catalogue/` print it). Pages declare theirs with `access.decorators.requires`, API
+views with `kk_action` and the `Catalogue` permission class; `tests/test_routes_declare_actions.py` fails
+on any route that declares none, and `tests/access/test_authorisation_matrix.py` on an action without a
+row. The access app's own actions, and the reference data's (regions is a layer below), are declared at
+the end of this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,17 +25,35 @@ from django.utils.translation import gettext_lazy as _
 from kuntakokeilu import clock
 
 from .roles import AREA_STAFF_ROLES, Role
-from .scope import grants, resolve
+from .scope import Grant, grants, resolve
 
-Predicate = Callable[[Any, Any, dt.date], bool]
+# (user, the user's grants of the action's roles on the date, object, date) -> allowed
+Scope = Callable[[Any, tuple[Grant, ...], Any, dt.date], bool]
 
 
 @dataclass(frozen=True)
 class Action:
+    """One action: `roles` may ever take it; `scope` (when given) decides for one object. `public`
+    actions are open to everyone, signed in or not."""
+
     code: str
     label: str | Promise
-    rule: Predicate
-    public: bool = False  # anonymous users too
+    roles: tuple[str, ...]
+    scope: Scope | None = None
+    public: bool = False
+    app: str = ""
+
+    def allows(self, user, obj: Any, on: dt.date) -> bool:
+        if self.public:
+            return True
+        if not getattr(user, "is_authenticated", False):
+            return False
+        relevant = held(user, on, self.roles)
+        if not relevant:
+            return False
+        if obj is None or self.scope is None:
+            return True
+        return bool(self.scope(user, relevant, obj, on))
 
 
 CATALOGUE: dict[str, Action] = {}
@@ -40,12 +63,31 @@ class UnknownAction(LookupError):
     pass
 
 
-def declare(code: str, label: str | Promise, *, public: bool = False) -> Callable[[Predicate], Predicate]:
-    def register(rule: Predicate) -> Predicate:
-        if code in CATALOGUE:
-            raise ValueError(f"action {code!r} is declared twice")
-        CATALOGUE[code] = Action(code, label, rule, public)
-        return rule
+def declare(
+    code: str,
+    label: str | Promise,
+    *,
+    roles: Iterable[str] = (),
+    scope: Scope | None = None,
+    public: bool = False,
+) -> Action:
+    """Add an action to the catalogue (once; a second declaration of a code is an error)."""
+    if code in CATALOGUE:
+        raise ValueError(f"action {code!r} is declared twice")
+    roles = tuple(roles)
+    if not public and not roles:
+        raise ValueError(f"action {code!r} names no role")
+    action = Action(code, label, roles, scope, public, code.split(".", 1)[0])
+    CATALOGUE[code] = action
+    return action
+
+
+def scoped(code: str, label: str | Promise, *, roles: Iterable[str]) -> Callable[[Scope], Scope]:
+    """`declare` as a decorator of the action's scope predicate."""
+
+    def register(scope: Scope) -> Scope:
+        declare(code, label, roles=roles, scope=scope)
+        return scope
 
     return register
 
@@ -58,337 +100,90 @@ def get_action(code: str) -> Action:
 
 
 def can(user, code: str, obj: Any = None, on: dt.date | None = None) -> bool:
+    """Whether `user` may take action `code` on `obj` (None: on some object of their own) on `on`."""
+    return get_action(code).allows(user, obj, on or clock.today())
+
+
+def held(user, on: dt.date, roles: Iterable[str]) -> tuple[Grant, ...]:
+    """The user's grants on `on` of any of `roles`."""
+    wanted = set(roles)
+    return tuple(g for g in grants(user, on) if g.role in wanted)
+
+
+def grants_for(user, code: str, on: dt.date) -> tuple[Grant, ...]:
+    """The user's grants that action `code` counts on `on`: what QuerySet filters of the action's
+    objects are built from (instead of asking the catalogue row by row)."""
     action = get_action(code)
-    if not action.public and not getattr(user, "is_authenticated", False):
-        return False
-    return bool(action.rule(user, obj, on or clock.today()))
+    if not getattr(user, "is_authenticated", False):
+        return ()
+    return held(user, on, action.roles)
 
 
-def _has_role(user, on: dt.date, *roles: str) -> bool:
-    return any(g.role in roles for g in grants(user, on))
+def codes_of(relevant: Iterable[Grant]) -> set[str] | None:
+    """The municipality codes the grants cover; None when one covers the whole country."""
+    relevant = list(relevant)
+    if any(g.everything for g in relevant):
+        return None
+    return set().union(*(g.municipalities for g in relevant)) if relevant else set()
 
 
-def _anyone(user, obj, on) -> bool:
-    return True
+ALL_ROLES = tuple(Role.values)
 
 
-# --- web ---------------------------------------------------------------------------------------
-
-declare("web.view_public", _("See the public pages"), public=True)(_anyone)
-declare("web.set_language", _("Choose the interface language"), public=True)(_anyone)
-
-
-def _holds_a_role(user, obj, on) -> bool:
-    return bool(grants(user, on))
-
-
-declare("web.view_home", _("See one's own home page"))(_holds_a_role)
-
-
-# --- regions -----------------------------------------------------------------------------------
-
-declare("regions.view_reference", _("See municipalities and trial areas"), public=True)(_anyone)
+def covers_object(user, relevant, obj, on) -> bool:
+    """The common scope: a grant covers the object (a place)."""
+    return any(g.covers(obj) for g in relevant)
 
 
 # --- access ------------------------------------------------------------------------------------
 
-declare("access.sign_in", _("Sign in and out"), public=True)(_anyone)
+declare("access.sign_in", _("Sign in and out"), public=True)
+declare("access.use_admin_site", _("Use the administration site"), roles=(Role.ADMIN,))
 
 
-@declare("access.use_admin_site", _("Use the administration site"))
-def use_admin_site(user, obj, on) -> bool:
-    return _has_role(user, on, Role.ADMIN)
+def _admin(relevant) -> bool:
+    return any(g.role == Role.ADMIN for g in relevant)
 
 
-@declare("access.manage_staff", _("Manage a trial area's staff"))
-def manage_staff(user, area, on) -> bool:
-    """Admins: every area. Area managers: their own area (`area` None: any area of theirs)."""
-    if _has_role(user, on, Role.ADMIN):
-        return True
-    managed = [g for g in grants(user, on) if g.role == Role.AREA_MANAGER]
-    return bool(managed) if area is None else any(g.covers(area) for g in managed)
+@scoped("access.manage_staff", _("Manage a trial area's staff"), roles=(Role.ADMIN, Role.AREA_MANAGER))
+def manage_staff(user, relevant, area, on) -> bool:
+    """Admins: every area. Area managers: their own area."""
+    return _admin(relevant) or any(g.covers(area) for g in relevant)
 
 
-@declare("access.manage_user", _("Manage a staff member's account and roles"))
-def manage_user(user, target, on) -> bool:
+@scoped(
+    "access.manage_user",
+    _("Manage a staff member's account and roles"),
+    roles=(Role.ADMIN, Role.AREA_MANAGER),
+)
+def manage_user(user, relevant, target, on) -> bool:
     """Admins: everyone. Area managers: staff whose current and future roles all lie in their area."""
-    if _has_role(user, on, Role.ADMIN):
+    if _admin(relevant):
         return True
-    if target is None or target.is_superuser or target.pk == user.pk:
-        return False
-    managed = [g for g in grants(user, on) if g.role == Role.AREA_MANAGER]
-    if not managed:
+    if target.is_superuser or target.pk == user.pk:
         return False
     theirs = list(target.role_assignments.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on)))
-    return bool(theirs) and all(_area_manager_may_give(managed, a, on) for a in theirs)
+    return bool(theirs) and all(_area_manager_may_give(relevant, a, on) for a in theirs)
 
 
-@declare("access.give_role", _("Give a role to a staff member"))
-def give_role(user, assignment, on) -> bool:
+@scoped("access.give_role", _("Give a role to a staff member"), roles=(Role.ADMIN, Role.AREA_MANAGER))
+def give_role(user, relevant, assignment, on) -> bool:
     """Admins: any role. Area managers: case worker, approver or area manager within their area."""
-    if _has_role(user, on, Role.ADMIN):
-        return True
-    managed = [g for g in grants(user, on) if g.role == Role.AREA_MANAGER]
-    return assignment is not None and _area_manager_may_give(managed, assignment, on)
+    return _admin(relevant) or _area_manager_may_give(relevant, assignment, on)
 
 
 def _area_manager_may_give(managed, assignment, on) -> bool:
     if assignment.role not in AREA_STAFF_ROLES:
         return False
     proposed = resolve(assignment, on)
-    return any(g.covers_all_of(proposed) for g in managed)
+    return any(g.covers_all_of(proposed) for g in managed if g.role == Role.AREA_MANAGER)
 
 
-# --- api ---------------------------------------------------------------------------------------
+# The access log and the data subject's access request (R-X-2): the system's administrators.
+declare("access.read_log", _("Read the access log"), roles=(Role.ADMIN,))
+declare("access.access_request", _("Answer a data subject's access request"), roles=(Role.ADMIN,))
+declare("access.view_catalogue", _("See the action catalogue"), roles=(Role.ADMIN,))
 
-declare("api.view_schema", _("Read the API description"), public=True)(_anyone)
+# --- regions (a layer below access: its one action is declared here) ----------------------------
 
-
-declare("api.view_own_account", _("See one's own roles and scope"))(_holds_a_role)
-
-
-# --- customers ---------------------------------------------------------------------------------
-# Personal data (R-X-1; law notes §7.1: only the data necessary for one's tasks): case workers, approvers
-# and area managers see a person while the person is a customer of a municipality in their grant on the
-# date, or has an open due transfer handled by one (a kotikunta change), or an open transfer request naming
-# one as the receiver (`customers.worklist.involved_municipalities`; a trial-area scope pools its members).
-# TE-office officials see the persons whose kotikunta (or, with temporary protection, residence) is in
-# their office's area. Ministry, ELY, applicants, researchers and admins see no person's page; admins
-# read the access log and answer access requests.
-
-PERSON_ROLES = (Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE)
-CORRECTING_ROLES = (Role.CASE_WORKER, Role.APPROVER)
-
-
-def _person_in_scope(user, obj, on, roles) -> bool:
-    """`obj` is a Person or one of its facts."""
-    from kuntakokeilu.customers.queries import home_municipality_code
-    from kuntakokeilu.customers.worklist import involved_municipalities
-
-    person = getattr(obj, "person", obj)
-    relevant = [g for g in grants(user, on) if g.role in roles]
-    if person is None or not relevant:
-        return False
-    if any(g.everything for g in relevant):
-        return True
-    offices = [g for g in relevant if g.role == Role.TE_OFFICE]
-    if offices:
-        code = home_municipality_code(person, on)
-        if code is not None and any(code in g.municipalities for g in offices):
-            return True
-    municipal = [g for g in relevant if g.role != Role.TE_OFFICE]
-    if not municipal:
-        return False
-    codes = involved_municipalities(person, on)
-    return any(codes & g.municipalities for g in municipal)
-
-
-@declare("customers.search", _("Search job seekers"))
-def customers_search(user, obj, on) -> bool:
-    return _has_role(user, on, *PERSON_ROLES)
-
-
-@declare("customers.view_person", _("See a job seeker's data"))
-def customers_view_person(user, person, on) -> bool:
-    return _person_in_scope(user, person, on, PERSON_ROLES)
-
-
-@declare("customers.correct_fact", _("Correct a job seeker's facts"))
-def customers_correct_fact(user, person, on) -> bool:
-    return _person_in_scope(user, person, on, CORRECTING_ROLES)
-
-
-@declare("customers.import", _("Import job seekers from a file"))
-def customers_import(user, obj, on) -> bool:
-    return _has_role(user, on, Role.ADMIN)
-
-
-# --- customers: transfers ---
-# A transfer notice (R-TG-7) is personal data: those who may see the person may print it.
-from kuntakokeilu.customers.labels import TRANSFER_ACTION_LABELS  # noqa: E402
-
-
-@declare("customers.view_notice", TRANSFER_ACTION_LABELS["customers.view_notice"])
-def customers_view_notice(user, obj, on) -> bool:
-    """`obj` is a Notice or its Person."""
-    person = obj.customership.person if hasattr(obj, "customership") else obj
-    return _person_in_scope(user, person, on, PERSON_ROLES)
-
-
-# --- customers: due transfers (worklist) ---
-# The 7-day worklist (R-TG-4, R-TG-5): TE-office officials make the transfers of their office's area;
-# case workers and approvers of a trial municipality make the kotikunta changes of its customers (L1269
-# s. 5 mom 1); area managers see their area's list. `obj` is a DueTransfer (None: any of one's own).
-WORKLIST_ROLES = (Role.TE_OFFICE, Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER)
-TRANSFERRING_ROLES = (Role.TE_OFFICE, Role.CASE_WORKER, Role.APPROVER)
-
-
-def _handles(user, due, on, roles) -> bool:
-    relevant = [g for g in grants(user, on) if g.role in roles]
-    if due is None or not relevant:
-        return bool(relevant)
-    if due.handler_te_office_id is not None:
-        offices = [g for g in relevant if g.role == Role.TE_OFFICE]
-        return any(g.everything or g.covers(due.handler_te_office) for g in offices)
-    municipal = [g for g in relevant if g.role != Role.TE_OFFICE]
-    return any(g.everything or g.covers(due.handler_municipality) for g in municipal)
-
-
-@declare("customers.view_due_transfers", TRANSFER_ACTION_LABELS["customers.view_due_transfers"])
-def customers_view_due_transfers(user, due, on) -> bool:
-    return _handles(user, due, on, WORKLIST_ROLES)
-
-
-@declare("customers.complete_transfer", TRANSFER_ACTION_LABELS["customers.complete_transfer"])
-def customers_complete_transfer(user, due, on) -> bool:
-    return _handles(user, due, on, TRANSFERRING_ROLES)
-
-
-# --- customers: customer counts ---
-# A trial area's customers per month-end (issue 6): aggregates with small counts hidden, no personal data.
-# The area's manager, the ministry, and ELY and TE-office officials of the area's ELY centre or TE
-# office. `obj` is a TrialArea (None: any area of one's own).
-from kuntakokeilu.customers.labels import COUNTS_ACTION_LABELS  # noqa: E402
-
-COUNT_ROLES = (Role.AREA_MANAGER, Role.MINISTRY, Role.ELY, Role.TE_OFFICE)
-
-
-@declare("customers.view_customer_counts", COUNTS_ACTION_LABELS["customers.view_customer_counts"])
-def customers_view_customer_counts(user, area, on) -> bool:
-    relevant = [g for g in grants(user, on) if g.role in COUNT_ROLES]
-    return bool(relevant) if area is None else any(g.covers(area) for g in relevant)
-
-
-# --- customers: transfer requests ---
-# A customer's request to move back to the TE office or to another trial municipality (R-TG-5; L1269 s. 5
-# as amended by L421/2021). TE-office officials of the person's place and case workers of the municipality
-# whose customer the person is record it; approvers and area managers of the receiving municipality
-# accept or decline; the TE office of the person's place decides. `obj` is a Person (record) or a
-# TransferRequest (answer, decide); None: any of one's own.
-from kuntakokeilu.customers.labels import REQUEST_ACTION_LABELS  # noqa: E402
-
-RECORDING_ROLES = (Role.TE_OFFICE, Role.CASE_WORKER)
-ANSWERING_ROLES = (Role.APPROVER, Role.AREA_MANAGER)
-REQUEST_ROLES = (Role.TE_OFFICE, *ANSWERING_ROLES)
-
-
-def _te_office_covers_place(relevant, person, on) -> bool:
-    from kuntakokeilu.customers.queries import home_municipality_code
-
-    offices = [g for g in relevant if g.role == Role.TE_OFFICE]
-    if any(g.everything for g in offices):
-        return True
-    code = home_municipality_code(person, on) if offices else None
-    return code is not None and any(code in g.municipalities for g in offices)
-
-
-@declare("customers.record_request", REQUEST_ACTION_LABELS["customers.record_request"])
-def customers_record_request(user, person, on) -> bool:
-    from kuntakokeilu.customers.requests import municipal_customership
-
-    relevant = [g for g in grants(user, on) if g.role in RECORDING_ROLES]
-    if person is None or not relevant:
-        return bool(relevant)
-    if _te_office_covers_place(relevant, person, on):
-        return True
-    workers = [g for g in relevant if g.role == Role.CASE_WORKER]
-    held = municipal_customership(person, on) if workers else None
-    return held is not None and any(g.covers(held.municipality) for g in workers)
-
-
-@declare("customers.view_requests", REQUEST_ACTION_LABELS["customers.view_requests"])
-def customers_view_requests(user, obj, on) -> bool:
-    return _has_role(user, on, *REQUEST_ROLES)
-
-
-@declare("customers.answer_request", REQUEST_ACTION_LABELS["customers.answer_request"])
-def customers_answer_request(user, request, on) -> bool:
-    relevant = [g for g in grants(user, on) if g.role in ANSWERING_ROLES]
-    if request is None or not relevant:
-        return bool(relevant)
-    return request.municipality_id is not None and any(g.covers(request.municipality) for g in relevant)
-
-
-@declare("customers.decide_request", REQUEST_ACTION_LABELS["customers.decide_request"])
-def customers_decide_request(user, request, on) -> bool:
-    relevant = [g for g in grants(user, on) if g.role == Role.TE_OFFICE]
-    if request is None or not relevant:
-        return bool(relevant)
-    return _te_office_covers_place(relevant, request.person, on)
-
-
-@declare("access.read_log", _("Read the access log"))
-def access_read_log(user, obj, on) -> bool:
-    return _has_role(user, on, Role.ADMIN)
-
-
-@declare("access.access_request", _("Answer a data subject's access request"))
-def access_access_request(user, obj, on) -> bool:
-    return _has_role(user, on, Role.ADMIN)
-
-
-# --- applications ------------------------------------------------------------------------------
-# Application rounds (R-APP): applicants see and write their own municipality's applications (the lead
-# or a member); ELY officials see those whose lead is in their area on the date; the ministry sees all and
-# decides. `obj` is an Application (None: any of one's own). Labels are translated in the applications app.
-from kuntakokeilu.applications.messages import ACTION_LABELS as APPLICATION_LABELS  # noqa: E402
-
-
-def _application_grants(user, application, on, *roles) -> bool:
-    relevant = [g for g in grants(user, on) if g.role in roles]
-    if application is None or not relevant:
-        return bool(relevant)
-    places = [application.lead]
-    if application.pk is not None and Role.APPLICANT in roles:
-        places.extend(application.municipalities.all())
-    return any(g.covers(place) for g in relevant for place in places)
-
-
-@declare("applications.view", APPLICATION_LABELS["applications.view"])
-def applications_view(user, application, on) -> bool:
-    if _has_role(user, on, Role.MINISTRY):
-        return True
-    return _application_grants(user, application, on, Role.ELY, Role.APPLICANT)
-
-
-@declare("applications.apply", APPLICATION_LABELS["applications.apply"])
-def applications_apply(user, application, on) -> bool:
-    """Applicants of the lead municipality (`application` None: any applicant)."""
-    applicants = [g for g in grants(user, on) if g.role == Role.APPLICANT]
-    if application is None:
-        return bool(applicants)
-    return any(g.covers(application.lead) for g in applicants)
-
-
-@declare("applications.request_supplement", APPLICATION_LABELS["applications.request_supplement"])
-def applications_request_supplement(user, application, on) -> bool:
-    if _has_role(user, on, Role.MINISTRY):
-        return True
-    return _application_grants(user, application, on, Role.ELY)
-
-
-@declare("applications.select", APPLICATION_LABELS["applications.select"])
-def applications_select(user, obj, on) -> bool:
-    return _has_role(user, on, Role.MINISTRY, Role.ELY)
-
-
-@declare("applications.decide", APPLICATION_LABELS["applications.decide"])
-def applications_decide(user, obj, on) -> bool:
-    return _has_role(user, on, Role.MINISTRY)
-
-
-# --- evaluation --------------------------------------------------------------------------------
-# Impact evaluation (R-EVAL-3): researchers and the ministry run specifications and read every run's
-# report (national, aggregate statistics; no personal data). ELY officials do not: the issue names
-# researchers and ministry users. Labels are translated in the evaluation app.
-from kuntakokeilu.evaluation.messages import ACTION_LABELS as EVALUATION_LABELS  # noqa: E402
-
-
-@declare("evaluation.view_runs", EVALUATION_LABELS["evaluation.view_runs"])
-def evaluation_view_runs(user, obj, on) -> bool:
-    return _has_role(user, on, Role.RESEARCHER, Role.MINISTRY)
-
-
-@declare("evaluation.run", EVALUATION_LABELS["evaluation.run"])
-def evaluation_run(user, obj, on) -> bool:
-    return _has_role(user, on, Role.RESEARCHER, Role.MINISTRY)
+declare("regions.view_reference", _("See municipalities and trial areas"), public=True)

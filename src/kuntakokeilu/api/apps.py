@@ -5,3 +5,6 @@ class ApiConfig(AppConfig):
     name = "kuntakokeilu.api"
     label = "api"
     verbose_name = "API"
+
+    def ready(self) -> None:
+        from . import actions  # noqa: F401  (registers the API's actions in the catalogue)

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from kuntakokeilu import clock
 from kuntakokeilu.access import audit
 from kuntakokeilu.access.models import Purpose
-from kuntakokeilu.customers import queries
+from kuntakokeilu.customers import queries, search
 from kuntakokeilu.customers.forms import SEARCH_PURPOSES
 from kuntakokeilu.customers.models import FactKind, Person
 from kuntakokeilu.customers.statuses import STATUS_CODES
@@ -111,7 +111,7 @@ class PersonSearch(CatalogueView):
             raise ApiError(400, "invalid", _("The request has invalid values."), body.errors)
         query = body.validated_data["query"]
         purpose = body.validated_data.get("purpose")
-        if purpose is None and queries.looks_like_henkilotunnus(query):
+        if purpose is None and search.looks_like_henkilotunnus(query):
             raise ApiError(
                 400,
                 "purpose_required",
@@ -119,7 +119,7 @@ class PersonSearch(CatalogueView):
                 {"purpose": [_("Give the purpose of a search by personal identity code.")]},
             )
         with transaction.atomic():
-            found = queries.search(request.user, query, clock.today())
+            found = search.search(request.user, query, clock.today())
             audit.record(request.user, found, "api:person-search", purpose or Purpose.CUSTOMER_SERVICE)
             data = PersonSummarySerializer(found, many=True).data
         return Response(data)

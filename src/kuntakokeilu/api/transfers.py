@@ -19,8 +19,7 @@ from rest_framework.response import Response
 from kuntakokeilu import clock
 from kuntakokeilu.access import audit
 from kuntakokeilu.access.models import Purpose
-from kuntakokeilu.customers import counts, customerships, notices, pdf, worklist
-from kuntakokeilu.customers import requests as transfer_requests
+from kuntakokeilu.customers import counts, customerships, notices, pdf, transfer_requests, worklist
 from kuntakokeilu.customers.models import (
     REQUEST_GROUNDS,
     SERVICE_LANGUAGES,

@@ -6,3 +6,6 @@ class ApplicationsConfig(AppConfig):
     name = "kuntakokeilu.applications"
     label = "applications"
     verbose_name = _("Applications")
+
+    def ready(self) -> None:
+        from . import actions  # noqa: F401  (registers the app's actions in the catalogue)

@@ -57,6 +57,12 @@ def current(person: Person, on: dt.date) -> Customership | None:
     return on_date(list(person.customerships.select_related("municipality")), on)
 
 
+def municipal_customership(person: Person, on: dt.date) -> Customership | None:
+    """The person's trial-municipality customership on `on`, if any."""
+    held = current(person, on)
+    return held if held is not None and held.responsible == Responsible.MUNICIPALITY else None
+
+
 def rule_input(customership: Customership | None) -> dict | None:
     """The target-group rule's `current_customership` ({"type", "kunta_code", "since"}) or None."""
     if customership is None or customership.responsible not in (

@@ -161,7 +161,7 @@ def due_transfers_demo(today: dt.date):
         yield f"Due transfers: skipped (the pilot does not run on {today.isoformat()})."
         return
     start = params.get("pilot.start_date", today).value
-    for due in DueTransfer.objects.filter(worklist.OPEN).select_related("person"):
+    for due in DueTransfer.objects.open().select_related("person"):
         worklist.evaluate_change(due.person, event_date=due.event_date, params=params)
     first = make_henkilotunnus(DUE_PEOPLE[0][0], DUE_PEOPLE[0][1])
     if Person.objects.filter(henkilotunnus=first).exists():
@@ -239,12 +239,12 @@ def transfer_requests_demo(today: dt.date):
 
     from kuntakokeilu.regions.models import Municipality
 
-    from . import requests
+    from . import transfer_requests
     from .models import Person
 
     asked = today - dt.timedelta(days=REQUEST_ASKED_DAYS_AGO)
     try:
-        requests.check_in_force(asked)
+        transfer_requests.check_in_force(asked)
     except ValidationError:
         yield f"Transfer requests: skipped (no request is possible on {asked.isoformat()})."
         return
@@ -254,7 +254,7 @@ def transfer_requests_demo(today: dt.date):
         if person is None or person.transfer_requests.exists():
             continue
         try:
-            requests.ask(
+            transfer_requests.ask(
                 person,
                 actor=get_user_model().objects.get(username=username),
                 asked_on=asked,

@@ -8,7 +8,7 @@ from kuntakokeilu.regions.models import Municipality
 
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import CODE_KINDS, FLAG_KINDS, MUNICIPALITY_KINDS, REQUEST_GROUNDS, FactKind, RequestReason
-from .queries import looks_like_henkilotunnus
+from .search import looks_like_henkilotunnus
 from .statuses import STATUSES
 from .values import BadValue, parse_mother_tongue, parse_municipality
 
@@ -155,7 +155,7 @@ class TrialMunicipalityField(forms.ModelChoiceField):
 
 class RequestForm(forms.Form):
     """A job seeker's request to move back to the TE office or to another trial municipality (L1269 s. 5
-    as amended by L421/2021); `requests.ask` checks it against the register."""
+    as amended by L421/2021); `transfer_requests.ask` checks it against the register."""
 
     asked_on = forms.DateField(label=_("Asked on"), widget=DATE_WIDGET)
     ground = forms.ChoiceField(

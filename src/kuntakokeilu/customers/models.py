@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.regions.models import Municipality
+from kuntakokeilu.workitems.models import Handler, WorkItem, WorkItemQuerySet, WorkItemSpec
+from kuntakokeilu.workitems.transitions import Transitions
 
 from .statuses import STATUSES
 
@@ -260,37 +262,38 @@ class Notice(models.Model):
         return f"{self.customership_id} {self.recipient} ({self.language})"
 
 
-class DueTransfer(models.Model):
+class DueTransfer(WorkItem):
     """A transfer the target-group rule says is due (R-TG-4, R-TG-5; L1269 s. 5, law notes §2.3): made
     when a registration or a reported change is evaluated and the organisation responsible would change.
-    It stays on the worklist of the organisation that must make it (`handler_*`: the TE office for new
-    and changed job seekers, the trial municipality for a kotikunta change of its customer) until it is
-    done (`customership` made) or no longer due (`cancelled_on`). `due_by` = `event_date` + the window of
-    `transfers.transfer_window_days`. `target` is the rule's `responsible` answer (codes); `decision` its
-    `Outcome.to_record()`."""
+    A work item (`workitems`): it stays on the worklist of the organisation that must make it (`handler_*`:
+    the TE office for new and changed job seekers, the trial municipality for a kotikunta change of its
+    customer) until it is done (`customership` made) or no longer due (`cancelled_on`). `due_by` =
+    `event_date` + `transfers.transfer_window_days`. `target` is the rule's `responsible` answer (codes);
+    `decision` its `Outcome.to_record()`."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="due_transfers")
     ground = models.CharField(_("ground"), max_length=32, choices=Ground.choices)
     event_date = models.DateField(_("registered or notified on"))
     due_by = models.DateField(_("due by"))
-    handler_te_office = models.ForeignKey(
-        "regions.TeOffice", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    handler_municipality = models.ForeignKey(
-        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
     target = models.JSONField()
     rule_version = models.CharField(max_length=40, blank=True, default="")
     decision = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    done_on = models.DateField(_("done on"), null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     customership = models.OneToOneField(
         Customership, null=True, blank=True, on_delete=models.PROTECT, related_name="due_transfer"
     )
-    cancelled_on = models.DateField(_("no longer due on"), null=True, blank=True)
+
+    # Its states: open, then done or no longer due (cancelled), each once.
+    TRANSITIONS = Transitions(
+        {("open", "complete"): "done", ("open", "cancel"): "cancelled"},
+        {
+            ("done", "complete"): _("This transfer has already been made."),
+            ("cancelled", "complete"): _("This transfer is no longer due."),
+        },
+    )
 
     class Meta:
         ordering = ["due_by", "person_id"]
@@ -311,11 +314,8 @@ class DueTransfer(models.Model):
         return f"{self.person_id} {self.ground} due {self.due_by}"
 
     @property
-    def is_open(self) -> bool:
-        return self.done_on is None and self.cancelled_on is None
-
-    def overdue(self, on) -> bool:
-        return self.is_open and on > self.due_by
+    def status(self) -> str:
+        return "done" if self.done_on else "cancelled" if self.cancelled_on else "open"
 
 
 class RequestStatus(models.TextChoices):
@@ -327,13 +327,44 @@ class RequestStatus(models.TextChoices):
     LAPSED = "lapsed", _("lapsed: the customership changed before a decision")
 
 
+OPEN_REQUEST_STATUSES = (RequestStatus.AWAITING_ACCEPTANCE, RequestStatus.PENDING)
+
+
 class TransferRequest(models.Model):
     """A job seeker's request to move back to the TE office or to another trial municipality (R-TG-5;
     L1269 s. 5 as amended by L421/2021, law notes §2.3). All three conditions must hold: the person asks,
     one of the reasons of the Act, and access to services matching the person's needs is not endangered
     (`services_secured`); a move to another trial municipality also needs that municipality's acceptance
-    (`accepted_on`). The TE office decides (`decided_on`); a granted request makes a customership."""
+    (`accepted_on`). The TE office decides (`decided_on`); a granted request makes a customership.
 
+    A work item (`workitems`) with no deadline of its own: while it awaits acceptance the receiving
+    municipality handles it, then the TE office of the person's place when it was asked
+    (`handler_te_office`). Its statuses move only as `TRANSITIONS` allows."""
+
+    WORK_ITEM = WorkItemSpec(
+        open=Q(status__in=OPEN_REQUEST_STATUSES),
+        event_field="asked_on",
+        handlers=(
+            Handler(when={"status": (RequestStatus.AWAITING_ACCEPTANCE,)}, municipality="municipality"),
+            Handler(when={"status": (RequestStatus.PENDING,)}, te_office="handler_te_office"),
+        ),
+    )
+    TRANSITIONS = Transitions(
+        {
+            (RequestStatus.AWAITING_ACCEPTANCE, "accept"): RequestStatus.PENDING,
+            (RequestStatus.AWAITING_ACCEPTANCE, "decline"): RequestStatus.NOT_ACCEPTED,
+            (RequestStatus.AWAITING_ACCEPTANCE, "lapse"): RequestStatus.LAPSED,
+            (RequestStatus.PENDING, "grant"): RequestStatus.TRANSFERRED,
+            (RequestStatus.PENDING, "refuse"): RequestStatus.REFUSED,
+            (RequestStatus.PENDING, "lapse"): RequestStatus.LAPSED,
+        },
+        {
+            "accept": _("This request is not awaiting the receiving municipality's answer."),
+            "decline": _("This request is not awaiting the receiving municipality's answer."),
+            "grant": _("This request is not awaiting the TE office's decision."),
+            "refuse": _("This request is not awaiting the TE office's decision."),
+        },
+    )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="transfer_requests")
     asked_on = models.DateField(_("asked on"))
     ground = models.CharField(
@@ -353,6 +384,14 @@ class TransferRequest(models.Model):
     services_secured = models.BooleanField(
         _("the move does not endanger services matching the person's needs"), default=False
     )
+    handler_te_office = models.ForeignKey(
+        "regions.TeOffice",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("deciding TE office"),
+    )
     status = models.CharField(max_length=32, choices=RequestStatus.choices)
     accepted_on = models.DateField(_("accepted by the receiving municipality on"), null=True, blank=True)
     answered_by = models.ForeignKey(
@@ -369,6 +408,8 @@ class TransferRequest(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = WorkItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["asked_on", "recorded_at"]

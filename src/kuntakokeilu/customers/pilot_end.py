@@ -100,7 +100,7 @@ def return_customers(on: dt.date, params: ParameterStore | None = None, progress
             if progress:
                 progress(start + len(chunk), len(rows))
         # Pending matters pass to the TE office (L421 s. 25): no transfer is due, and no request is open.
-        DueTransfer.objects.filter(worklist.OPEN).update(cancelled_on=on)
+        DueTransfer.objects.open().update(cancelled_on=on)
         worklist.lapse_requests(Q())
     return summary
 

@@ -1,4 +1,4 @@
-"""Reading job seekers (R-TG-1): the facts as they were on a date, their history, searches in scope.
+"""Reading job seekers (R-TG-1): the facts as they were on a date and their history (searches: `search.py`).
 
 Reads only; the views and the API write the access log in the same transaction (access/audit.py).
 """
@@ -8,16 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
-
-from kuntakokeilu.access.actions import PERSON_ROLES, can
-from kuntakokeilu.access.scope import grants
-
 from .customerships import on_date, rule_input
-from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import Fact, FactKind, Person
-
-SEARCH_LIMIT = 50
 
 
 def _current_on(facts: list[Fact], on: dt.date) -> dict[str, Fact]:
@@ -118,63 +110,6 @@ def history(person: Person) -> dict[str, list[FactRow]]:
                 valid_to = fact.end_date
             rows[kind].append(FactRow(fact, valid_to, False))
     return rows
-
-
-def find_by_henkilotunnus(code: str) -> Person | None:
-    try:
-        normalised = parse_henkilotunnus(code).code
-    except InvalidHenkilotunnus:
-        return None
-    return Person.objects.filter(henkilotunnus=normalised).first()
-
-
-def search(user, text: str, on: dt.date) -> list[Person]:
-    """Persons whose identity code is `text` or whose names contain all its words, of those the user
-    may see on `on` (the catalogue decides each one)."""
-    text = " ".join(text.split())
-    if not text:
-        return []
-    try:
-        code = parse_henkilotunnus(text).code
-    except InvalidHenkilotunnus:
-        query = Q()
-        for word in text.split():
-            query &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
-        candidates = Person.objects.filter(query)
-    else:
-        candidates = Person.objects.filter(henkilotunnus=code)
-    candidates = _within_grants(user, on, candidates)
-    found: list[Person] = []
-    for person in candidates.order_by("last_name", "first_name", "pk").iterator():
-        if can(user, "customers.view_person", person, on):
-            found.append(person)
-            if len(found) == SEARCH_LIMIT:
-                break
-    return found
-
-
-def _within_grants(user, on: dt.date, candidates):
-    """Narrow the candidates in the database to persons who ever had a kotikunta or residence the user's
-    grants cover, or a customership, due transfer or request involving them (a superset of those the
-    catalogue then allows)."""
-    from .worklist import persons_involving
-
-    relevant = [g for g in grants(user, on) if g.role in PERSON_ROLES]
-    if any(g.everything for g in relevant):
-        return candidates
-    codes = set().union(*(g.municipalities for g in relevant)) if relevant else set()
-    in_scope = Fact.objects.current().filter(
-        kind__in=[FactKind.KOTIKUNTA, FactKind.RESIDENCE], municipality__code__in=codes
-    )
-    return candidates.filter(Q(pk__in=in_scope.values("person_id")) | persons_involving(codes))
-
-
-def looks_like_henkilotunnus(text: str) -> bool:
-    try:
-        parse_henkilotunnus(text)
-    except InvalidHenkilotunnus:
-        return False
-    return True
 
 
 def target_group_on(person: Person, on: dt.date, facts: list[Fact] | None = None):

@@ -12,7 +12,9 @@ Two changes take effect at once, with no worklist: the end of a job search ends 
 (ground `job_search_ended`, no one responsible), and a job search restarted during the pilot by a former
 customer of a trial municipality continues with the municipality of the same trial area (s. 6 mom 2).
 A change dated before a customership that already began later does not rewrite history: it is skipped.
-The pure parts (`organisation_key`, `is_due`, `ground_of`, `due_by`) take plain values and dates.
+The pure parts (`organisation_key`, `is_due`, `ground_of`) take plain values and dates. A due transfer is a
+work item (`workitems`): its open rows, deadline (`workitems.due_date` by the parameter) and handlers are
+declared there; who sees the person while it is open is `visibility.py`'s.
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.regions.models import Municipality, TeOffice
 from kuntakokeilu.regions.queries import te_office_of
 from kuntakokeilu.regions.rules import pilot_period
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
+from kuntakokeilu.workitems.models import due_date
 
 from . import customerships
 from .customerships import ONE_DAY
@@ -48,8 +52,7 @@ from .models import (
 )
 from .queries import current_facts, facts_on
 
-OPEN = Q(done_on__isnull=True, cancelled_on__isnull=True)
-OPEN_REQUEST_STATUSES = (RequestStatus.AWAITING_ACCEPTANCE, RequestStatus.PENDING)
+WINDOW = "transfers.transfer_window_days"
 DONE_LISTED_DAYS = 30
 
 
@@ -103,10 +106,6 @@ def ground_of(
     if place_changed:
         return Ground.CHANGE_OF_KOTIKUNTA
     return Ground.CHANGE_OF_FACTS
-
-
-def due_by(event_date: dt.date, window_days: int) -> dt.date:
-    return event_date + dt.timedelta(days=window_days)
 
 
 def in_pilot(day: dt.date, params: ParameterStore) -> bool:
@@ -219,7 +218,8 @@ def _continues(outcome: Outcome) -> bool:
 
 def cancel_open(person: Person, on: dt.date) -> None:
     """The person's open due transfer is no longer due from `on`."""
-    for row in DueTransfer.objects.select_for_update().filter(OPEN, person=person):
+    for row in DueTransfer.objects.select_for_update().open().filter(person=person):
+        DueTransfer.TRANSITIONS.after(row.status, "cancel")
         row.cancelled_on = max(on, row.event_date)
         row.save(update_fields=["cancelled_on"])
 
@@ -228,9 +228,7 @@ def lapse_requests(persons: Q | Iterable) -> int:
     """Open transfer requests lapse when the person's customership changes before a decision: they were
     made of a customership that no longer holds (the receiving municipality's access ends with them)."""
     query = Q(person_id__in=persons) if not isinstance(persons, Q) else persons
-    return TransferRequest.objects.filter(query, status__in=OPEN_REQUEST_STATUSES).update(
-        status=RequestStatus.LAPSED
-    )
+    return TransferRequest.objects.open().filter(query).update(status=RequestStatus.LAPSED)
 
 
 @transaction.atomic
@@ -264,16 +262,15 @@ def evaluate_change(
     if not found.due:
         cancel_open(person, event_date)
         return None
-    existing = DueTransfer.objects.select_for_update().filter(OPEN, person=person).first()
+    existing = DueTransfer.objects.select_for_update().open().filter(person=person).first()
     if existing is not None and _same(existing, found):
         return existing
     cancel_open(person, event_date)
-    window = params.get("transfers.transfer_window_days", event_date).value
     return DueTransfer.objects.create(
         person=person,
         ground=found.ground,
         event_date=event_date,
-        due_by=due_by(event_date, window),
+        due_by=due_date(event_date, WINDOW, params),
         handler_te_office=found.handler_te_office,
         handler_municipality=found.handler_municipality,
         target=found.outcome.result["responsible"],
@@ -318,14 +315,10 @@ def complete(due: DueTransfer, *, actor, on: dt.date, params: ParameterStore | N
     Refuses when the transfer is done already, no longer due, or due elsewhere now."""
     Person.objects.select_for_update().get(pk=due.person_id)  # the person first, as every writer does
     due = DueTransfer.objects.select_for_update().select_related("person").get(pk=due.pk)
-    if actor is not None:
-        from kuntakokeilu.access.actions import can
-
-        if not can(actor, "customers.complete_transfer", due, on):
-            raise PermissionDenied
-    if due.done_on is not None:
-        raise ValidationError(_("This transfer has already been made."))
-    if due.cancelled_on is not None or on < due.event_date:
+    if actor is not None and not can(actor, "customers.complete_transfer", due, on):
+        raise PermissionDenied
+    DueTransfer.TRANSITIONS.after(due.status, "complete")
+    if on < due.event_date:
         raise ValidationError(_("This transfer is no longer due."))
     found = assess(due.person, on, params)
     if found is None or not found.due or found.target != organisation_key(due.target):
@@ -344,25 +337,14 @@ def complete(due: DueTransfer, *, actor, on: dt.date, params: ParameterStore | N
 # --- reading -------------------------------------------------------------------------------------
 
 
-def _handled_by(user, on: dt.date) -> Q | None:
-    """The due transfers a user's grants handle: a TE office's own, a municipality's own (its
-    customers' kotikunta changes); None when the user handles none."""
-    from kuntakokeilu.access.actions import WORKLIST_ROLES
-    from kuntakokeilu.access.roles import Role
-    from kuntakokeilu.access.scope import grants
-
-    relevant = [g for g in grants(user, on) if g.role in WORKLIST_ROLES]
-    if not relevant:
-        return None
-    if any(g.everything for g in relevant):
-        return Q()
-    offices = {code for g in relevant if g.role == Role.TE_OFFICE for code in g.te_offices}
-    places = {code for g in relevant if g.role != Role.TE_OFFICE for code in g.municipalities}
-    return Q(handler_te_office__code__in=offices) | Q(handler_municipality__code__in=places)
+def _handled_by(user, on: dt.date) -> QuerySet:
+    """The due transfers the user's organisation must make (a TE office's own, a municipality's own: its
+    customers' kotikunta changes), as one filter over the user's grants."""
+    return DueTransfer.objects.handled_by(grants_for(user, "customers.view_due_transfers", on))
 
 
-def _rows(query: Q) -> QuerySet:
-    return DueTransfer.objects.filter(query).select_related(
+def _rows(rows: QuerySet) -> QuerySet:
+    return rows.select_related(
         "person", "handler_te_office", "handler_municipality", "done_by", "customership"
     )
 
@@ -370,50 +352,17 @@ def _rows(query: Q) -> QuerySet:
 def open_for(user, on: dt.date) -> list[DueTransfer]:
     """Open due transfers the user's organisation must make, whose event is not after `on`, the
     earliest deadline first."""
-    scope = _handled_by(user, on)
-    if scope is None:
-        return []
-    return list(_rows(scope & OPEN & Q(event_date__lte=on)).order_by("due_by", "event_date", "person_id"))
+    rows = _handled_by(user, on).open().arisen_by(on)
+    return list(_rows(rows).order_by("due_by", "event_date", "person_id"))
 
 
 def done_for(user, on: dt.date, days: int = DONE_LISTED_DAYS) -> list[DueTransfer]:
     """The user's organisation's due transfers made within the last `days` days, latest first."""
-    scope = _handled_by(user, on)
-    if scope is None:
-        return []
     since = on - dt.timedelta(days=days)
-    return list(_rows(scope & Q(done_on__gte=since, done_on__lte=on)).order_by("-done_on", "person_id"))
+    rows = _handled_by(user, on).filter(done_on__gte=since, done_on__lte=on)
+    return list(_rows(rows).order_by("-done_on", "person_id"))
 
 
 def open_due(person: Person, on: dt.date) -> DueTransfer | None:
     """The person's open due transfer, if its event is not after `on`."""
-    return _rows(OPEN & Q(person=person, event_date__lte=on)).first()
-
-
-def involved_municipalities(person: Person, on: dt.date) -> set[str]:
-    """The municipalities whose staff need the person's data on `on` (R-X-1, law notes §7.1): the trial
-    municipality responsible then, the handler of an open due transfer (a kotikunta change), and the
-    receiving municipality of an open transfer request (it must decide whether to accept). The target of a
-    due transfer is not among them: its competence begins with the transfer (L1269 s. 24)."""
-    codes: set[str] = set()
-    held = customerships.current(person, on)
-    if held is not None and held.responsible == Responsible.MUNICIPALITY:
-        codes.add(held.municipality.code)
-    due = open_due(person, on)
-    if due is not None and due.handler_municipality_id:
-        codes.add(due.handler_municipality.code)
-    requests = TransferRequest.objects.filter(
-        person=person, status__in=OPEN_REQUEST_STATUSES, municipality__isnull=False
-    ).values_list("municipality__code", flat=True)
-    codes.update(requests)
-    return codes
-
-
-def persons_involving(codes: set[str]) -> Q:
-    """A superset filter (on Person) of those `involved_municipalities` can name for `codes`."""
-    customers = Customership.objects.filter(municipality__code__in=codes).values("person_id")
-    due = DueTransfer.objects.filter(OPEN & Q(handler_municipality__code__in=codes)).values("person_id")
-    requests = TransferRequest.objects.filter(
-        status__in=OPEN_REQUEST_STATUSES, municipality__code__in=codes
-    ).values("person_id")
-    return Q(pk__in=customers) | Q(pk__in=due) | Q(pk__in=requests)
+    return _rows(DueTransfer.objects.open().arisen_by(on).filter(person=person)).first()

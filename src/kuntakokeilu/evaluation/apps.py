@@ -6,3 +6,6 @@ class EvaluationConfig(AppConfig):
     name = "kuntakokeilu.evaluation"
     label = "evaluation"
     verbose_name = _("Impact evaluation")
+
+    def ready(self) -> None:
+        from . import actions  # noqa: F401  (registers the app's actions in the catalogue)

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.regions.models import Municipality
 from kuntakokeilu.regions.queries import municipality_history, te_office_of
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
@@ -31,26 +32,15 @@ from .models import (
     Person,
     RequestReason,
     RequestStatus,
-    Responsible,
     TransferRequest,
 )
 from .queries import home_municipality_code
-from .worklist import OPEN_REQUEST_STATUSES, cancel_open, in_pilot
+from .worklist import cancel_open, in_pilot
 
 
 def _allowed(actor, code: str, obj, on: dt.date) -> None:
-    if actor is None:
-        return
-    from kuntakokeilu.access.actions import can
-
-    if not can(actor, code, obj, on):
+    if actor is not None and not can(actor, code, obj, on):
         raise PermissionDenied
-
-
-def municipal_customership(person: Person, on: dt.date) -> Customership | None:
-    """The person's trial-municipality customership on `on`, if any."""
-    held = customerships.current(person, on)
-    return held if held is not None and held.responsible == Responsible.MUNICIPALITY else None
 
 
 def check_in_force(on: dt.date, params: ParameterStore | None = None) -> None:
@@ -116,17 +106,18 @@ def ask(
     if reason not in RequestReason.values:
         raise ValidationError({"reason": _("Choose one of the reasons of the Act.")})
     check_in_force(asked_on, params)
-    current = municipal_customership(person, asked_on)
+    current = customerships.municipal_customership(person, asked_on)
     if current is None:
         raise ValidationError(
             _("On %(on)s the person is not a trial municipality's customer: there is nothing to transfer.")
             % {"on": date_format(asked_on, "SHORT_DATE_FORMAT")}
         )
     _check_receiver(ground, municipality, current)
-    if TransferRequest.objects.filter(person=person, status__in=OPEN_REQUEST_STATUSES).exists():
+    if TransferRequest.objects.open().filter(person=person).exists():
         raise ValidationError(_("The person already has an open transfer request."))
     waiting = ground == Ground.REQUEST_TO_MUNICIPALITY
     return TransferRequest.objects.create(
+        handler_te_office=deciding_te_office(person, asked_on),
         person=person,
         asked_on=asked_on,
         ground=ground,
@@ -136,6 +127,15 @@ def ask(
         status=RequestStatus.AWAITING_ACCEPTANCE if waiting else RequestStatus.PENDING,
         recorded_by=actor,
     )
+
+
+def deciding_te_office(person: Person, on: dt.date):
+    """The TE office that decides a request asked on `on`: the one of the person's place (kotikunta; with
+    temporary protection and none, the residence) then."""
+    office = te_office_of(home_municipality_code(person, on), on)
+    if office is None:
+        raise ValidationError(_("The register holds no place that names the competent TE office."))
+    return office
 
 
 def _locked(request: TransferRequest) -> TransferRequest:
@@ -161,14 +161,11 @@ def answer(request: TransferRequest, *, actor, on: dt.date, accept: bool) -> Tra
     """The receiving trial municipality accepts the move, or does not (which closes the request)."""
     _allowed(actor, "customers.answer_request", request, on)
     request = _locked(request)
-    if request.status != RequestStatus.AWAITING_ACCEPTANCE:
-        raise ValidationError(_("This request is not awaiting the receiving municipality's answer."))
+    status = TransferRequest.TRANSITIONS.after(request.status, "accept" if accept else "decline")
     _check_date(on, request.asked_on)
-    request.answered_by = actor
+    request.answered_by, request.status = actor, status
     if accept:
-        request.status, request.accepted_on = RequestStatus.PENDING, on
-    else:
-        request.status = RequestStatus.NOT_ACCEPTED
+        request.accepted_on = on
     request.save(update_fields=["status", "accepted_on", "answered_by"])
     return request
 
@@ -186,15 +183,12 @@ def unmet_conditions(request: TransferRequest) -> list[str]:
     return unmet
 
 
-def _target(request: TransferRequest, on: dt.date) -> dict:
-    """The organisation a grant makes responsible: the receiving municipality, or the TE office of the
-    person's place (kotikunta; with temporary protection and none, the residence) on `on`."""
+def _target(request: TransferRequest) -> dict:
+    """The organisation a grant makes responsible: the receiving municipality, or the deciding TE office
+    (the one of the person's place when the request was asked)."""
     if request.ground == Ground.REQUEST_TO_MUNICIPALITY:
         return {"type": "municipality", "kunta_code": request.municipality.code}
-    office = te_office_of(home_municipality_code(request.person, on), on)
-    if office is None:
-        raise ValidationError(_("The register holds no place that names the competent TE office."))
-    return {"type": "te_office", "te_office_code": office.code}
+    return {"type": "te_office", "te_office_code": request.handler_te_office.code}
 
 
 @transaction.atomic
@@ -204,19 +198,18 @@ def decide(request: TransferRequest, *, actor, on: dt.date, grant: bool) -> Tran
     Person.objects.select_for_update().get(pk=request.person_id)  # the person first, as every writer does
     _allowed(actor, "customers.decide_request", request, on)
     request = _locked(request)
-    if request.status != RequestStatus.PENDING:
-        raise ValidationError(_("This request is not awaiting the TE office's decision."))
+    status = TransferRequest.TRANSITIONS.after(request.status, "grant" if grant else "refuse")
     _check_date(on, request.accepted_on or request.asked_on)
     request.decided_on, request.decided_by = on, actor
     if not grant:
-        request.status = RequestStatus.REFUSED
+        request.status = status
         request.save(update_fields=["status", "decided_on", "decided_by"])
         return request
     unmet = unmet_conditions(request)
     if unmet:
         raise ValidationError(unmet)
-    current = municipal_customership(request.person, on)
-    asked = municipal_customership(request.person, request.asked_on)
+    current = customerships.municipal_customership(request.person, on)
+    asked = customerships.municipal_customership(request.person, request.asked_on)
     if current is None or asked is None or current.pk != asked.pk:
         raise ValidationError(
             _("The person's customership has changed since the request: record a new request.")
@@ -226,12 +219,12 @@ def decide(request: TransferRequest, *, actor, on: dt.date, grant: bool) -> Tran
         on=on,
         ground=request.ground,
         outcome=None,
-        responsible=_target(request, on),
+        responsible=_target(request),
         actor=actor,
         request_reason=request.reason,
         accepted_on=request.accepted_on,
     )
-    request.status, request.customership = RequestStatus.TRANSFERRED, customership
+    request.status, request.customership = status, customership
     request.save(update_fields=["status", "decided_on", "decided_by", "customership"])
     cancel_open(request.person, on)  # a transfer due before the grant is judged anew on the next change
     return request
@@ -239,21 +232,16 @@ def decide(request: TransferRequest, *, actor, on: dt.date, grant: bool) -> Tran
 
 def open_for(user, on: dt.date) -> dict[str, list[TransferRequest]]:
     """The open requests the user may act on: `to_decide` (the TE office) and `to_answer` (the receiving
-    municipality)."""
-    from kuntakokeilu.access.actions import can
-
-    rows = TransferRequest.objects.filter(status__in=OPEN_REQUEST_STATUSES).select_related(
-        "person", "municipality", "recorded_by"
+    municipality), each one SQL query over the user's grants (`workitems`)."""
+    rows = TransferRequest.objects.select_related("person", "municipality", "recorded_by").order_by(
+        "asked_on", "recorded_at"
     )
-    found: dict[str, list[TransferRequest]] = {"to_decide": [], "to_answer": []}
-    for row in rows.order_by("asked_on", "recorded_at"):
-        if row.status == RequestStatus.PENDING and can(user, "customers.decide_request", row, on):
-            found["to_decide"].append(row)
-        elif row.status == RequestStatus.AWAITING_ACCEPTANCE and can(
-            user, "customers.answer_request", row, on
-        ):
-            found["to_answer"].append(row)
-    return found
+    deciding = grants_for(user, "customers.decide_request", on)
+    answering = grants_for(user, "customers.answer_request", on)
+    return {
+        "to_decide": list(rows.filter(status=RequestStatus.PENDING).handled_by(deciding)),
+        "to_answer": list(rows.filter(status=RequestStatus.AWAITING_ACCEPTANCE).handled_by(answering)),
+    }
 
 
 def of_person(person: Person) -> list[TransferRequest]:

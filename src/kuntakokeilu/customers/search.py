@@ -1,0 +1,60 @@
+"""Searching job seekers (R-TG-1, R-X-1): by identity code or by names, among those the user may see.
+
+The candidates are narrowed in the database to the user's places (`visibility.within`), then each is
+judged by the catalogue's person rule; the views and the API write the access log for those listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from kuntakokeilu.access.actions import can, grants_for
+
+from .identity import InvalidHenkilotunnus, parse_henkilotunnus
+from .models import Person
+from .visibility import within
+
+SEARCH_LIMIT = 50
+
+
+def find_by_henkilotunnus(code: str) -> Person | None:
+    try:
+        normalised = parse_henkilotunnus(code).code
+    except InvalidHenkilotunnus:
+        return None
+    return Person.objects.filter(henkilotunnus=normalised).first()
+
+
+def looks_like_henkilotunnus(text: str) -> bool:
+    try:
+        parse_henkilotunnus(text)
+    except InvalidHenkilotunnus:
+        return False
+    return True
+
+
+def search(user, text: str, on: dt.date) -> list[Person]:
+    """Persons whose identity code is `text` or whose names contain all its words, of those the user
+    may see on `on`."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    try:
+        code = parse_henkilotunnus(text).code
+    except InvalidHenkilotunnus:
+        query = Q()
+        for word in text.split():
+            query &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        candidates = Person.objects.filter(query)
+    else:
+        candidates = Person.objects.filter(henkilotunnus=code)
+    candidates = within(grants_for(user, "customers.view_person", on), candidates)
+    found: list[Person] = []
+    for person in candidates.order_by("last_name", "first_name", "pk").iterator():
+        if can(user, "customers.view_person", person, on):
+            found.append(person)
+            if len(found) == SEARCH_LIMIT:
+                break
+    return found

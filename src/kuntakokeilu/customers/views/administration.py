@@ -1,0 +1,63 @@
+"""The administrators' pages: the access log, the data subject's access request (R-X-2) and the
+import (R-X-3)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.shortcuts import render
+
+from kuntakokeilu.access import audit
+from kuntakokeilu.access.decorators import requires
+from kuntakokeilu.access.models import Purpose
+
+from ..forms import HenkilotunnusForm, ImportForm
+from ..importer import ImportRejected, import_job_seekers
+from ..models import Person
+from .persons import history_tables
+
+
+@requires("access.read_log")
+def access_log(request):
+    """The access log of one person, found by identity code (POST: no identity code in the URL)."""
+    form = HenkilotunnusForm(request.POST or None)
+    context = {"form": form, "searched": False}
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            subject = Person.objects.filter(henkilotunnus=form.cleaned_data["henkilotunnus"]).first()
+            context.update(searched=True, subject=subject)
+            if subject is not None:
+                context["entries"] = list(audit.entries_about(subject))
+                audit.record(request.user, [subject], "customers:access-log", Purpose.SUPERVISION)
+    return render(request, "customers/access_log.html", context)
+
+
+@requires("access.access_request")
+def access_request(request):
+    """The data subject's access request: what the register holds on a person and who has looked."""
+    form = HenkilotunnusForm(request.POST or None)
+    context = {"form": form, "searched": False}
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            subject = Person.objects.filter(henkilotunnus=form.cleaned_data["henkilotunnus"]).first()
+            context.update(searched=True, subject=subject)
+            if subject is not None:
+                context["history"] = history_tables(subject)
+                context["entries"] = list(audit.entries_about(subject))
+                audit.record(request.user, [subject], "customers:access-request", Purpose.ACCESS_REQUEST)
+    return render(request, "customers/access_request.html", context)
+
+
+@requires("customers.import")
+def import_file(request):
+    """Upload a CSV of job seekers: all rows or none, every error with line, field and reason (R-X-3)."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = import_job_seekers(upload.read(), source=upload.name, actor=request.user)
+        except ImportRejected as exc:
+            context["errors"] = exc.errors
+        else:
+            context["summary"] = report.summary(upload.name)
+    return render(request, "customers/import.html", context)

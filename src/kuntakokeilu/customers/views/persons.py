@@ -1,0 +1,111 @@
+"""Finding a job seeker, the person page (R-TG-1, R-TG-3) and fact corrections; each view logs its
+reads (R-X-2)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import translation
+
+from kuntakokeilu import clock
+from kuntakokeilu.access import audit
+from kuntakokeilu.access.actions import can
+from kuntakokeilu.access.decorators import requires
+from kuntakokeilu.access.models import Purpose
+
+from .. import customerships, queries, services, worklist
+from .. import search as searching
+from ..forms import CorrectionForm, DateForm, SearchForm, initial_for
+from ..models import FactKind
+from .common import CHECK_LABELS, add_errors, fact_or_404, person_or_404
+from .transfer_requests import request_context
+
+
+@requires("customers.search")
+def search(request):
+    form = SearchForm(request.POST or None)
+    results = None
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            results = searching.search(request.user, form.cleaned_data["query"], clock.today())
+            audit.record(request.user, results, "customers:search", form.chosen_purpose())
+    return render(request, "customers/search.html", {"form": form, "results": results})
+
+
+@requires("customers.view_person", get_object=person_or_404)
+@transaction.atomic
+def person(request, person):
+    today = clock.today()
+    date_form = DateForm(request.GET if "on" in request.GET else None, initial={"on": today})
+    on = date_form.cleaned_data["on"] if date_form.is_bound and date_form.is_valid() else today
+    facts = queries.current_facts(person)
+    outcome = queries.target_group_on(person, on, facts)
+    lang = translation.get_language() or "fi"
+    checks = [(c, CHECK_LABELS[c.status], c.message.render(lang)) for c in outcome.checks] if outcome else []
+    audit.record(request.user, [person], "customers:person", Purpose.CUSTOMER_SERVICE)
+    return render(
+        request,
+        "customers/person.html",
+        {
+            "person": person,
+            "on": on,
+            "date_form": date_form,
+            "history": history_tables(person),
+            "outcome": outcome,
+            "checks": checks,
+            "facts_then": queries.facts_on(person, on, facts),
+            "may_correct": _may_correct(request.user, person, today),
+            "customerships": _timeline(person, lang),
+            "due_transfer": worklist.open_due(person, today),
+            **request_context(request.user, person, today),  # transfer requests (R-TG-5)
+            "today": today,
+        },
+    )
+
+
+def _timeline(person, lang):
+    """Each customership (R-TG-3) with its organisation's name, its decision's explanation as stored, in
+    the page's language, and its notices (R-TG-7)."""
+    rows = []
+    for row in customerships.timeline(person):
+        organisation = row.municipality or row.te_office
+        name = organisation.name_in(lang) if organisation else row.get_responsible_display()
+        outcome = customerships.explanation(row)
+        checks = (
+            [(c, CHECK_LABELS[c.status], c.message.render(lang)) for c in outcome.checks] if outcome else []
+        )
+        rows.append({"row": row, "name": name, "checks": checks, "notices": list(row.notices.all())})
+    return rows
+
+
+def _may_correct(user, person, on) -> bool:
+    return can(user, "customers.correct_fact", person, on)
+
+
+def history_tables(person):
+    rows = queries.history(person)
+    return [(FactKind(kind).label, kind, rows[kind]) for kind in FactKind.values if rows[kind]]
+
+
+@requires("customers.correct_fact", get_object=fact_or_404)
+def correct(request, fact):
+    today = clock.today()
+    form = CorrectionForm(request.POST or None, fact=fact, initial=initial_for(fact))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_fact(
+                request.user,
+                fact,
+                valid_from=form.cleaned_data["valid_from"],
+                values=form.values(),
+                reason=form.cleaned_data["reason"],
+                on=today,
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            return redirect("customers:person", person_id=fact.person_id)
+    with transaction.atomic():
+        audit.record(request.user, [fact.person], "customers:correct", Purpose.CORRECTION)
+        return render(request, "customers/correct.html", {"form": form, "fact": fact, "person": fact.person})

@@ -1,0 +1,198 @@
+"""Transfer requests (R-TG-5; L1269 s. 5 as amended by L421/2021): recording one, the open requests,
+the receiving municipality's answer and the TE office's decision."""
+
+from __future__ import annotations
+
+from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from kuntakokeilu import clock
+from kuntakokeilu.access import audit
+from kuntakokeilu.access.actions import can
+from kuntakokeilu.access.decorators import requires
+from kuntakokeilu.access.models import Purpose
+
+from .. import customerships, notices, transfer_requests
+from ..forms import RequestAnswerForm, RequestForm
+from ..models import Ground, TransferRequest
+from .common import add_errors, logged, organisation_name, person_or_404
+
+
+def _transfer_request(request, request_id):
+    return get_object_or_404(TransferRequest.objects.select_related("person", "municipality"), pk=request_id)
+
+
+def request_context(user, person, today) -> dict:
+    """The person page's part: the person's requests and whether the user may record one."""
+    return {
+        "transfer_requests": transfer_requests.of_person(person),
+        "may_record_request": can(user, "customers.record_request", person, today)
+        and customerships.municipal_customership(person, today) is not None,
+    }
+
+
+@requires("customers.record_request", get_object=person_or_404)
+def record_request(request, person):
+    """Record a job seeker's request to move back to the TE office or to another trial municipality, on
+    the person's behalf (R-TG-5)."""
+    today = clock.today()
+    form = RequestForm(request.POST or None, initial={"asked_on": today})
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["asked_on"] > today:
+        form.add_error("asked_on", _("The request cannot be dated in the future."))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            logged(
+                request,
+                person,
+                "customers:record-request",
+                lambda: transfer_requests.ask(
+                    person,
+                    actor=request.user,
+                    asked_on=data["asked_on"],
+                    ground=data["ground"],
+                    reason=data["reason"],
+                    services_secured=data["services_secured"],
+                    municipality=data["municipality"],
+                    recorded_on=today,
+                ),
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            flash.success(request, _("The transfer request has been recorded."))
+            return redirect("customers:person", person_id=person.pk)
+    with transaction.atomic():
+        audit.record(request.user, [person], "customers:record-request", Purpose.TRANSFER)
+        current = customerships.municipal_customership(person, today)
+        return render(
+            request, "customers/request_form.html", {"form": form, "person": person, "current": current}
+        )
+
+
+def _conditions(row: TransferRequest) -> list[tuple[str, bool]]:
+    """The conditions of s. 5 as the TE office sees them: (text, met)."""
+    day = formats.date_format(row.asked_on, "SHORT_DATE_FORMAT")
+    rows = [
+        (_("The customer asked for the transfer on %(on)s.") % {"on": day}, True),
+        (_("Reason of the Act: %(reason)s.") % {"reason": row.get_reason_display()}, True),
+        (
+            _("The move does not endanger services matching the customer's needs.")
+            if row.services_secured
+            else _("It has not been established that the move keeps services matching the needs."),
+            row.services_secured,
+        ),
+    ]
+    if row.ground == Ground.REQUEST_TO_MUNICIPALITY:
+        if row.accepted_on:
+            text = _("The receiving municipality accepted on %(on)s.") % {
+                "on": formats.date_format(row.accepted_on, "SHORT_DATE_FORMAT")
+            }
+        else:
+            text = _("The receiving municipality has not accepted the move.")
+        rows.append((text, row.accepted_on is not None))
+    return rows
+
+
+def _request_row(row: TransferRequest, today, lang: str) -> dict:
+    current = customerships.municipal_customership(row.person, today)
+    conditions = _conditions(row)
+    return {
+        "request": row,
+        "from": organisation_name(notices.organisation(current), lang) if current else "–",
+        "to": row.municipality.name_in(lang) if row.municipality else _("TE office"),
+        "conditions": conditions,
+        "all_met": all(met for _text, met in conditions),
+    }
+
+
+@requires("customers.view_requests")
+@transaction.atomic
+def open_requests(request):
+    """The open requests in the user's scope: the TE office's to decide, the receiving municipality's to
+    accept or decline (R-TG-5). Each listed person is logged (R-X-2)."""
+    today = clock.today()
+    lang = translation.get_language() or "fi"
+    found = transfer_requests.open_for(request.user, today)
+    persons = {row.person_id: row.person for rows in found.values() for row in rows}
+    audit.record(request.user, persons.values(), "customers:transfer-requests", Purpose.TRANSFER)
+    return render(
+        request,
+        "customers/requests.html",
+        {
+            "to_decide": [_request_row(row, today, lang) for row in found["to_decide"]],
+            "to_answer": [_request_row(row, today, lang) for row in found["to_answer"]],
+            "may_decide": can(request.user, "customers.decide_request", None, today),
+            "may_answer": can(request.user, "customers.answer_request", None, today),
+        },
+    )
+
+
+@require_POST
+@requires("customers.answer_request", get_object=_transfer_request)
+def answer_request(request, transfer_request):
+    """The receiving municipality accepts the move or declines it."""
+    form = RequestAnswerForm(request.POST)
+    if not form.is_valid():
+        flash.error(request, _("Choose whether to accept the transfer."))
+        return redirect("customers:transfer-requests")
+    try:
+        logged(
+            request,
+            transfer_request.person,
+            "customers:answer-request",
+            lambda: transfer_requests.answer(
+                transfer_request, actor=request.user, on=clock.today(), accept=form.yes
+            ),
+        )
+    except ValidationError as exc:
+        flash.error(request, " ".join(exc.messages))
+    else:
+        name = transfer_request.person.full_name
+        if form.yes:
+            flash.success(request, _("The transfer of %(person)s was accepted.") % {"person": name})
+        else:
+            flash.success(request, _("The transfer of %(person)s was declined.") % {"person": name})
+    return redirect("customers:transfer-requests")
+
+
+@require_POST
+@requires("customers.decide_request", get_object=_transfer_request)
+def decide_request(request, transfer_request):
+    """The TE office grants the request (the customership and its notices) or refuses it."""
+    form = RequestAnswerForm(request.POST)
+    if not form.is_valid():
+        flash.error(request, _("Choose whether to grant the request."))
+        return redirect("customers:transfer-requests")
+    try:
+        decided = logged(
+            request,
+            transfer_request.person,
+            "customers:decide-request",
+            lambda: transfer_requests.decide(
+                transfer_request, actor=request.user, on=clock.today(), grant=form.yes
+            ),
+        )
+    except ValidationError as exc:
+        flash.error(request, " ".join(exc.messages))
+    else:
+        name = transfer_request.person.full_name
+        if decided.customership is not None:
+            lang = translation.get_language() or "fi"
+            flash.success(
+                request,
+                _("%(person)s has been transferred to %(organisation)s from %(on)s; the notices were issued.")
+                % {
+                    "person": name,
+                    "organisation": organisation_name(notices.organisation(decided.customership), lang),
+                    "on": formats.date_format(decided.customership.valid_from, "SHORT_DATE_FORMAT"),
+                },
+            )
+        else:
+            flash.success(request, _("The request of %(person)s was refused.") % {"person": name})
+    return redirect("customers:transfer-requests")

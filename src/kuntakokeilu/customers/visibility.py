@@ -1,0 +1,88 @@
+"""Whose data a user's grants reach (R-X-1; law notes §7.1: only the data necessary for one's tasks).
+
+Municipal staff (case workers, approvers, area managers) see a person while the person is a customer of
+a municipality their grant covers on the date, or has an open due transfer handled by one (a kotikunta
+change, L1269 s. 5 mom 1), or an open transfer request naming one as the receiver; a trial-area scope
+pools its members. The target of a due transfer is not among them: its competence begins with the
+transfer (L1269 s. 24). TE-office officials see the persons whose kotikunta (with temporary protection and
+none, the residence) is in their office's area. The catalogue's person actions (`actions.py`) and the
+searches (`search.py`) read these; none of them asks the catalogue row by row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from kuntakokeilu.access.roles import Role
+
+from . import customerships
+from .models import Customership, DueTransfer, Fact, FactKind, Person, Responsible, TransferRequest
+from .queries import home_municipality_code
+
+
+def involved_municipalities(person: Person, on: dt.date) -> set[str]:
+    """The municipalities whose staff need the person's data on `on`: the trial municipality responsible
+    then, the handler of an open due transfer, and the receiver of an open transfer request."""
+    codes: set[str] = set()
+    held = customerships.current(person, on)
+    if held is not None and held.responsible == Responsible.MUNICIPALITY:
+        codes.add(held.municipality.code)
+    due = (
+        DueTransfer.objects.open()
+        .filter(person=person, event_date__lte=on, handler_municipality__isnull=False)
+        .values_list("handler_municipality__code", flat=True)
+    )
+    codes.update(due)
+    requests = (
+        TransferRequest.objects.open()
+        .filter(person=person, municipality__isnull=False)
+        .values_list("municipality__code", flat=True)
+    )
+    codes.update(requests)
+    return codes
+
+
+def persons_involving(codes: set[str]) -> Q:
+    """A superset filter (on Person) of those `involved_municipalities` can name for `codes`."""
+    customers = Customership.objects.filter(municipality__code__in=codes).values("person_id")
+    due = DueTransfer.objects.open().filter(handler_municipality__code__in=codes).values("person_id")
+    requests = TransferRequest.objects.open().filter(municipality__code__in=codes).values("person_id")
+    return Q(pk__in=customers) | Q(pk__in=due) | Q(pk__in=requests)
+
+
+def te_office_covers_place(relevant, person: Person, on: dt.date) -> bool:
+    """A TE-office grant among `relevant` covers the person's place (kotikunta, or residence) on `on`."""
+    offices = [g for g in relevant if g.role == Role.TE_OFFICE]
+    if not offices:
+        return False
+    if any(g.everything for g in offices):
+        return True
+    code = home_municipality_code(person, on)
+    return code is not None and any(code in g.municipalities for g in offices)
+
+
+def person_in_scope(relevant, person: Person, on: dt.date) -> bool:
+    """Whether the grants in `relevant` reach the person on `on` (see the module's docstring)."""
+    if any(g.everything for g in relevant):
+        return True
+    if te_office_covers_place(relevant, person, on):
+        return True
+    municipal = [g for g in relevant if g.role != Role.TE_OFFICE]
+    if not municipal:
+        return False
+    codes = involved_municipalities(person, on)
+    return any(codes & g.municipalities for g in municipal)
+
+
+def within(relevant, candidates):
+    """Narrow a Person QuerySet in the database to those who ever had a kotikunta or residence the grants
+    cover, or a customership, due transfer or request involving them: a superset of `person_in_scope`."""
+    if any(g.everything for g in relevant):
+        return candidates
+    codes = set().union(*(g.municipalities for g in relevant)) if relevant else set()
+    in_scope = Fact.objects.current().filter(
+        kind__in=[FactKind.KOTIKUNTA, FactKind.RESIDENCE], municipality__code__in=codes
+    )
+    return candidates.filter(Q(pk__in=in_scope.values("person_id")) | persons_involving(codes))
