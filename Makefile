@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_TODAY ?= 2022-09-01
 export DEBUG ?= 1
 
-.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench clean
+.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench catalogue clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -47,6 +47,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .
@@ -66,5 +67,9 @@ DB ?= both
 bench: install
 	$(BIN)/python -m benchmarks.initial_transfer --persons $(PERSONS) --db $(DB)
 
+## make catalogue: every action of the catalogue with the roles that may take it (also /access/catalogue/)
+catalogue: install
+	$(BIN)/kuntakokeilu catalogue
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .import_linter_cache

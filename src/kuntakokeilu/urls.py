@@ -9,10 +9,8 @@ from django.urls import include, path
 from kuntakokeilu.access import urls as access_urls
 
 urlpatterns = [
-    # --- web: home page and language switch ---
+    # --- web: home page, language switch, the public pages of trial areas and municipalities ---
     path("", include("kuntakokeilu.web.urls")),
-    # --- regions: public pages of trial areas and municipalities ---
-    path("", include("kuntakokeilu.regions.urls")),
     # --- access: sign-in, staff management, the administration site ---
     path("", include("kuntakokeilu.access.urls")),
     *access_urls.admin_urlpatterns,

@@ -125,9 +125,9 @@ def test_the_counts_index_and_the_trial_area_link(kainuu, demo, client, user, se
     index = reverse("customers:customer-counts-index")
     client.force_login(user("juha.heikkinen"))
     assert client.get(index).url == reverse("customers:customer-counts", args=[7])
-    area_page = client.get(reverse("regions:trial-area", args=[7])).content.decode()
+    area_page = client.get(reverse("web:trial-area", args=[7])).content.decode()
     assert reverse("customers:customer-counts", args=[7]) in area_page
-    other_page = client.get(reverse("regions:trial-area", args=[20])).content.decode()
+    other_page = client.get(reverse("web:trial-area", args=[20])).content.decode()
     assert reverse("customers:customer-counts", args=[20]) not in other_page
     client.force_login(user("elina.laine"))
     page = client.get(index).content.decode()

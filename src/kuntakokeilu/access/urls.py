@@ -11,6 +11,7 @@ urlpatterns = [
     path("staff/areas/<int:number>/", views.staff_area, name="staff-area"),
     path("staff/users/<int:user_id>/", views.staff_user, name="staff-user"),
     path("staff/users/<int:user_id>/roles/<int:assignment_id>/end/", views.end_assignment, name="end-role"),
+    path("access/catalogue/", views.catalogue, name="catalogue"),
 ]
 
 # The administration site keeps its own namespace ("admin"); it is guarded by the catalogue's

@@ -122,3 +122,11 @@ def end_assignment(request, user):
     )
     services.end_assignment(request.user, assignment, clock.today())
     return redirect("access:staff-user", user_id=user.pk)
+
+
+@requires("access.view_catalogue")
+def catalogue(request):
+    """The action catalogue generated from the registered actions, for admins (R-X-1)."""
+    from .catalogue import entries
+
+    return render(request, "access/catalogue.html", {"rows": entries()})

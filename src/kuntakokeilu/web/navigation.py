@@ -34,7 +34,7 @@ LINKS: list[Link] = [
     # --- regions ---
     Link(
         _("Trial areas"),
-        "regions:trial-area-list",
+        "web:trial-area-list",
         "regions.view_reference",
         _("The trial areas of the Act and their municipalities."),
     ),
@@ -50,6 +50,12 @@ LINKS: list[Link] = [
         "admin:index",
         "access.use_admin_site",
         _("Users, roles and reference data."),
+    ),
+    Link(
+        _("Action catalogue"),
+        "access:catalogue",
+        "access.view_catalogue",
+        _("Every action of the system and the roles that may take it."),
     ),
     # --- api ---
     Link(_("API"), "api:docs", "api.view_schema", _("The interface description (OpenAPI) for systems.")),

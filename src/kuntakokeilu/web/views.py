@@ -7,9 +7,9 @@ from django.views.i18n import set_language as django_set_language
 from kuntakokeilu import clock
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
-from kuntakokeilu.regions.views import trial_area_list
 
 from . import queries
+from .reference import trial_area_list
 from .navigation import links_for
 
 

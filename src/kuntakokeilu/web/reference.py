@@ -1,12 +1,17 @@
+"""The public pages of the reference data (R-REF-1): the trial areas, one trial area, one municipality.
+
+They live in the web shell, not in `regions`: regions is a layer below the catalogue (`access`), so its
+pages, which ask the catalogue, sit here; their templates stay with the regions app's data.
+"""
+
 from django.shortcuts import get_object_or_404, render
 
 from kuntakokeilu import clock
 from kuntakokeilu.access.decorators import requires
+from kuntakokeilu.regions import queries
+from kuntakokeilu.regions.models import Municipality, TrialArea
+from kuntakokeilu.regions.rules import pilot_period
 from kuntakokeilu.rules.parameters import default_store
-
-from . import queries
-from .models import Municipality, TrialArea
-from .rules import pilot_period
 
 
 @requires("regions.view_reference")
