@@ -227,7 +227,7 @@ EVALUATION_RUN_IN_THREAD = True
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),
     "GroundEnum": "kuntakokeilu.customers.models.Ground",
-    "RequestGroundEnum": "kuntakokeilu.api.transfers.REQUEST_GROUND_CHOICES",
+    "RequestGroundEnum": "kuntakokeilu.api.transfers.transfer_requests.REQUEST_GROUND_CHOICES",
     "RequestStatusEnum": "kuntakokeilu.customers.models.RequestStatus",
     "RequestReasonEnum": "kuntakokeilu.customers.models.RequestReason",
     "ResponsibleEnum": "kuntakokeilu.customers.models.Responsible",

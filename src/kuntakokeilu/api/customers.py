@@ -4,6 +4,7 @@ id; a search (by name or identity code) is a POST, so no identity code appears i
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -14,7 +15,6 @@ from kuntakokeilu import clock
 from kuntakokeilu.access import audit
 from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.customers import queries, search
-from kuntakokeilu.customers.forms import SEARCH_PURPOSES
 from kuntakokeilu.customers.models import FactKind, Person
 from kuntakokeilu.customers.statuses import STATUS_CODES
 
@@ -29,7 +29,7 @@ class SearchRequestSerializer(serializers.Serializer):
         max_length=100, help_text="A name (all words must match) or an identity code."
     )
     purpose = serializers.ChoiceField(
-        choices=[p.value for p in SEARCH_PURPOSES],
+        choices=[p.value for p in search.SEARCH_PURPOSES],
         required=False,
         help_text="Required when searching by identity code; logged with every person listed.",
     )
@@ -110,17 +110,13 @@ class PersonSearch(CatalogueView):
         if not body.is_valid():
             raise ApiError(400, "invalid", _("The request has invalid values."), body.errors)
         query = body.validated_data["query"]
-        purpose = body.validated_data.get("purpose")
-        if purpose is None and search.looks_like_henkilotunnus(query):
-            raise ApiError(
-                400,
-                "purpose_required",
-                _("Give the purpose of a search by personal identity code."),
-                {"purpose": [_("Give the purpose of a search by personal identity code.")]},
-            )
+        try:
+            purpose = search.purpose_of(query, body.validated_data.get("purpose"))
+        except ValidationError as exc:
+            raise ApiError(400, "purpose_required", " ".join(exc.messages), exc.message_dict) from None
         with transaction.atomic():
             found = search.search(request.user, query, clock.today())
-            audit.record(request.user, found, "api:person-search", purpose or Purpose.CUSTOMER_SERVICE)
+            audit.record(request.user, found, "api:person-search", purpose)
             data = PersonSummarySerializer(found, many=True).data
         return Response(data)
 

@@ -1,19 +1,18 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.regions.models import Municipality
 
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import CODE_KINDS, FLAG_KINDS, MUNICIPALITY_KINDS, REQUEST_GROUNDS, FactKind, RequestReason
-from .search import looks_like_henkilotunnus
+from .search import SEARCH_PURPOSES, purpose_of
 from .statuses import STATUSES
 from .values import BadValue, parse_mother_tongue, parse_municipality
 
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-SEARCH_PURPOSES = (Purpose.CUSTOMER_SERVICE, Purpose.TRANSFER, Purpose.CORRECTION)
 YES_NO = [("true", _("yes")), ("false", _("no"))]
 
 
@@ -35,12 +34,14 @@ class SearchForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if looks_like_henkilotunnus(data.get("query", "")) and not data.get("purpose"):
-            self.add_error("purpose", _("Give the purpose of a search by personal identity code."))
+        try:
+            data["purpose"] = purpose_of(data.get("query", ""), data.get("purpose"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return data
 
     def chosen_purpose(self) -> str:
-        return self.cleaned_data.get("purpose") or Purpose.CUSTOMER_SERVICE
+        return self.cleaned_data["purpose"]
 
 
 class DateForm(forms.Form):

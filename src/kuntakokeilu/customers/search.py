@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from kuntakokeilu.access.actions import can, grants_for
+from kuntakokeilu.access.models import Purpose
 
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import Person
 from .visibility import within
 
 SEARCH_LIMIT = 50
+# The purposes a search may be made for (R-X-2); a search by identity code must state one.
+SEARCH_PURPOSES = (Purpose.CUSTOMER_SERVICE, Purpose.TRANSFER, Purpose.CORRECTION)
 
 
 def find_by_henkilotunnus(code: str) -> Person | None:
@@ -33,6 +38,18 @@ def looks_like_henkilotunnus(text: str) -> bool:
     except InvalidHenkilotunnus:
         return False
     return True
+
+
+def purpose_of(query: str, purpose: str | None) -> str:
+    """The purpose a search is logged with: the one given, or customer service for a search by name.
+    A search by identity code without a purpose is refused (R-X-2)."""
+    if purpose:
+        if purpose not in SEARCH_PURPOSES:
+            raise ValidationError({"purpose": _("Choose one of the purposes offered.")})
+        return purpose
+    if looks_like_henkilotunnus(query):
+        raise ValidationError({"purpose": _("Give the purpose of a search by personal identity code.")})
+    return Purpose.CUSTOMER_SERVICE
 
 
 def search(user, text: str, on: dt.date) -> list[Person]:

@@ -13,6 +13,7 @@ notices; the plan in force stays binding (the notice says so). Every refusal is 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -95,7 +96,7 @@ def ask(
     """Record the customer's request (condition 1). A move to another trial municipality waits for its
     acceptance; a move back to the TE office waits for the TE office's decision. The actor's permission
     is asked for `recorded_on` (the day of recording; default `asked_on`), the case's facts for
-    `asked_on`."""
+    `asked_on`; a request cannot be dated after the day it is recorded."""
     params = params or default_store()
     Person.objects.select_for_update().get(pk=person.pk)
     _allowed(actor, "customers.record_request", person, recorded_on or asked_on)
@@ -105,6 +106,8 @@ def ask(
         )
     if reason not in RequestReason.values:
         raise ValidationError({"reason": _("Choose one of the reasons of the Act.")})
+    if recorded_on is not None and asked_on > recorded_on:
+        raise ValidationError({"asked_on": _("The request cannot be dated in the future.")})
     check_in_force(asked_on, params)
     current = customerships.municipal_customership(person, asked_on)
     if current is None:
@@ -170,17 +173,44 @@ def answer(request: TransferRequest, *, actor, on: dt.date, accept: bool) -> Tra
     return request
 
 
+@dataclass(frozen=True)
+class Condition:
+    text: str
+    met: bool
+
+
+def conditions(request: TransferRequest) -> list[Condition]:
+    """The conditions of s. 5 (as amended by L421) as the TE office weighs them, in the active language:
+    the customer's asking, a reason of the Act, services matching the needs secured, and for a move to
+    another trial municipality its acceptance."""
+    found = [
+        Condition(_("The customer asked for the transfer on %(on)s.") % {"on": _day(request.asked_on)}, True),
+        Condition(_("Reason of the Act: %(reason)s.") % {"reason": request.get_reason_display()}, True)
+        if request.reason in RequestReason.values
+        else Condition(_("The request gives no reason of the Act."), False),
+        Condition(
+            _("The move does not endanger services matching the customer's needs.")
+            if request.services_secured
+            else _("It has not been established that the move keeps services matching the needs."),
+            request.services_secured,
+        ),
+    ]
+    if request.ground == Ground.REQUEST_TO_MUNICIPALITY:
+        if request.accepted_on is not None:
+            text = _("The receiving municipality accepted on %(on)s.") % {"on": _day(request.accepted_on)}
+        else:
+            text = _("The receiving municipality has not accepted the move.")
+        found.append(Condition(text, request.accepted_on is not None))
+    return found
+
+
 def unmet_conditions(request: TransferRequest) -> list[str]:
-    """The conditions of s. 5 (as amended by L421) the request does not meet, as translated texts; the
-    request itself is the customer's asking (condition 1)."""
-    unmet = []
-    if request.reason not in RequestReason.values:
-        unmet.append(_("The request gives no reason of the Act."))
-    if not request.services_secured:
-        unmet.append(_("It has not been established that the move keeps services matching the needs."))
-    if request.ground == Ground.REQUEST_TO_MUNICIPALITY and request.accepted_on is None:
-        unmet.append(_("The receiving municipality has not accepted the move."))
-    return unmet
+    """The conditions of s. 5 the request does not meet, as translated texts."""
+    return [c.text for c in conditions(request) if not c.met]
+
+
+def _day(day: dt.date) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _target(request: TransferRequest) -> dict:

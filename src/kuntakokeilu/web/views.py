@@ -9,8 +9,8 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 
 from . import queries
-from .reference import trial_area_list
 from .navigation import links_for
+from .reference import trial_area_list
 
 
 @requires("web.view_public")

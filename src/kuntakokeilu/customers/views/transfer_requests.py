@@ -19,7 +19,7 @@ from kuntakokeilu.access.models import Purpose
 
 from .. import customerships, notices, transfer_requests
 from ..forms import RequestAnswerForm, RequestForm
-from ..models import Ground, TransferRequest
+from ..models import TransferRequest
 from .common import add_errors, logged, organisation_name, person_or_404
 
 
@@ -42,8 +42,6 @@ def record_request(request, person):
     the person's behalf (R-TG-5)."""
     today = clock.today()
     form = RequestForm(request.POST or None, initial={"asked_on": today})
-    if request.method == "POST" and form.is_valid() and form.cleaned_data["asked_on"] > today:
-        form.add_error("asked_on", _("The request cannot be dated in the future."))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -75,39 +73,15 @@ def record_request(request, person):
         )
 
 
-def _conditions(row: TransferRequest) -> list[tuple[str, bool]]:
-    """The conditions of s. 5 as the TE office sees them: (text, met)."""
-    day = formats.date_format(row.asked_on, "SHORT_DATE_FORMAT")
-    rows = [
-        (_("The customer asked for the transfer on %(on)s.") % {"on": day}, True),
-        (_("Reason of the Act: %(reason)s.") % {"reason": row.get_reason_display()}, True),
-        (
-            _("The move does not endanger services matching the customer's needs.")
-            if row.services_secured
-            else _("It has not been established that the move keeps services matching the needs."),
-            row.services_secured,
-        ),
-    ]
-    if row.ground == Ground.REQUEST_TO_MUNICIPALITY:
-        if row.accepted_on:
-            text = _("The receiving municipality accepted on %(on)s.") % {
-                "on": formats.date_format(row.accepted_on, "SHORT_DATE_FORMAT")
-            }
-        else:
-            text = _("The receiving municipality has not accepted the move.")
-        rows.append((text, row.accepted_on is not None))
-    return rows
-
-
 def _request_row(row: TransferRequest, today, lang: str) -> dict:
     current = customerships.municipal_customership(row.person, today)
-    conditions = _conditions(row)
+    conditions = transfer_requests.conditions(row)
     return {
         "request": row,
         "from": organisation_name(notices.organisation(current), lang) if current else "–",
         "to": row.municipality.name_in(lang) if row.municipality else _("TE office"),
         "conditions": conditions,
-        "all_met": all(met for _text, met in conditions),
+        "all_met": all(c.met for c in conditions),
     }
 
 

@@ -1,0 +1,96 @@
+"""The 7-day worklist through the API (R-TG-4): the open transfers the caller's organisation must make,
+and making one; each person listed or changed is logged (R-X-2)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from kuntakokeilu import clock
+from kuntakokeilu.access import audit
+from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.customers import worklist
+from kuntakokeilu.customers.models import DueTransfer, Ground
+
+from ..base import CatalogueView, ErrorSerializer
+from ..errors import ApiError
+from .common import ERRORS, TAGS, OrganisationSerializer, PersonRefSerializer, refused
+from .customerships import CustomershipSerializer
+
+
+class DueTransferSerializer(serializers.ModelSerializer):
+    """A due transfer; `overdue` as on the context's `on`."""
+
+    person = PersonRefSerializer()
+    ground = serializers.ChoiceField(choices=Ground.choices)
+    overdue = serializers.SerializerMethodField()
+    handler_te_office = serializers.CharField(source="handler_te_office.code", allow_null=True)
+    handler_municipality = serializers.CharField(source="handler_municipality.code", allow_null=True)
+    target = OrganisationSerializer(help_text="The organisation the rule names.")
+
+    class Meta:
+        model = DueTransfer
+        fields = [
+            "id",
+            "person",
+            "ground",
+            "event_date",
+            "due_by",
+            "overdue",
+            "handler_te_office",
+            "handler_municipality",
+            "target",
+            "rule_version",
+        ]
+
+    def get_overdue(self, due: DueTransfer) -> bool:
+        return due.overdue(self.context["on"])
+
+
+class DueTransferList(CatalogueView):
+    """The open transfers the caller's organisation must make (R-TG-4), the earliest deadline first;
+    each person listed is logged."""
+
+    kk_action = "customers.view_due_transfers"
+
+    @extend_schema(tags=TAGS, responses={200: DueTransferSerializer(many=True), 403: ErrorSerializer})
+    def get(self, request):
+        today = clock.today()
+        with transaction.atomic():
+            rows = worklist.open_for(request.user, today)
+            audit.record(
+                request.user,
+                {d.person_id: d.person for d in rows}.values(),
+                "api:due-transfers",
+                Purpose.TRANSFER,
+            )
+            return Response(DueTransferSerializer(rows, many=True, context={"on": today}).data)
+
+
+class DueTransferComplete(CatalogueView):
+    """Make a due transfer today (R-TG-4): the customership and its notices (R-TG-7). Answers the new
+    customership; a transfer no longer due is refused (400) and nothing changes."""
+
+    kk_action = "customers.complete_transfer"
+
+    def get_kk_object(self) -> DueTransfer:
+        due = DueTransfer.objects.select_related("person").filter(pk=self.kwargs["due_id"]).first()
+        if due is None:
+            raise ApiError(404, "due_transfer_not_found", _("No such due transfer."))
+        return due
+
+    @extend_schema(tags=TAGS, request=None, responses={201: CustomershipSerializer, **ERRORS})
+    def post(self, request, due_id):
+        try:
+            with transaction.atomic():
+                due = self.get_kk_object()
+                row = worklist.complete(due, actor=request.user, on=clock.today())
+                audit.record(request.user, [due.person], "api:complete-transfer", Purpose.TRANSFER)
+                data = CustomershipSerializer(row).data
+        except ValidationError as exc:
+            raise refused(exc, "transfer_not_possible") from None
+        return Response(data, status=201)
