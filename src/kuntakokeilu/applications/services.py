@@ -20,6 +20,7 @@ from kuntakokeilu.regions.models import Municipality, RegionalMembership, TrialA
 from kuntakokeilu.regions.models import Round as JoinedIn
 from kuntakokeilu.rules.console import run_items
 from kuntakokeilu.rules.outcome import Outcome
+from kuntakokeilu.rules.parameters import default_store
 from kuntakokeilu.rules.registry import get_rule
 
 from . import screening
@@ -34,7 +35,9 @@ from .models import (
     Selection,
     SelectionDecision,
 )
+from .queries import screening_data
 from .rules import NAME
+from .selection import summarise
 
 EDITABLE = (ApplicationStatus.DRAFT, ApplicationStatus.SUPPLEMENT_REQUESTED)
 FIRST_NEW_AREA_NUMBER = 26
@@ -307,3 +310,14 @@ def _select(application: Application, decision: SelectionDecision, outcome: Outc
         },
     )
     selection.municipalities.add(*new_members)
+
+
+def selection_summary(round_: Round):
+    """The selection view's figures (R-APP-5) for the applications that feed them: those ticked for
+    selection while the round is open, the selected ones once it is decided."""
+    if round_.state == RoundState.DECIDED:
+        feeding = round_.applications.filter(status=ApplicationStatus.SELECTED)
+    else:
+        feeding = round_.applications.filter(ticked=True)
+    ticked = [application_item(a) for a in feeding]
+    return summarise(ticked, screening_data(round_.code), default_store())

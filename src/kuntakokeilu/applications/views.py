@@ -9,20 +9,15 @@ from django.utils import translation
 from django.views.decorators.http import require_POST
 
 from kuntakokeilu import clock
-from kuntakokeilu.access.actions import can
+from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.decorators import requires
-from kuntakokeilu.access.roles import Role
-from kuntakokeilu.access.scope import grants
 from kuntakokeilu.rules.console import STATUS_WORDS
-from kuntakokeilu.rules.parameters import default_store
 
 from . import services
 from .forms import ApplicationForm, DecisionForm, SupplementForm, initial_for
 from .messages import CHECK_NAMES, ITEMS
 from .models import Application, ApplicationStatus, Round, RoundState, SelectionDecision
-from .queries import screening_data
 from .screening import percent
-from .selection import summarise
 
 
 def _lang() -> str:
@@ -103,7 +98,7 @@ def new(request, code):
     today = clock.today()
     round_ = get_object_or_404(Round, code=code)
     own = sorted(
-        code for g in grants(request.user, today) if g.role == Role.APPLICANT for code in g.municipalities
+        code for g in grants_for(request.user, "applications.apply", today) for code in g.municipalities
     )
     initial = {"lead": own[0] if own else None, "municipalities": own[:1]}
     form = ApplicationForm(request.POST or None, round_=round_, on=today, initial=initial)
@@ -210,7 +205,7 @@ def _selection_context(request, round_, today):
         for a in applications
         if can(request.user, "applications.view", a, today)
     ]
-    return rows, summary_for(round_)
+    return rows, services.selection_summary(round_)
 
 
 def summary_context(summary) -> dict:
@@ -226,16 +221,6 @@ def summary_context(summary) -> dict:
         for e in summary.elys
     ]
     return {"summary": summary, "ely_rows": rows, "maximum_text": percent(summary.maximum)[lang]}
-
-
-def summary_for(round_):
-    ticked = [services.application_item(a) for a in round_.applications.filter(ticked=True)]
-    if round_.state == RoundState.DECIDED:
-        ticked = [
-            services.application_item(a)
-            for a in round_.applications.filter(status=ApplicationStatus.SELECTED)
-        ]
-    return summarise(ticked, screening_data(round_.code), default_store())
 
 
 @requires("applications.select", get_object=_round)
@@ -267,7 +252,7 @@ def tick(request, round_):
         services.tick(request.user, application, request.POST.get("ticked") == "1", today)
     except ValidationError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=400)
-    summary = summary_for(round_)
+    summary = services.selection_summary(round_)
     return JsonResponse(
         {
             **summary.to_json(_lang()),

@@ -1,10 +1,13 @@
 """Customerships (R-TG-3): who is responsible for a job seeker from which date to which date, on which
 ground, and the rule's decision behind it. Each new customership issues its notices (R-TG-7).
 
-`start` is the one way a customership begins: it closes the open one the day before and never lets two
-overlap (the invariant; the database adds "at most one open" and "one per start date"). A customership
-that would change nothing (the same organisation already responsible) is not recorded again, so re-runs
-are harmless. The decision is stored as `Outcome.to_record()` and read back with `explanation`, to be
+Two writers, and no other, begin customerships. `start` begins one person's: it locks the person, closes
+the open one the day before and never lets two overlap (the invariant; the database adds "at most one
+open" and "one per start date"); a customership that would change nothing (the same organisation already
+responsible) is not recorded again, so re-runs are harmless. `start_batch` begins many at once for the
+batch paths (the initial transfer, the pilot's end), which have checked the same invariant in bulk: it
+closes the rows they replace, inserts the new ones and their notices through `bulk.insert` (one COPY on
+PostgreSQL). The decision is stored as `Outcome.to_record()` and read back with `explanation`, to be
 rendered in any language as it was decided.
 """
 
@@ -19,10 +22,14 @@ from django.utils.translation import gettext as _
 from kuntakokeilu.regions.models import Municipality, TeOffice
 from kuntakokeilu.rules.outcome import Outcome
 
-from . import notices
-from .models import REQUEST_GROUNDS, Customership, Ground, Person, RequestReason, Responsible
+from . import bulk, notices
+from .models import REQUEST_GROUNDS, Customership, Ground, Notice, Person, RequestReason, Responsible
 
 ONE_DAY = dt.timedelta(days=1)
+# The batch paths' chunk, and what differs between the rows of one chunk (bulk.py: the rest is the same).
+CHUNK = 2000
+CUSTOMERSHIP_FIELDS = ("person_id", "responsible", "municipality_id", "te_office_id", "decision")
+NOTICE_FIELDS = ("customership_id", "recipient", "language", "data")
 
 
 def responsible_fields(responsible: dict | None) -> dict:
@@ -150,6 +157,38 @@ def start(
     )
     notices.issue(created, open_row)
     return created, True
+
+
+def start_batch(rows: list[Customership], on: dt.date, previous: list[Customership] = ()) -> None:
+    """Begin the customerships `rows` (unsaved, all starting on `on`, one per person) in bulk, closing
+    the open rows `previous` they replace the day before, and issue their notices. The caller holds the
+    transaction and has checked that nothing starts on or after `on` for these persons."""
+    for row in previous:
+        row.valid_to = on - ONE_DAY  # the notices name the day the former customership ended
+    if previous:
+        Customership.objects.filter(pk__in=[p.pk for p in previous]).update(valid_to=on - ONE_DAY)
+    bulk.insert(Customership, rows, CUSTOMERSHIP_FIELDS)
+    ids = [row.person_id for row in rows]
+    saved = dict(Customership.objects.filter(valid_from=on, person_id__in=ids).values_list("person_id", "pk"))
+    for row in rows:
+        row.pk = saved[row.person_id]  # one row per person and start (the constraint)
+    before = {p.person_id: p for p in previous}
+    notice_rows = [n for row in rows for n in notices.rows(row, before.get(row.person_id))]
+    bulk.insert(Notice, notice_rows, NOTICE_FIELDS, template=Notice())
+
+
+class OrganisationFields:
+    """`responsible_fields` looked up once per organisation in a batch."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple, dict] = {}
+
+    def __call__(self, responsible: dict | None) -> dict:
+        responsible = responsible or {}
+        key = (responsible.get("type"), responsible.get("kunta_code"), responsible.get("te_office_code"))
+        if key not in self._found:
+            self._found[key] = responsible_fields(responsible or None)
+        return self._found[key]
 
 
 def explanation(customership: Customership) -> Outcome | None:

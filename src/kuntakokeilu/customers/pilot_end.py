@@ -6,9 +6,9 @@ the TE office reviews it (the notice of ground `pilot_ended` says so).
 The target-group rule is run for each customer on that day: it finds the pilot over and names the TE
 office of the person's place, and its outcome is stored as the customership's explanation. Where the
 register holds no place, the TE office of the customer's municipality is used, with the same outcome.
-Like the initial transfer (`transfers.initial`) this is one batch in one transaction, in chunks, with
-bulk inserts; persons with no open trial-municipality customership are untouched, so a re-run changes
-nothing.
+Like the initial transfer (`transfers.initial`) this is one batch in one transaction, in chunks, written
+by `customerships.start_batch`; persons with no open trial-municipality customership are untouched, so a
+re-run changes nothing.
 
 From 1.1.2025 the TE2024 reform (Act 380/2023) moved employment services to the municipalities'
 employment areas; the system does not model them yet. The Act's own rule (L421 s. 25) names the TE office.
@@ -32,12 +32,11 @@ from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
-from . import bulk, notices, worklist
-from .customerships import ONE_DAY, responsible_fields
-from .models import Customership, DueTransfer, Ground, Notice, Person, Responsible
+from . import bulk, worklist
+from .customerships import CHUNK, ONE_DAY, OrganisationFields, start_batch
+from .models import Customership, DueTransfer, Ground, Person, Responsible
 from .queries import facts_on
 from .target_group import decide
-from .transfers import CHUNK, CUSTOMERSHIP_FIELDS, NOTICE_FIELDS
 
 
 @dataclass
@@ -90,7 +89,7 @@ def return_customers(on: dt.date, params: ParameterStore | None = None, progress
     version = rule.rule_version(params)
     places = municipality_histories()
     summary = PilotEndSummary()
-    organisations: dict = {}
+    organisations = OrganisationFields()
     municipalities = {m.pk: m for m in Municipality.objects.all()}  # by id, for the facts read as rows
     with transaction.atomic():
         rows = list(open_customerships(on).select_for_update(of=("self",)).order_by("person_id"))
@@ -128,10 +127,9 @@ def _chunk(
             raise ValidationError(_("The pilot is still running on %(on)s.") % {"on": on})
         responsible = decision.result["responsible"] or _office_of(held.municipality.code, on)
         outcome = Outcome(rule_name, version, on, decision.result, decision.status, decision.checks)
-        fields = _fields(responsible, organisations)
+        fields = organisations(responsible)
         area = places[held.municipality.code].trial.area_no
         summary.areas[area][fields["te_office"].code if fields["te_office"] else fields["responsible"]] += 1
-        held.valid_to = on - ONE_DAY
         rows.append(
             Customership(
                 person=Person(pk=held.person_id, service_language=person.service_language),
@@ -142,24 +140,10 @@ def _chunk(
                 **fields,
             )
         )
-    Customership.objects.filter(pk__in=[h.pk for h in previous]).update(valid_to=on - ONE_DAY)
-    bulk.insert(Customership, rows, CUSTOMERSHIP_FIELDS)
-    pks = dict(Customership.objects.filter(valid_from=on, person_id__in=ids).values_list("person_id", "pk"))
-    for row in rows:
-        row.pk = pks[row.person_id]
-    before = {h.person_id: h for h in previous}
-    notice_rows = [n for row in rows for n in notices.rows(row, before[row.person_id])]
-    bulk.insert(Notice, notice_rows, NOTICE_FIELDS, template=Notice())
+    start_batch(rows, on, previous)
 
 
 def _office_of(kunta_code: str, on: dt.date) -> dict:
     """The TE office of the customer's municipality, when the register holds no place of the person."""
     office = te_office_of(kunta_code, on)
     return {"type": "te_office", "te_office_code": office.code} if office else {}
-
-
-def _fields(responsible: dict, organisations: dict) -> dict:
-    key = ("pilot_end", responsible.get("type"), responsible.get("te_office_code"))
-    if key not in organisations:
-        organisations[key] = responsible_fields(responsible or None)
-    return organisations[key]

@@ -4,8 +4,8 @@ municipality's customer, in one transaction (the whole batch or nothing).
 
 Evaluated in bulk: per chunk the persons and their current facts in two queries read as plain rows (no
 model instances; `queries.facts_on` reads them), the municipalities' histories once, the rule's pure
-`decide` per person; customerships and their notices (`notices.build`) are written by `bulk.insert` (one
-COPY on PostgreSQL), which the benchmark showed is where `bulk_create` spent most of the time
+`decide` per person; customerships and their notices are written by `customerships.start_batch` (one COPY
+each on PostgreSQL), which the benchmark showed is where `bulk_create` spent most of the time
 (benchmarks/README.md). Persons who already have a customership are skipped, so a re-run changes nothing.
 The summary counts per trial area the persons transferred and those kept by the TE office, each kept
 person once, under the first check that failed (the rule's order: pilot, status, job search, place,
@@ -26,16 +26,12 @@ from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
-from . import bulk, notices
-from .customerships import responsible_fields
-from .models import Customership, Fact, FactKind, Ground, Notice, Person
+from . import bulk
+from .customerships import CHUNK, OrganisationFields, start_batch
+from .models import Customership, Fact, FactKind, Ground, Person
 from .queries import facts_on
 from .target_group import decide
 
-CHUNK = 2000
-# What differs between the rows of one chunk (customers/bulk.py: the other columns are the same in all).
-CUSTOMERSHIP_FIELDS = ("person_id", "responsible", "municipality_id", "te_office_id", "decision")
-NOTICE_FIELDS = ("customership_id", "recipient", "language", "data")
 OUTSIDE = None  # the summary's key for persons whose kotikunta is in no trial area
 
 
@@ -68,7 +64,7 @@ def initial(on: dt.date, params: ParameterStore | None = None, progress=None) ->
     version = rule.rule_version(params)
     places = municipality_histories()
     summary = Summary()
-    organisations: dict[str, dict] = {}
+    organisations = OrganisationFields()
     municipalities = {m.pk: m for m in Municipality.objects.all()}  # by id, for the facts read as rows
     with transaction.atomic():
         ids = list(candidates(registered_by).order_by("pk").values_list("pk", flat=True))
@@ -107,21 +103,7 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
                 ground=Ground.INITIAL_TRANSFER,
                 rule_version=version,
                 decision=outcome.to_record(),
-                **_fields(responsible, organisations),
+                **organisations(responsible),
             )
         )
-    bulk.insert(Customership, rows, CUSTOMERSHIP_FIELDS)
-    saved = Customership.objects.filter(valid_from=on, person_id__gte=ids[0], person_id__lte=ids[-1])
-    saved_ids = dict(saved.values_list("person_id", "pk"))  # one row per person and start (the constraint)
-    for row in rows:
-        row.pk = saved_ids[row.person_id]
-    notice_rows = [n for row in rows for n in notices.rows(row, None)]
-    bulk.insert(Notice, notice_rows, NOTICE_FIELDS, template=Notice())
-
-
-def _fields(responsible: dict, organisations: dict) -> dict:
-    """The model fields of a trial municipality, looked up once per run."""
-    key = responsible["kunta_code"]
-    if key not in organisations:
-        organisations[key] = responsible_fields(responsible)
-    return organisations[key]
+    start_batch(rows, on)
