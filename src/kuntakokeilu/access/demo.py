@@ -1,6 +1,8 @@
 """Demo step of the access app: one user per role on real places, with the password printed.
 
-Idempotent: a second run changes nothing. Every later app adds its own demo module (settings.DEMO_STEPS).
+Idempotent: a second run changes nothing. An account that exists already keeps its password (the demo
+never resets one); only the accounts it creates get the printed demo password. Every later app adds its
+own demo module (settings.DEMO_STEPS).
 """
 
 import datetime as dt
@@ -49,7 +51,7 @@ def ensure_demo_users() -> list[tuple]:
     user_model = get_user_model()
     rows = []
     for username, first, last, language, role, kind, code in DEMO_USERS:
-        user, _created = user_model.objects.get_or_create(username=username)
+        user, created = user_model.objects.get_or_create(username=username)
         is_admin = role == Role.ADMIN
         changed = (user.first_name, user.last_name, user.is_staff, user.is_superuser) != (
             first,
@@ -58,7 +60,7 @@ def ensure_demo_users() -> list[tuple]:
             is_admin,
         )
         user.first_name, user.last_name, user.is_staff, user.is_superuser = first, last, is_admin, is_admin
-        if not user.check_password(DEMO_PASSWORD):
+        if created:
             user.set_password(DEMO_PASSWORD)
             changed = True
         if changed:
@@ -69,7 +71,9 @@ def ensure_demo_users() -> list[tuple]:
             user=user, role=role, scope_kind=kind, valid_from=VALID_FROM, **scope
         )
         place = next(iter(scope.values()), None)
-        rows.append((username, f"{first} {last}", role, str(place) if place else "Suomi / Finland", language))
+        kept = not created and not user.check_password(DEMO_PASSWORD)
+        name = f"{first} {last}" + (" (existing account: its own password kept)" if kept else "")
+        rows.append((username, name, role, str(place) if place else "Suomi / Finland", language))
     return rows
 
 
