@@ -194,3 +194,36 @@ def test_an_oversized_upload_is_refused_before_it_is_read(client, db, monkeypatc
     upload = SimpleUploadedFile("good.csv", GOOD, content_type="text/csv")
     response = client.post("/job-seekers/import/", {"file": upload}, HTTP_ACCEPT_LANGUAGE="en")
     assert "file" in response.context["form"].errors and not Person.objects.exists()
+
+
+# --- bad input never gives a traceback (issue 12; R-X-3, R-INT-2): the same refusal on both databases ---
+
+
+def test_a_field_over_the_csv_module_s_limit_is_reported_with_line_and_field():
+    errors = rejected(csv_of(row(), row(henkilotunnus=HOLM, last_name="x" * 200_000)))
+    assert errors == [(3, "last_name", "At most 100 characters.")]
+
+
+def test_a_nul_byte_is_reported_where_it_is():
+    errors = rejected(csv_of(row(first_name="Sari\x00Annikki")))
+    assert errors == [(2, "first_name", "The field contains a NUL character.")]
+
+
+def test_a_name_longer_than_the_register_holds_is_refused_before_the_database():
+    """PostgreSQL would refuse it with a DataError and SQLite would store it: the domain refuses it."""
+    errors = rejected(csv_of(row(last_name="K" * 101)), lang="sv")
+    assert errors == [(2, "last_name", "Högst 100 tecken.")]
+
+
+def test_a_file_name_longer_than_the_register_holds_is_refused():
+    with translation.override("fi"), pytest.raises(ImportRejected) as caught:
+        import_job_seekers(GOOD, source="t" * 201 + ".csv")
+    [error] = caught.value.errors
+    assert (error.line, error.field) == (1, "tiedoston nimi")
+    assert not Person.objects.filter(henkilotunnus__in=[KORHONEN, HOLM]).exists()
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1899-12-31", "2100-01-01"])
+def test_an_absurd_date_is_refused_with_the_plausible_range(day):
+    errors = rejected(csv_of(row(valid_from=day)))
+    assert errors == [(2, "valid_from", "The date must be between 1900-01-01 and 2099-12-31.")]

@@ -40,6 +40,9 @@ COLUMNS = (
     "job_search_end",
 )
 REQUIRED = ("henkilotunnus", "last_name", "first_name", "service_language", "valid_from")
+NAME_COLUMNS = ("last_name", "first_name")
+NAME_LENGTH = Person._meta.get_field("last_name").max_length
+SOURCE_LENGTH = Fact._meta.get_field("source").max_length
 FLAG_COLUMNS = {
     "immigrant": FactKind.IMMIGRANT,
     "earnings_related_entitlement": FactKind.EARNINGS_RELATED,
@@ -113,6 +116,8 @@ def read_rows(data: bytes) -> list[PersonRows]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportRejected([RowError(1, _("file"), _("The file is not UTF-8 text."))]) from None
+    # The csv module refuses a field over 128 KiB with an exception; read any length and judge the values.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     missing = [c for c in COLUMNS if c not in header]
@@ -143,9 +148,12 @@ def read_rows(data: bytes) -> list[PersonRows]:
 
 
 def _read_row(row, line, persons, seen, errors) -> None:
-    row_errors: list[RowError] = []
+    row_errors = _unreadable(row, line)
+    bad = {e.field for e in row_errors}  # judged already: not read further
 
     def value(column, parse, *args):
+        if column in bad:
+            return None
         raw = row[column].strip()
         if not raw:
             if column in REQUIRED:
@@ -162,7 +170,7 @@ def _read_row(row, line, persons, seen, errors) -> None:
     language = value("service_language", _language)
     last, first = row["last_name"].strip(), row["first_name"].strip()
     for column, name in (("last_name", last), ("first_name", first)):
-        if not name:
+        if not name and column not in bad:
             row_errors.append(RowError(line, column, _("This field is required.")))
     facts: list[Fact] = []
     if valid_from is not None:
@@ -207,6 +215,21 @@ def _read_row(row, line, persons, seen, errors) -> None:
     errors += row_errors
 
 
+def _unreadable(row, line) -> list[RowError]:
+    """Values no column can hold, whatever the database: a NUL character, a name over the column."""
+    errors = [
+        RowError(line, column, _("The field contains a NUL character."))
+        for column, raw in row.items()
+        if "\x00" in raw
+    ]
+    errors += [
+        RowError(line, column, _("At most %(max)s characters.") % {"max": NAME_LENGTH})
+        for column in NAME_COLUMNS
+        if len(row[column].strip()) > NAME_LENGTH and "\x00" not in row[column]
+    ]
+    return errors
+
+
 def _identity(raw):
     try:
         return parse_henkilotunnus(raw)
@@ -247,6 +270,11 @@ def _job_search(line, value, row_errors) -> list[Fact]:
 
 def import_job_seekers(data: bytes, source: str, actor=None) -> ImportReport:
     """Validate `data` and store it in one transaction; raises ImportRejected (nothing stored)."""
+    if len(source) > SOURCE_LENGTH:
+        message = _("The file name is longer than %(max)s characters: rename the file.") % {
+            "max": SOURCE_LENGTH
+        }
+        raise ImportRejected([RowError(1, _("file name"), message)])
     persons = read_rows(data)
     report = ImportReport()
     params = default_store()

@@ -24,14 +24,26 @@ class BadValue(ValueError):
         super().__init__(str(message))
 
 
+# The dates a job seeker's facts can carry: none of the employment services' registers predates 1900, and a
+# date after 2099 is a typing error (year 1 or 9999 would also break the date arithmetic of the rules).
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2099, 12, 31)
+
+
 def parse_date(raw: str) -> dt.date:
     value = raw.strip()
     try:
         if len(value) != 10:  # Python also reads 20210301; the format is YYYY-MM-DD only
             raise ValueError(value)
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise BadValue(_("Not a date: give YYYY-MM-DD, e.g. 2021-03-01.")) from None
+    if not EARLIEST <= day <= LATEST:
+        raise BadValue(
+            _("The date must be between %(earliest)s and %(latest)s.")
+            % {"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat()}
+        )
+    return day
 
 
 def parse_bool(raw: str) -> bool:
