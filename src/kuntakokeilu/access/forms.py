@@ -1,10 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import RoleAssignment
 from .roles import AREA_STAFF_ROLES, ScopeKind
+from .usernames import normalise
 
 WHOLE_AREA = "area"
 
@@ -68,7 +70,14 @@ class StaffMemberForm(AssignmentForm):
     field_order = ["first_name", "last_name", "username", "email", "language", "password", "role", "scope"]
 
     def clean_username(self):
-        username = self.cleaned_data["username"]
-        if get_user_model().objects.filter(username__iexact=username).exists():
+        username = normalise(self.cleaned_data["username"])
+        if get_user_model().objects.filter(username=username).exists():
             raise forms.ValidationError(_("This username is already in use."))
         return username
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, reading the username in its one stored form (usernames.py)."""
+
+    def clean_username(self):
+        return normalise(self.cleaned_data.get("username") or "")

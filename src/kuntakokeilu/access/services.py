@@ -7,10 +7,12 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from .actions import can
 from .models import Profile, RoleAssignment
+from .usernames import normalise
 
 
 def set_user_language(user, language: str) -> None:
@@ -28,13 +30,17 @@ def create_staff_member(actor, *, username, first_name, last_name, email, langua
     if not can(actor, "access.give_role", assignment, on):
         raise PermissionDenied
     user_model = get_user_model()
-    user = user_model(username=username, first_name=first_name, last_name=last_name, email=email)
+    user = user_model(username=normalise(username), first_name=first_name, last_name=last_name, email=email)
     try:
         validate_password(password, user)
     except ValidationError as exc:
         raise ValidationError({"password": exc.messages}) from None
     user.set_password(password)
-    user.save()
+    try:
+        with transaction.atomic():  # a savepoint: a simultaneous creation of the name loses here
+            user.save()
+    except IntegrityError:
+        raise ValidationError({"username": _("This username is already in use.")}) from None
     Profile.objects.create(user=user, language=language)
     _save_assignment(actor, user, assignment)
     return user

@@ -13,12 +13,13 @@ from kuntakokeilu.regions.models import TrialArea
 from . import queries, services
 from .actions import can
 from .decorators import requires
-from .forms import AssignmentForm, StaffMemberForm
+from .forms import AssignmentForm, SignInForm, StaffMemberForm
 from .models import RoleAssignment
 
 
 class SignInView(LoginView):
     template_name = "access/sign_in.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
 
     def form_valid(self, form):

@@ -230,6 +230,8 @@ def decide_round(user, round_: Round, decided_on: dt.date, decision_maker: str, 
     open round each selected application creates a trial area (next free number from 26) or enlarges one."""
     if not can(user, "applications.decide", round_, on):
         raise PermissionDenied
+    # Lock the round first, then judge its state: of simultaneous decisions one wins, the others are told.
+    round_ = Round.objects.select_for_update().get(pk=round_.pk)
     if round_.state != RoundState.OPEN:
         raise ValidationError(_("The round has already been decided."))
     if not grounds.strip() or not decision_maker.strip():

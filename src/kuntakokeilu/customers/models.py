@@ -418,6 +418,12 @@ class TransferRequest(models.Model):
                 condition=~Q(ground="request_to_municipality") | Q(municipality__isnull=False),
                 name="request_to_municipality_names_it",
             ),
+            # One open request per person, also where the database cannot lock the person's row.
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(status__in=OPEN_REQUEST_STATUSES),
+                name="one_open_transfer_request",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -119,7 +119,7 @@ def ask(
     if TransferRequest.objects.open().filter(person=person).exists():
         raise ValidationError(_("The person already has an open transfer request."))
     waiting = ground == Ground.REQUEST_TO_MUNICIPALITY
-    return TransferRequest.objects.create(
+    row = TransferRequest(
         handler_te_office=deciding_te_office(person, asked_on),
         person=person,
         asked_on=asked_on,
@@ -130,6 +130,12 @@ def ask(
         status=RequestStatus.AWAITING_ACCEPTANCE if waiting else RequestStatus.PENDING,
         recorded_by=actor,
     )
+    try:
+        with transaction.atomic():  # a savepoint: a simultaneous request for the person loses here
+            row.save()
+    except IntegrityError:
+        raise ValidationError(_("The person already has an open transfer request.")) from None
+    return row
 
 
 def deciding_te_office(person: Person, on: dt.date):
