@@ -39,6 +39,8 @@ def parse_items(text: str) -> list[Any]:
         items = json.loads(text)
     except ValueError as exc:
         raise ConsoleError(f"input is not valid JSON: {exc}") from None
+    except RecursionError:  # arrays or objects nested thousands deep: no rule input looks like that
+        raise ConsoleError("input is nested too deeply to be rule input") from None
     if not isinstance(items, list):
         raise ConsoleError("input must be a JSON array of objects")
     return items

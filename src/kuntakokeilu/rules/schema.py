@@ -68,13 +68,22 @@ def _bool(value, _ctx):
     return value
 
 
+# The dates a rule input may carry: births from the identity code's 1800s to dates two centuries on. A
+# date outside is a typing error, and years near 1 or 9999 would overflow the rules' date arithmetic.
+EARLIEST_DATE = dt.date(1800, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+
+
 def parse_date(value, _ctx=None) -> dt.date:
     if not isinstance(value, str) or not DATE_RE.match(value):
         raise ValueError("must be a date YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a real date") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"{value!r} is outside {EARLIEST_DATE.isoformat()}…{LATEST_DATE.isoformat()}")
+    return day
 
 
 def _str_list(value, _ctx):
