@@ -32,8 +32,11 @@ run: install
 	@echo "Serving Kuntakokeilu on http://$(HOST):$(PORT)/ as on $${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)}"
 	KUNTAKOKEILU_TODAY=$${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)} $(BIN)/kuntakokeilu runserver --noreload $(HOST):$(PORT)
 
-## make test: the whole suite (the unit, database and browser tests)
+## make test: the whole suite (the unit, database and browser tests). First ensures Chromium for the
+## browser tests (tools/ensure_chromium.sh: installs it as root with apt-get, else says how to);
+## KK_SKIP_BROWSER=1 skips them instead.
 test: install
+	sh tools/ensure_chromium.sh
 	$(BIN)/pytest
 
 ## CI runs the database-free suite once and the database suites per database
@@ -41,6 +44,7 @@ test-nodb: install
 	$(BIN)/pytest -m "nodb"
 
 test-db: install
+	sh tools/ensure_chromium.sh
 	$(BIN)/pytest -m "not nodb"
 
 lint: install

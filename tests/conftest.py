@@ -7,7 +7,6 @@ from django.db import connection
 from kuntakokeilu.regions.services import load_reference_data
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_TOOLS = REPO.parent / "shared" / "tools"
 KUNTAKOKEILU = REPO / ".venv" / "bin" / "kuntakokeilu"
 
 

@@ -2,8 +2,10 @@
 
 import json
 import subprocess
+from pathlib import Path
 
-from tests.conftest import KUNTAKOKEILU, SHARED_TOOLS
+from kuntakokeilu.rules import contract
+from tests.conftest import KUNTAKOKEILU
 
 
 def console(env, *args, stdin=None):
@@ -19,14 +21,11 @@ def write(tmp_path, items, name="items.json") -> str:
     return str(path)
 
 
-def check_contract(env, rule: str, input_path: str, *extra: str):
-    """The shared checker ../shared/tools/check-rules-output over the console."""
-    checker = SHARED_TOOLS / "check-rules-output"
-    assert checker.exists(), f"the shared contract checker is missing: {checker}"
-    return subprocess.run(
-        [str(checker), str(KUNTAKOKEILU), rule, input_path, *extra],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-    )
+def check_contract(env, rule: str, input_path: str, *extra: str) -> list[str]:
+    """The project's contract check (kuntakokeilu.rules.contract) over the real `rules run --format json`:
+    every breach, [] when the contract holds. A failing run is a breach (failing checks are results)."""
+    result = console(env, "run", rule, "--input", input_path, "--format", "json", *extra)
+    if result.returncode != 0:
+        return [f"exit code {result.returncode} (stderr: {result.stderr.strip()[-300:]})"]
+    items = json.loads(Path(input_path).read_text(encoding="utf-8"))
+    return contract.breaches_in_text(items, result.stdout, rule)

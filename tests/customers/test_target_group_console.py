@@ -1,4 +1,4 @@
-"""The rule `target-group` through the rules console (R-TG-2, R-REF-4): the shared contract checker,
+"""The rule `target-group` through the rules console (R-TG-2, R-REF-4): the contract check,
 exit 2 with the item and field named for input it cannot run on, and explanations in fi/sv/en."""
 
 import json
@@ -53,10 +53,8 @@ EXAMPLES = [
 ]
 
 
-def test_the_shared_checker_finds_the_contract_kept(console_env, tmp_path):
-    result = check_contract(console_env, "target-group", write(tmp_path, EXAMPLES), "--on", "2023-02-01")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "contract holds (7 items)" in result.stdout
+def test_the_contract_check_finds_the_contract_kept(console_env, tmp_path):
+    assert check_contract(console_env, "target-group", write(tmp_path, EXAMPLES), "--on", "2023-02-01") == []
 
 
 def test_run_answers_in_order_with_results_and_a_null_status(console_env, tmp_path):

@@ -4,13 +4,16 @@ the ministry see runs and their files, other roles get 403; only a run's own fil
 
 import datetime as dt
 import json
+from urllib.parse import quote, unquote
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import Http404
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 from kuntakokeilu.access.demo import ensure_demo_users
-from kuntakokeilu.evaluation import services, spec
+from kuntakokeilu.evaluation import services, spec, views
 from kuntakokeilu.evaluation.forms import RunForm, initial_from
 from kuntakokeilu.evaluation.models import EvaluationRun, RunStatus
 
@@ -251,12 +254,86 @@ def test_the_report_opens_and_the_pdf_downloads(client, users, done_run):
     assert "unsafe-inline" not in results["Content-Security-Policy"]
 
 
+@pytest.fixture
+def view_calls(monkeypatch):
+    """The pks `views.run_file` looked up: proof that a request reached the view, not only the router."""
+    calls = []
+    real = views.get_object_or_404
+
+    def spy(model, **lookup):
+        calls.append(lookup["pk"])
+        return real(model, **lookup)
+
+    monkeypatch.setattr(views, "get_object_or_404", spy)
+    return calls
+
+
+def plant(folder, name: str) -> None:
+    """A file where `name` leads from the run's folder, so that only the view's refusal keeps it unserved."""
+    if "\x00" in name:
+        return
+    target = (folder / name).resolve()
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("not served")
+
+
+def get_file(client, pk: int, written: str, name: str):
+    """GET the file route with `written` in the URL; it must reach `views.run_file` with `name` decoded."""
+    response = client.get(f"/evaluation/runs/{pk}/files/{written}")
+    assert response.resolver_match.view_name == "evaluation:file"
+    assert response.resolver_match.kwargs == {"pk": pk, "name": name}
+    return response
+
+
+# Names the route's <str:name> accepts (no slash once decoded), so the view itself must refuse them.
 @pytest.mark.parametrize(
-    "name", ["other.txt", "..%2Fsecret.txt", "..%2F..%2Frun-1%2Freport.html", "%2Fetc%2Fpasswd", "report.htm"]
+    "written, name",
+    [
+        ("other.txt", "other.txt"),  # a file in the run's folder that is not one of the run's files
+        ("report.htm", "report.htm"),
+        ("%2E%2E", ".."),  # the runs folder itself
+        (".", "."),  # the run's folder
+        ("..%5Csecret.txt", "..\\secret.txt"),
+        ("..%252Fsecret.txt", "..%2Fsecret.txt"),  # encoded twice: decoded once, as a server does
+        ("report.html%00", "report.html\x00"),
+        ("report.html%20", "report.html "),
+        ("REPORT.HTML", "REPORT.HTML"),
+    ],
 )
-def test_other_paths_are_not_served(client, users, done_run, name):
+def test_other_names_reach_the_view_and_are_not_served(
+    client, users, done_run, view_calls, settings, written, name
+):
+    plant(settings.EVALUATION_RUNS_DIR / "run-1", name)
     client.force_login(users["researcher"])
-    assert client.get(f"/evaluation/runs/{done_run.pk}/files/{name}").status_code == 404
+    served = get_file(client, done_run.pk, "report.html", "report.html")  # the same route shape is served
+    assert b"".join(served.streaming_content) == b"<p>report.html</p>"
+    assert get_file(client, done_run.pk, written, name).status_code == 404
+    assert view_calls == [done_run.pk, done_run.pk]
+
+
+# Names with a slash once decoded: the router answers 404 before any view (<str:name> has no slash), and
+# the view refuses them too if it ever gets them (its own check on the resolved path).
+@pytest.mark.parametrize(
+    "name",
+    ["../secret.txt", "../../run-1/report.html", "/etc/passwd", "../run-1/other.txt", "sub/report.html"],
+)
+def test_names_with_a_slash_are_refused_by_the_router_and_by_the_view(
+    rf, client, users, done_run, settings, name
+):
+    plant(settings.EVALUATION_RUNS_DIR / "run-1", name)
+    url = f"/evaluation/runs/{done_run.pk}/files/{quote(name, safe='')}"
+    client.force_login(users["researcher"])
+    assert client.get(url).status_code == 404
+    with pytest.raises(Resolver404):
+        resolve(unquote(url))
+    request = rf.get(url)
+    request.user = users["researcher"]
+    with pytest.raises(Http404):
+        views.run_file(request, pk=done_run.pk, name=name)
+    served = views.run_file(request, pk=done_run.pk, name="report.html")  # the same call serves a run's file
+    with served.file_to_stream:
+        assert b"".join(served.streaming_content) == b"<p>report.html</p>"
 
 
 @pytest.mark.parametrize("escape", ["output_dir", "linked_folder", "linked_file"])

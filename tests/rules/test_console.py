@@ -1,14 +1,17 @@
 """The rules console's contract (R-REF-4, R-APP-6; foundation issue §6): `rules list`, `rules run`,
 exit codes and output.
 
-Runs the real `kuntakokeilu` console script against the test database, and the shared contract checker
-`../shared/tools/check-rules-output` over it.
+Runs the real `kuntakokeilu` console script against the test database, and the project's own contract check
+(`kuntakokeilu.rules.contract`, also `kuntakokeilu rules check`) over it.
 """
 
+import io
 import json
 
 import pytest
+from django.core.management import CommandError, call_command
 
+from kuntakokeilu.rules import console as rules_console
 from tests.console import check_contract, console, write
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +24,47 @@ EXAMPLES = [
 ]
 
 
-def test_the_shared_checker_finds_the_contract_kept(console_env, tmp_path):
-    result = check_contract(
-        console_env, "municipality-on-date", write(tmp_path, EXAMPLES), "--on", "2022-09-01"
+def test_the_contract_check_finds_the_contract_kept(console_env, tmp_path):
+    path = write(tmp_path, EXAMPLES)
+    assert check_contract(console_env, "municipality-on-date", path, "--on", "2022-09-01") == []
+
+
+def test_rules_check_runs_the_rule_and_reports_the_contract_kept(console_env, tmp_path):
+    result = console(
+        console_env,
+        "check",
+        "municipality-on-date",
+        "--input",
+        write(tmp_path, EXAMPLES),
+        "--on",
+        "2022-09-01",
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "contract holds (4 items)" in result.stdout
+    assert result.stdout.strip() == "municipality-on-date: contract holds (4 items)"
+
+
+def test_rules_check_prints_every_breach_and_exits_1(monkeypatch, tmp_path):
+    """The output `rules run` would print, broken: no Swedish texts and the items in reverse order."""
+    real_as_json = rules_console.as_json
+
+    def broken(results):
+        output = json.loads(real_as_json(results))
+        for obj in output:
+            for check in obj["checks"]:
+                del check["text"]["sv"]
+        return json.dumps(output[::-1])
+
+    monkeypatch.setattr(rules_console, "as_json", broken)
+    out = io.StringIO()
+    with pytest.raises(CommandError) as raised:
+        call_command(
+            "rules", "check", "municipality-on-date", "--input", write(tmp_path, EXAMPLES), stdout=out
+        )
+    assert raised.value.returncode == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "the output ids are not the input ids in input order"
+    assert "item 'heinavesi-2020' check 'municipality_exists': no sv text" in lines, lines
+    assert lines[-1] == f"municipality-on-date: {len(lines) - 1} breaches (4 items)"
 
 
 def test_run_answers_heinavesi_and_honkajoki_in_order(console_env, tmp_path):

@@ -5,13 +5,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from kuntakokeilu import clock
-from kuntakokeilu.rules import console
+from kuntakokeilu.rules import console, contract
 from kuntakokeilu.rules.registry import all_rules, get_rule
 from kuntakokeilu.rules.schema import parse_date
 
 
 class Command(BaseCommand):
-    help = "The rules console: list the rules, or run one on a JSON file of items."
+    help = (
+        "The rules console: list the rules, run one on a JSON file of items, or check its output's contract."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
@@ -26,6 +28,14 @@ class Command(BaseCommand):
         )
         run.add_argument("--format", choices=["json", "text"], default="json")
         run.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
+        check = sub.add_parser(
+            "check",
+            help="run a rule as `run --format json` does and print every breach of the console's contract",
+            called_from_command_line=True,
+        )
+        check.add_argument("name", help="the rule's name, e.g. municipality-on-date")
+        check.add_argument("--input", required=True, help="a JSON file, or - for standard input")
+        check.add_argument("--on", help="date of evaluation YYYY-MM-DD for items without their own")
 
     def handle(self, *args, **options):
         if options["action"] == "list":
@@ -33,11 +43,31 @@ class Command(BaseCommand):
                 self.stdout.write(console.describe(rule))
             return
         try:
+            if options["action"] == "check":
+                self._check(options)
+                return
             self.stdout.write(self._run(options), ending="\n")
         except console.ConsoleError as exc:
             raise CommandError(str(exc), returncode=2) from None
 
+    def _check(self, options) -> None:
+        """Print every breach of the contract and a summary line; exit 1 when there is a breach."""
+        items, results = self._results(options)
+        found = contract.breaches_in_text(items, console.as_json(results), options["name"])
+        for breach in found:
+            self.stdout.write(breach)
+        self.stdout.write(contract.summary(options["name"], found, len(items)))
+        if found:
+            raise CommandError(f"the output of {options['name']} breaks the console's contract", returncode=1)
+
     def _run(self, options) -> str:
+        _items, results = self._results(options)
+        if options["format"] == "text":
+            return console.as_text(results, options["lang"])
+        return console.as_json(results)
+
+    def _results(self, options) -> tuple[list, list]:
+        """The input items and the rule's (id, outcome) for each, as `run` computes them."""
         try:
             rule = get_rule(options["name"])
         except LookupError as exc:
@@ -56,7 +86,6 @@ class Command(BaseCommand):
         with translation.override(
             "en"
         ):  # input errors on stderr are in English, like the rest of the console's
-            results = console.run_items(rule, console.parse_items(text), default_on)
-        if options["format"] == "text":
-            return console.as_text(results, options["lang"])
-        return console.as_json(results)
+            items = console.parse_items(text)
+            results = console.run_items(rule, items, default_on)
+        return items, results
