@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from kuntakokeilu import clock
 from kuntakokeilu.access import audit
 from kuntakokeilu.access.models import Purpose
-from kuntakokeilu.customers import counts, customerships, notices, pdf, worklist
+from kuntakokeilu.customers import counts, customerships, notice_letter, notices, worklist
 from kuntakokeilu.customers import requests as transfer_requests
 from kuntakokeilu.customers.models import (
     REQUEST_GROUNDS,
@@ -35,6 +35,7 @@ from kuntakokeilu.customers.models import (
     Responsible,
     TransferRequest,
 )
+from kuntakokeilu.letters.pdf import render_pdf
 from kuntakokeilu.regions.models import Municipality, TrialArea
 from kuntakokeilu.rules.outcome import STATUSES
 
@@ -391,7 +392,9 @@ class NoticePdf(NoticeView):
             audit.record(
                 request.user, [notice.customership.person], "api:notice-pdf", Purpose.CUSTOMER_SERVICE
             )
-            response = HttpResponse(pdf.render_pdf(notice, lang), content_type="application/pdf")
+            response = HttpResponse(
+                render_pdf(notice_letter.letter(notice, lang)), content_type="application/pdf"
+            )
         response["Content-Disposition"] = f'inline; filename="notice-{notice.pk}-{lang}.pdf"'
         return response
 

@@ -18,9 +18,10 @@ from kuntakokeilu.access import audit
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.letters.pdf import render_pdf
 from kuntakokeilu.regions.models import TrialArea
 
-from . import customerships, notices, queries, services, worklist
+from . import customerships, notice_letter, notices, queries, services, worklist
 from .forms import CorrectionForm, DateForm, HenkilotunnusForm, ImportForm, SearchForm, initial_for
 from .importer import ImportRejected, import_job_seekers
 from .models import DueTransfer, Fact, FactKind, Notice, Person, Responsible
@@ -197,12 +198,7 @@ def notice(request, notice):
     return render(
         request,
         "customers/notice.html",
-        {
-            "person": person,
-            "notice": notice,
-            "text": notices.render(notice),
-            "customership": notice.customership,
-        },
+        {"person": person, "notice": notice, "letter": notice_letter.letter(notice)},
     )
 
 
@@ -307,11 +303,9 @@ def complete_transfer(request, due):
 @transaction.atomic
 def notice_pdf(request, notice):
     """The transfer notice as a PDF letter in its own language (R-TG-7); logged like the page (R-X-2)."""
-    from . import pdf
-
     person = notice.customership.person
     audit.record(request.user, [person], "customers:notice-pdf", Purpose.CUSTOMER_SERVICE)
-    response = HttpResponse(pdf.render_pdf(notice), content_type="application/pdf")
+    response = HttpResponse(render_pdf(notice_letter.letter(notice)), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="notice-{notice.pk}-{notice.language}.pdf"'
     return response
 
