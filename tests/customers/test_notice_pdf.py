@@ -11,6 +11,7 @@ from kuntakokeilu.access.models import AccessLogEntry, Purpose
 from kuntakokeilu.customers import customerships, notice_letter
 from kuntakokeilu.customers.models import Ground, NoticeRecipient, RequestReason
 from kuntakokeilu.customers.queries import target_group_on
+from kuntakokeilu.letters.html import render_html
 from kuntakokeilu.letters.pdf import render_pdf
 from tests.letters.pdftext import pdf_text
 
@@ -126,3 +127,37 @@ def test_the_receiving_organisation_and_the_sender_of_a_kotikunta_change(demo):
     assert "Helsingfors" in pdf_text(
         _pdf(moved.notices.get(recipient=NoticeRecipient.PERSON), compress=False)
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("sv", ("Avsändare", "Nylands arbets- och näringsbyrå", "Lag om kommunförsök", "ordnar Borgå")),
+        ("fi", ("Lähettäjä", "Uudenmaan TE-toimisto", "Laki työllisyyden edistämisen", "järjestää Porvoo")),
+    ],
+)
+def test_the_notice_renders_through_the_letter_renderer_to_html_and_pdf(demo, lang, expected):
+    """R-TG-7 (issue 11): one letter, two outputs: the page's HTML and the PDF say the same in fi and sv,
+    with the reference and the Act as legal reference; a notice has no appeal instructions."""
+    notice = _transfer(demo[PORVOO_HETU]).notices.get(recipient=NoticeRecipient.PERSON)
+    letter = notice_letter.letter(notice, lang)
+    page = render_html(letter)
+    text = pdf_text(render_pdf(letter, compress=False))
+    for part in (*expected, "Johan Nyström", "1.3.2021", letter.reference, letter.title):
+        assert part in page and part in text, part
+    assert f'lang="{lang}"' in page and letter.appeal is None
+
+
+def test_the_notice_page_is_the_letter_in_the_notices_language(demo, client, user):
+    """R-TG-7: the printable page shows the same letter as the PDF, in Swedish for the Porvoo person,
+    the receiving organisation's notice in Finnish naming Porvoo as the recipient."""
+    person = demo[PORVOO_HETU]
+    row = _transfer(person)
+    client.force_login(user("linnea.lindqvist"))
+    for notice, lang, recipient in (
+        (row.notices.get(recipient=NoticeRecipient.PERSON), "sv", "Johan Nyström"),
+        (row.notices.get(recipient=NoticeRecipient.ORGANISATION), "fi", "Porvoo"),
+    ):
+        page = client.get(reverse("customers:notice", args=[person.pk, notice.pk])).content.decode()
+        assert render_html(notice_letter.letter(notice), id="notice", css_class="notice") in page
+        assert f'<article class="letter notice" lang="{lang}"' in page and f"<dd>{recipient}</dd>" in page

@@ -52,7 +52,7 @@ def letter(decision: SelectionDecision, lang: str) -> Letter:
     with translation.override(lang):
         sections = [Section(translation.gettext(SELECTED), items=_selected(decision, lang))]
         if not_selected:
-            names = tuple(a.name or a.lead.name_fi for a in not_selected.select_related("lead"))
+            names = tuple(a.name or _name(a.lead, lang) for a in not_selected.select_related("lead"))
             sections.append(Section(translation.gettext(NOT_SELECTED), items=names))
         sections.append(Section(translation.gettext(GROUNDS), paragraphs=(decision.grounds,)))
         return Letter(

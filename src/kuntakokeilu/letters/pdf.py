@@ -92,7 +92,15 @@ def render_pdf(letter: Letter, *, compress: bool = True) -> bytes:
         colWidths=[38 * mm, None],
         hAlign="LEFT",
     )
-    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    header.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.REGULAR),  # the cells' own default is Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     story = [header, Spacer(1, 8 * mm), Paragraph(_text(letter.title), styles["title"])]
     if letter.subtitle:
         story.append(Paragraph(_text(letter.subtitle), styles["subtitle"]))
