@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.rules",
     "kuntakokeilu.regions",
     "kuntakokeilu.web",
+    "kuntakokeilu.letters",
     "kuntakokeilu.access",
     "kuntakokeilu.workitems",
     "kuntakokeilu.api",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
 from kuntakokeilu.access.models import AccessLogEntry, Purpose
-from kuntakokeilu.customers import customerships, pdf
+from kuntakokeilu.customers import customerships, notice_letter
 from kuntakokeilu.customers.identity import make_henkilotunnus
 from kuntakokeilu.customers.importer import COLUMNS, import_job_seekers
 from kuntakokeilu.customers.models import (
@@ -27,6 +27,7 @@ from kuntakokeilu.customers.models import (
     TransferRequest,
 )
 from kuntakokeilu.customers.queries import target_group_on
+from kuntakokeilu.letters.pdf import render_pdf
 from tests.customers.conftest import (  # noqa: F401 - fixtures
     HELSINKI_HETU,
     KAJAANI_HETU,
@@ -126,8 +127,9 @@ def test_a_notice_in_its_language_on_demand_in_another_and_as_pdf(demo_customers
     finnish = api.get(f"{base}/", {"lang": "fi"}).json()
     assert "Porvoo" in finnish["text"]["lines"][0]
     document = api.get(f"{base}/pdf/")
-    assert document["Content-Type"] == "application/pdf" and document.content == pdf.render_pdf(notice)
-    assert api.get(f"{base}/pdf/", {"lang": "fi"}).content == pdf.render_pdf(notice, "fi")
+    assert document["Content-Type"] == "application/pdf"
+    assert document.content == render_pdf(notice_letter.letter(notice))
+    assert api.get(f"{base}/pdf/", {"lang": "fi"}).content == render_pdf(notice_letter.letter(notice, "fi"))
     before = AccessLogEntry.objects.count()
     bad = api.get(f"{base}/", {"lang": "de"}, HTTP_ACCEPT_LANGUAGE="sv")
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_language"

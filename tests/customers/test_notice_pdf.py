@@ -3,15 +3,17 @@ language, the same bytes every time; the download opens to those who may see the
 writes the access log (R-X-2)."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
 
 from kuntakokeilu.access.models import AccessLogEntry, Purpose
-from kuntakokeilu.customers import customerships, pdf
+from kuntakokeilu.customers import customerships, notice_letter
 from kuntakokeilu.customers.models import Ground, NoticeRecipient, RequestReason
 from kuntakokeilu.customers.queries import target_group_on
+from kuntakokeilu.letters.html import render_html
+from kuntakokeilu.letters.pdf import render_pdf
+from tests.letters.pdftext import pdf_text
 
 from .conftest import HELSINKI_HETU, PORVOO_HETU
 
@@ -24,24 +26,19 @@ def _transfer(person):
     return customerships.start(person, on=START, ground=Ground.INITIAL_TRANSFER, outcome=outcome)[0]
 
 
-def _text(data: bytes) -> str:
-    """The text shown by an uncompressed PDF: its `(…) Tj` strings, octal escapes decoded (WinAnsi)."""
-    shown = []
-    for found in re.finditer(rb"\(((?:[^()\\]|\\.)*)\) Tj", data):
-        raw = re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), found.group(1))
-        shown.append(re.sub(rb"\\(.)", rb"\1", raw).decode("cp1252"))
-    return " ".join(shown)
+def _pdf(notice, lang=None, **kwargs) -> bytes:
+    return render_pdf(notice_letter.letter(notice, lang), **kwargs)
 
 
 def test_the_person_notice_is_a_letter_in_swedish_with_the_sender_and_the_same_bytes_twice(demo):
     """R-TG-7: the Swedish-speaking Porvoo person's notice prints in Swedish: the Uusimaa TE office
     (the transferring authority) as sender, the date, the person's name, the title and sentences."""
     notice = _transfer(demo[PORVOO_HETU]).notices.get(recipient=NoticeRecipient.PERSON)
-    data = pdf.render_pdf(notice, compress=False)
+    data = _pdf(notice, compress=False)
     assert data.startswith(b"%PDF")
-    assert data == pdf.render_pdf(notice, compress=False)
-    assert pdf.render_pdf(notice) == pdf.render_pdf(notice)  # compressed: deterministic too
-    text = _text(data)
+    assert data == _pdf(notice, compress=False)
+    assert _pdf(notice) == _pdf(notice)  # compressed: deterministic too
+    text = pdf_text(data)
     for expected in (
         "Avsändare Nylands arbets- och näringsbyrå",
         "Datum 1.3.2021",
@@ -70,13 +67,14 @@ def test_finnish_on_demand_and_the_reason_of_a_move_back(demo):
         request_reason=RequestReason.LINGUISTIC_RIGHTS,
     )[0]
     notice = row.notices.get(recipient=NoticeRecipient.PERSON)
-    parts = pdf.letter(notice, "fi")
-    assert parts["lang"] == "fi" and dict(parts["header"])["Vastaanottaja"] == "Johan Nyström"
-    assert any("kielellisten oikeuksien" in line for line in parts["lines"])
-    assert dict(parts["header"])["Lähettäjä"] == office.name_fi
-    data = pdf.render_pdf(notice, "fi", compress=False)
-    assert "kielellisten oikeuksien" in _text(data)
-    assert data != pdf.render_pdf(notice, "sv", compress=False)
+    letter = notice_letter.letter(notice, "fi")
+    assert letter.language == "fi" and letter.recipient == "Johan Nyström"
+    assert any("kielellisten oikeuksien" in line for line in letter.sections[0].paragraphs)
+    assert letter.sender == office.name_fi
+    data = _pdf(notice, "fi", compress=False)
+    text = pdf_text(data)
+    assert "kielellisten oikeuksien" in text and f"Lähettäjä {office.name_fi}" in text
+    assert data != _pdf(notice, "sv", compress=False)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +93,7 @@ def test_the_pdf_download_opens_within_scope_and_is_logged(demo, client, user, u
     assert logged.count() == (1 if status == 200 else 0)
     if status == 200:
         assert response["Content-Type"] == "application/pdf"
-        assert response.content == pdf.render_pdf(notice)
+        assert response.content == _pdf(notice)
         assert logged.get().purpose == Purpose.CUSTOMER_SERVICE
 
 
@@ -114,9 +112,9 @@ def test_the_receiving_organisation_and_the_sender_of_a_kotikunta_change(demo):
     municipality (Porvoo), not by the TE office."""
     person = demo[PORVOO_HETU]
     first = _transfer(person)
-    organisation = pdf.letter(first.notices.get(recipient=NoticeRecipient.ORGANISATION))
-    assert organisation["lang"] == "fi" and dict(organisation["header"])["Vastaanottaja"] == "Porvoo"
-    assert dict(organisation["header"])["Lähettäjä"] == "Uudenmaan TE-toimisto"
+    organisation = notice_letter.letter(first.notices.get(recipient=NoticeRecipient.ORGANISATION))
+    assert organisation.language == "fi" and organisation.recipient == "Porvoo"
+    assert organisation.sender == "Uudenmaan TE-toimisto"
     moved = customerships.start(
         person,
         on=MOVED,
@@ -124,8 +122,42 @@ def test_the_receiving_organisation_and_the_sender_of_a_kotikunta_change(demo):
         outcome=None,
         responsible={"type": "municipality", "kunta_code": "091"},
     )[0]
-    letter = pdf.letter(moved.notices.get(recipient=NoticeRecipient.PERSON))
-    assert dict(letter["header"])["Avsändare"] == "Borgå"
-    assert "Helsingfors" in _text(
-        pdf.render_pdf(moved.notices.get(recipient=NoticeRecipient.PERSON), compress=False)
+    letter = notice_letter.letter(moved.notices.get(recipient=NoticeRecipient.PERSON))
+    assert letter.sender == "Borgå"
+    assert "Helsingfors" in pdf_text(
+        _pdf(moved.notices.get(recipient=NoticeRecipient.PERSON), compress=False)
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("sv", ("Avsändare", "Nylands arbets- och näringsbyrå", "Lag om kommunförsök", "ordnar Borgå")),
+        ("fi", ("Lähettäjä", "Uudenmaan TE-toimisto", "Laki työllisyyden edistämisen", "järjestää Porvoo")),
+    ],
+)
+def test_the_notice_renders_through_the_letter_renderer_to_html_and_pdf(demo, lang, expected):
+    """R-TG-7 (issue 11): one letter, two outputs: the page's HTML and the PDF say the same in fi and sv,
+    with the reference and the Act as legal reference; a notice has no appeal instructions."""
+    notice = _transfer(demo[PORVOO_HETU]).notices.get(recipient=NoticeRecipient.PERSON)
+    letter = notice_letter.letter(notice, lang)
+    page = render_html(letter)
+    text = pdf_text(render_pdf(letter, compress=False))
+    for part in (*expected, "Johan Nyström", "1.3.2021", letter.reference, letter.title):
+        assert part in page and part in text, part
+    assert f'lang="{lang}"' in page and letter.appeal is None
+
+
+def test_the_notice_page_is_the_letter_in_the_notices_language(demo, client, user):
+    """R-TG-7: the printable page shows the same letter as the PDF, in Swedish for the Porvoo person,
+    the receiving organisation's notice in Finnish naming Porvoo as the recipient."""
+    person = demo[PORVOO_HETU]
+    row = _transfer(person)
+    client.force_login(user("linnea.lindqvist"))
+    for notice, lang, recipient in (
+        (row.notices.get(recipient=NoticeRecipient.PERSON), "sv", "Johan Nyström"),
+        (row.notices.get(recipient=NoticeRecipient.ORGANISATION), "fi", "Porvoo"),
+    ):
+        page = client.get(reverse("customers:notice", args=[person.pk, notice.pk])).content.decode()
+        assert render_html(notice_letter.letter(notice), id="notice", css_class="notice") in page
+        assert f'<article class="letter notice" lang="{lang}"' in page and f"<dd>{recipient}</dd>" in page

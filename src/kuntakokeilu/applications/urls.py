@@ -13,4 +13,5 @@ urlpatterns = [
     path("applications/rounds/<slug:code>/selection/tick/", views.tick, name="tick"),
     path("applications/rounds/<slug:code>/decision/", views.decide, name="decide"),
     path("applications/decisions/<int:pk>/", views.decision, name="decision"),
+    path("applications/decisions/<int:pk>/pdf/<str:lang>/", views.decision_pdf, name="decision-pdf"),
 ]

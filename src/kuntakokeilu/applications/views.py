@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_POST
@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 from kuntakokeilu import clock
 from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.decorators import requires
+from kuntakokeilu.letters.pdf import render_pdf
 from kuntakokeilu.rules.console import STATUS_WORDS
 
-from . import services
+from . import decision_letter, services
 from .forms import ApplicationForm, DecisionForm, SupplementForm, initial_for
 from .messages import CHECK_NAMES, ITEMS
 from .models import Application, ApplicationStatus, Round, RoundState, SelectionDecision
@@ -296,13 +297,20 @@ def _decision(request, pk):
 
 @requires("applications.view")
 def decision(request, pk):
+    """The selection decision as letters in Finnish and in Swedish, each also as a PDF (R-APP-5)."""
     decision = _decision(request, pk)
-    selections = decision.selections.select_related("trial_area", "application").prefetch_related(
-        "municipalities"
+    letters = [(lang, decision_letter.letter(decision, lang)) for lang in decision_letter.LANGUAGES]
+    return render(request, "applications/decision.html", {"decision": decision, "letters": letters})
+
+
+@requires("applications.view")
+def decision_pdf(request, pk, lang):
+    """The selection decision's letter in `lang` (fi or sv) as a PDF, the same letter as on the page."""
+    if lang not in decision_letter.LANGUAGES:
+        raise Http404("The decision is given in Finnish and Swedish.")
+    decision = _decision(request, pk)
+    response = HttpResponse(
+        render_pdf(decision_letter.letter(decision, lang)), content_type="application/pdf"
     )
-    others = decision.round.applications.filter(status=ApplicationStatus.NOT_SELECTED)
-    return render(
-        request,
-        "applications/decision.html",
-        {"decision": decision, "selections": selections, "not_selected": others},
-    )
+    response["Content-Disposition"] = f'inline; filename="selection-decision-{decision.pk}-{lang}.pdf"'
+    return response

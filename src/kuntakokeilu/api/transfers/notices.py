@@ -13,8 +13,9 @@ from rest_framework.response import Response
 
 from kuntakokeilu.access import audit
 from kuntakokeilu.access.models import Purpose
-from kuntakokeilu.customers import notices, pdf
+from kuntakokeilu.customers import notice_letter, notices
 from kuntakokeilu.customers.models import SERVICE_LANGUAGES, Ground, Notice, NoticeRecipient, RequestReason
+from kuntakokeilu.letters.pdf import render_pdf
 
 from ..base import CatalogueView
 from ..customers import PersonView
@@ -149,6 +150,8 @@ class NoticePdf(NoticeView):
             audit.record(
                 request.user, [notice.customership.person], "api:notice-pdf", Purpose.CUSTOMER_SERVICE
             )
-            response = HttpResponse(pdf.render_pdf(notice, lang), content_type="application/pdf")
+            response = HttpResponse(
+                render_pdf(notice_letter.letter(notice, lang)), content_type="application/pdf"
+            )
         response["Content-Disposition"] = f'inline; filename="notice-{notice.pk}-{lang}.pdf"'
         return response

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from kuntakokeilu.access import audit
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.letters.pdf import render_pdf
 
-from .. import notices
+from .. import notice_letter
 from .common import notice_or_404
 
 
@@ -23,12 +24,7 @@ def notice(request, notice):
     return render(
         request,
         "customers/notice.html",
-        {
-            "person": person,
-            "notice": notice,
-            "text": notices.render(notice),
-            "customership": notice.customership,
-        },
+        {"person": person, "notice": notice, "letter": notice_letter.letter(notice)},
     )
 
 
@@ -36,10 +32,8 @@ def notice(request, notice):
 @transaction.atomic
 def notice_pdf(request, notice):
     """The transfer notice as a PDF letter in its own language (R-TG-7); logged like the page (R-X-2)."""
-    from .. import pdf
-
     person = notice.customership.person
     audit.record(request.user, [person], "customers:notice-pdf", Purpose.CUSTOMER_SERVICE)
-    response = HttpResponse(pdf.render_pdf(notice), content_type="application/pdf")
+    response = HttpResponse(render_pdf(notice_letter.letter(notice)), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="notice-{notice.pk}-{notice.language}.pdf"'
     return response
