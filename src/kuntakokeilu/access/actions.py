@@ -392,3 +392,13 @@ def evaluation_view_runs(user, obj, on) -> bool:
 @declare("evaluation.run", EVALUATION_LABELS["evaluation.run"])
 def evaluation_run(user, obj, on) -> bool:
     return _has_role(user, on, Role.RESEARCHER, Role.MINISTRY)
+
+
+# --- jobs --------------------------------------------------------------------------------------
+# The background tasks and their workers (issue 11): admins only. Labels are translated in the jobs app.
+from kuntakokeilu.jobs.messages import ACTION_LABELS as JOBS_LABELS  # noqa: E402
+
+
+@declare("jobs.view_jobs", JOBS_LABELS["jobs.view_jobs"])
+def jobs_view_jobs(user, obj, on) -> bool:
+    return _has_role(user, on, Role.ADMIN)

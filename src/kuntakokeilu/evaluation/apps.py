@@ -6,3 +6,10 @@ class EvaluationConfig(AppConfig):
     name = "kuntakokeilu.evaluation"
     label = "evaluation"
     verbose_name = _("Impact evaluation")
+
+    def ready(self) -> None:
+        from kuntakokeilu.jobs.signals import job_abandoned
+
+        from . import services
+
+        job_abandoned.connect(services.abandoned, sender=services.run_evaluation, dispatch_uid="evaluation.run")
