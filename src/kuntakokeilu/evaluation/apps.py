@@ -12,4 +12,6 @@ class EvaluationConfig(AppConfig):
 
         from . import services
 
-        job_abandoned.connect(services.abandoned, sender=services.run_evaluation, dispatch_uid="evaluation.run")
+        job_abandoned.connect(
+            services.abandoned, sender=services.run_evaluation, dispatch_uid="evaluation.run"
+        )

@@ -45,7 +45,9 @@ def submit(specification: dict[str, Any], user, language: str) -> EvaluationRun:
 def run_evaluation(pk: int) -> None:
     """The job of one run: `execute` ends the run `done` or `failed`; a failed run raises for the queue."""
     execute(pk)
-    error = EvaluationRun.objects.filter(pk=pk, status=RunStatus.FAILED).values_list("error", flat=True).first()
+    error = (
+        EvaluationRun.objects.filter(pk=pk, status=RunStatus.FAILED).values_list("error", flat=True).first()
+    )
     if error is not None:
         raise RunFailed(error)
 

@@ -27,7 +27,10 @@ class Progress(models.Model):
     """How far a job has come, as the job itself reports it: percent and a step code of the domain app."""
 
     job = models.OneToOneField(
-        "django_tasks_database.DBTaskResult", primary_key=True, on_delete=models.CASCADE, related_name="progress"
+        "django_tasks_database.DBTaskResult",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="progress",
     )
     percent = models.PositiveSmallIntegerField(default=0)  # 0–100
     step = models.CharField(max_length=60, blank=True)  # the app's step code, e.g. estimates:baseline

@@ -83,5 +83,6 @@ def error_of(result: DBTaskResult) -> str:
 def worker_rows() -> list[WorkerRow]:
     now = timezone.now()
     return [
-        WorkerRow(w.worker_id, w.started_at, w.seen_at, workers.is_alive(w, now)) for w in Worker.objects.all()
+        WorkerRow(w.worker_id, w.started_at, w.seen_at, workers.is_alive(w, now))
+        for w in Worker.objects.all()
     ]

@@ -33,7 +33,7 @@ _current_job: ContextVar[str | None] = ContextVar("kuntakokeilu_current_job", de
 INTERRUPTIONS = {"builtins.SystemExit", "builtins.KeyboardInterrupt"}
 
 
-class WorkerLost(Exception):  # noqa: N818 (a reason, not an error of the job's own)
+class WorkerLost(Exception):
     """Stored as the exception of a job whose worker died while it ran."""
 
 
@@ -83,7 +83,9 @@ def recover_abandoned(now: dt.datetime | None = None) -> list[str]:
 def _fail_abandoned(pk: Any) -> bool:
     """The job failed with the reason and the domain app's record with it, in one transaction."""
     with transaction.atomic():
-        result = DBTaskResult.objects.select_for_update().filter(pk=pk, status=TaskResultStatus.RUNNING).first()
+        result = (
+            DBTaskResult.objects.select_for_update().filter(pk=pk, status=TaskResultStatus.RUNNING).first()
+        )
         if result is None:  # it ended meanwhile
             return False
         result.set_failed(WorkerLost("the worker stopped while the job ran"))
@@ -102,14 +104,20 @@ def _announce(task_path: str, job_id: str, args: list, kwargs: dict) -> None:
 # --- the worker's signals: which job runs (for report_progress), and jobs interrupted by a stop ---------
 
 
-def _started(sender: type, task_result: BaseTaskResult, **kwargs: Any) -> None:
-    _current_job.set(str(task_result.id) if issubclass(sender, DatabaseBackend) else None)
+def _started(sender: Any, task_result: BaseTaskResult, **kwargs: Any) -> None:
+    # db_worker sends the backend itself, the immediate backend its class: either is fine here.
+    backend = sender if isinstance(sender, type) else type(sender)
+    _current_job.set(str(task_result.id) if issubclass(backend, DatabaseBackend) else None)
 
 
-def _finished(sender: type, task_result: BaseTaskResult, **kwargs: Any) -> None:
+def _finished(sender: Any, task_result: BaseTaskResult, **kwargs: Any) -> None:
     _current_job.set(None)
     errors = task_result.errors
-    if task_result.status == TaskResultStatus.FAILED and errors and errors[-1].exception_class_path in INTERRUPTIONS:
+    if (
+        task_result.status == TaskResultStatus.FAILED
+        and errors
+        and errors[-1].exception_class_path in INTERRUPTIONS
+    ):
         _announce(task_result.task.module_path, str(task_result.id), task_result.args, task_result.kwargs)
 
 

@@ -9,4 +9,6 @@ from . import queries
 
 @requires("jobs.view_jobs")
 def jobs(request):
-    return render(request, "jobs/jobs.html", {"jobs": queries.recent_jobs(), "workers": queries.worker_rows()})
+    return render(
+        request, "jobs/jobs.html", {"jobs": queries.recent_jobs(), "workers": queries.worker_rows()}
+    )

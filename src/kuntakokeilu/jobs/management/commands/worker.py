@@ -3,7 +3,8 @@
 Before it takes a job, it registers itself (`workers.register`) and fails every job that a dead worker left
 running (`services.recover_abandoned`), with the reason, and the domain app's record with it (an evaluation
 run). While it runs, a heartbeat thread keeps its row fresh and fails the jobs of workers that fell silent.
-Ctrl-C or SIGTERM: the running job is finished first; a second one stops it, and the job fails with the reason.
+Ctrl-C or SIGTERM: the running job is finished first; a second one stops it, and the job fails with the
+reason.
 """
 
 from __future__ import annotations
