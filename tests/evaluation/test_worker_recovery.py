@@ -17,6 +17,7 @@ from kuntakokeilu.access.demo import ensure_demo_users
 from kuntakokeilu.evaluation import services, spec
 from kuntakokeilu.evaluation.models import EvaluationRun, RunStatus
 from kuntakokeilu.jobs.models import Worker
+from kuntakokeilu.regions.services import load_reference_data
 from tests.jobs.worker import DATABASE_QUEUE, running_worker, wait_for, worker_command
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker processes see only committed rows
@@ -26,6 +27,7 @@ def test_a_killed_workers_run_is_failed_with_the_reason_when_a_worker_starts(con
     settings.TASKS = DATABASE_QUEUE
     settings.EVALUATION_RUNS_DIR = tmp_path / "runs"
     env = {**console_env, "KUNTAKOKEILU_EVALUATION_RUNS_DIR": str(tmp_path / "runs")}
+    load_reference_data()  # an earlier transactional test may have emptied the tables
     ensure_demo_users()
     researcher = get_user_model().objects.get(username="tuomas.koskinen")
     # The default specification takes some 13 seconds: long enough to be caught running.
