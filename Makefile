@@ -24,13 +24,17 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-## make run: install, migrate, load the reference data, serve on 127.0.0.1:8000
+## make run: install, migrate, load the reference data, serve on 127.0.0.1:8000 with the background worker
+## beside it (kuntakokeilu worker); Ctrl-C stops both (a job still running is failed with the reason)
 run: install
 	mkdir -p var
 	$(BIN)/kuntakokeilu migrate --noinput
 	KUNTAKOKEILU_TODAY=$${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)} $(BIN)/kuntakokeilu demo
 	@echo "Serving Kuntakokeilu on http://$(HOST):$(PORT)/ as on $${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)}"
-	KUNTAKOKEILU_TODAY=$${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)} $(BIN)/kuntakokeilu runserver --noreload $(HOST):$(PORT)
+	export KUNTAKOKEILU_TODAY=$${KUNTAKOKEILU_TODAY-$(DEMO_TODAY)}; \
+	$(BIN)/kuntakokeilu worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/kuntakokeilu runserver --noreload $(HOST):$(PORT)
 
 ## make test: the whole suite (the unit, database and browser tests). First ensures Chromium for the
 ## browser tests (tools/ensure_chromium.sh: installs it as root with apt-get, else says how to);

@@ -15,3 +15,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
 else:
     DATABASES["default"]["TEST"] = {"NAME": f"test_kuntakokeilu_{os.getpid()}"}
+# Jobs run in the caller once its transaction commits (the immediate backend); the tests of the queue itself
+# switch to the database backend (tests/jobs, tests/evaluation/test_worker_recovery.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

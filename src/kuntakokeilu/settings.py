@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.applications",
     "kuntakokeilu.customers",
     "kuntakokeilu.evaluation",
+    "kuntakokeilu.jobs",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +101,14 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # A job worker writes beside the server (kuntakokeilu worker): WAL lets readers go on while one writes,
+    # the busy timeout waits for the writer instead of failing with "database is locked", and IMMEDIATE
+    # transactions take the write lock when they begin, not half-way (where SQLite cannot wait for it).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- languages: Finnish first, Swedish by law, English for development and research --------------
@@ -220,10 +231,8 @@ DEMO_STEPS = [
     "kuntakokeilu.applications.demo",
 ]
 
-# --- evaluation: where runs started from the page write their files; EVALUATION_RUN_IN_THREAD = False
-# runs them in the caller instead of a background thread (unit tests) ------------------------------
+# --- evaluation: where runs started from the page write their files (the runs go on the job queue) ---
 EVALUATION_RUNS_DIR = Path(os.environ.get("KUNTAKOKEILU_EVALUATION_RUNS_DIR", VAR_DIR / "evaluation-runs"))
-EVALUATION_RUN_IN_THREAD = True
 
 # --- customers: transfers API (issue 6): names of its choice sets in the OpenAPI description --------
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
@@ -236,3 +245,10 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "ServiceLanguageEnum": "kuntakokeilu.customers.models.SERVICE_LANGUAGES",
     "CheckStatusEnum": "kuntakokeilu.rules.outcome.STATUSES",
 }
+
+# --- jobs: the durable job queue (django-tasks with its database backend; `kuntakokeilu worker` runs it) --
+# A worker writes its heartbeat every JOBS_HEARTBEAT_SECONDS; one silent for JOBS_WORKER_STALE_SECONDS is
+# taken as dead (kuntakokeilu.jobs.workers), and the jobs it left running are failed when a worker starts.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOBS_HEARTBEAT_SECONDS = float(os.environ.get("KUNTAKOKEILU_JOBS_HEARTBEAT_SECONDS", "10"))
+JOBS_WORKER_STALE_SECONDS = float(os.environ.get("KUNTAKOKEILU_JOBS_WORKER_STALE_SECONDS", "60"))

@@ -22,4 +22,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.applications.urls")),
     # --- evaluation: impact evaluation runs and their reports ---
     path("", include("kuntakokeilu.evaluation.urls")),
+    # --- jobs: the admins' list of background tasks ---
+    path("", include("kuntakokeilu.jobs.urls")),
 ]

@@ -211,6 +211,8 @@ EXPECTED = {
     # --- evaluation --- (R-EVAL-3: researchers and the ministry; ELY does not see runs)
     "evaluation.view_runs": ({Role.RESEARCHER, Role.MINISTRY}, {Role.RESEARCHER, Role.MINISTRY}, False),
     "evaluation.run": ({Role.RESEARCHER, Role.MINISTRY}, {Role.RESEARCHER, Role.MINISTRY}, False),
+    # --- jobs --- (the background tasks: admins only)
+    "jobs.view_jobs": ({Role.ADMIN}, {Role.ADMIN}, False),
 }
 
 

@@ -47,7 +47,6 @@ QUICK = {
 def users(settings, tmp_path):
     settings.KUNTAKOKEILU_TODAY = TODAY
     settings.EVALUATION_RUNS_DIR = tmp_path / "runs"
-    settings.EVALUATION_RUN_IN_THREAD = False
     ensure_demo_users()
     return {role: get_user_model().objects.get(username=name) for role, name in USERS.items()}
 

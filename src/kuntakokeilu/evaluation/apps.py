@@ -8,4 +8,10 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Impact evaluation")
 
     def ready(self) -> None:
-        from . import actions  # noqa: F401  (registers the app's actions in the catalogue)
+        from kuntakokeilu.jobs.signals import job_abandoned
+
+        from . import actions, services  # noqa: F401 (actions registers the app's actions)
+
+        job_abandoned.connect(
+            services.abandoned, sender=services.run_evaluation, dispatch_uid="evaluation.run"
+        )

@@ -1,53 +1,64 @@
-"""Evaluation runs from the page (R-EVAL-3): queued in the database, run in a background thread.
+"""Evaluation runs from the page (R-EVAL-3): recorded in the database and run by the job queue's worker.
 
-No task worker exists, so `submit` starts a thread once the request's transaction commits; one run at a time
-(the machine is small), the others wait as `queued`. `settings.EVALUATION_RUN_IN_THREAD = False` runs it in
-the caller instead (tests). Known limits: a run that the process loses (a restart) stays `running` and the
-runs queued behind it stay `queued`; the lock holds within one process only, so several server workers may
-run evaluations at once.
+`submit` records a queued run and its job in one transaction (`kuntakokeilu.jobs`); the worker
+(`kuntakokeilu worker`, started beside the server by `make run`) runs `run_evaluation`, one job at a time per
+worker, and queued runs wait for it in the database, so a restart loses none. The run keeps its own status,
+progress and step for its page, and reports the progress to the queue too. A run whose worker dies while it
+runs is marked failed with the reason when a worker starts again (`abandoned`, on `jobs.job_abandoned`).
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import threading
 from typing import Any
 
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.functional import Promise
+
+from kuntakokeilu.jobs import services as jobs
 
 from . import panel, report, runner
 from .models import EvaluationRun, RunStatus
 from .spec import SpecError, validate
 
 log = logging.getLogger(__name__)
-_ONE_AT_A_TIME = threading.Lock()
+
+
+class RunFailed(Exception):
+    """A run that ended `failed` fails its job too, so the admins' list of tasks shows it with the reason."""
 
 
 def submit(specification: dict[str, Any], user, language: str) -> EvaluationRun:
-    """Record a queued run of a validated specification and start it after the transaction commits."""
-    run = EvaluationRun.objects.create(created_by=user, spec=specification, language=language)
-    run.output_dir = f"run-{run.pk}"
-    run.save(update_fields=["output_dir"])
-    if settings.EVALUATION_RUN_IN_THREAD:
-        transaction.on_commit(lambda: _start_thread(run.pk))
-    else:
-        transaction.on_commit(lambda: execute(run.pk))
+    """Record a queued run of a validated specification and its job, together or not at all."""
+    with transaction.atomic():
+        run = EvaluationRun.objects.create(created_by=user, spec=specification, language=language)
+        run.output_dir = f"run-{run.pk}"
+        run.save(update_fields=["output_dir"])
+        jobs.enqueue(run_evaluation, run.pk)
     return run
 
 
-def _start_thread(pk: int) -> None:
-    threading.Thread(target=_thread_main, args=(pk,), name=f"evaluation-run-{pk}", daemon=True).start()
+@jobs.task()
+def run_evaluation(pk: int) -> None:
+    """The job of one run: `execute` ends the run `done` or `failed`; a failed run raises for the queue."""
+    execute(pk)
+    error = (
+        EvaluationRun.objects.filter(pk=pk, status=RunStatus.FAILED).values_list("error", flat=True).first()
+    )
+    if error is not None:
+        raise RunFailed(error)
 
 
-def _thread_main(pk: int) -> None:
-    try:
-        with _ONE_AT_A_TIME:
-            execute(pk)
-    finally:
-        connections.close_all()  # this thread's connections only
+def abandoned(sender, job_id: str, args: list, kwargs: dict, reason: Promise, **extra: Any) -> None:
+    """The worker stopped while the run's job ran: the run fails with the reason, worded in the language of
+    the person who started it (connected to `jobs.signals.job_abandoned` in apps.py)."""
+    run = EvaluationRun.objects.filter(pk=args[0], status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).first()
+    if run is not None:
+        with translation.override(run.language):
+            _fail(run.pk, str(reason))
 
 
 def _update(pk: int, **fields: Any) -> None:
@@ -81,9 +92,11 @@ def execute(pk: int) -> None:
 def _run(run: EvaluationRun) -> None:
     pk = run.pk
     _update(pk, status=RunStatus.RUNNING, started_at=timezone.now(), progress=0, step="panel")
+    jobs.report_progress(0, "panel")
 
     def progress(step: str, percent: int) -> None:
         _update(pk, step=step, progress=percent)
+        jobs.report_progress(percent, step)
 
     specification = validate(run.spec)
     runner.check_data_file()

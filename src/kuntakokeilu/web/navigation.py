@@ -20,6 +20,7 @@ from kuntakokeilu.customers.labels import (
     NAV_REQUESTS_HELP,
 )
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
+from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ LINKS: list[Link] = [
     Link(NAV_APPLICATIONS, "applications:index", "applications.view", NAV_APPLICATIONS_HELP),
     # --- evaluation --- (labels translated in the evaluation app's catalogue)
     Link(NAV_EVALUATION, "evaluation:runs", "evaluation.view_runs", NAV_EVALUATION_HELP),
+    # --- jobs --- (labels translated in the jobs app's catalogue)
+    Link(NAV_JOBS, "jobs:jobs", "jobs.view_jobs", NAV_JOBS_HELP),
 ]
 
 
