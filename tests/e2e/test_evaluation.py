@@ -1,7 +1,7 @@
 """The researcher runs the default evaluation specification from the page and reads its report (R-EVAL-1,
 R-EVAL-3): the form is prefilled with the default specification, the run goes on the job queue and a real
-worker process runs it while its page refreshes itself, and the finished run links the HTML report with the event-study plot and the
-estimates table. Every page of ours passes the accessibility check (R-X-7)."""
+worker process runs it while its page refreshes itself, and the finished run links the HTML report with
+the event-study plot and the estimates table. Every page of ours passes the accessibility check (R-X-7)."""
 
 import datetime as dt
 import re
