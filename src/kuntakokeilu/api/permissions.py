@@ -1,12 +1,13 @@
 """The API asks the same catalogue of actions as the pages (R-X-1, R-INT-3).
 
 Every API view sets `kk_action = "app.action"`; object-level checks pass the object to the catalogue.
-A view without `kk_action` is refused (and fails tests/test_routes_declare_actions.py).
+A view without `kk_action` is refused (and fails tests/test_routes_declare_actions.py). An anonymous caller of
+a staff action is refused (401) before the view looks anything up.
 """
 
 from rest_framework.permissions import BasePermission
 
-from kuntakokeilu.access.actions import can
+from kuntakokeilu.access.actions import can, get_action
 
 
 class Catalogue(BasePermission):
@@ -14,6 +15,8 @@ class Catalogue(BasePermission):
         code = getattr(view, "kk_action", None)
         if code is None:
             return False
+        if not get_action(code).public and not request.user.is_authenticated:
+            return False  # 401 before any lookup: an anonymous caller learns nothing of what exists
         action_obj = view.get_kk_object() if hasattr(view, "get_kk_object") else None
         return can(request.user, code, action_obj)
 
