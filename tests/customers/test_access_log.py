@@ -59,14 +59,27 @@ def test_the_log_is_written_only_inside_the_reads_transaction(demo, user, monkey
 
 def test_the_access_request_command_prints_facts_and_who_looked(demo, user, capsys):
     _entry(demo, user)
-    call_command("access_request", HELSINKI_HETU.lower(), "--lang", "en")
+    call_command("access_request", HELSINKI_HETU.lower(), "--as", "Admin", "--lang", "en")
     out = capsys.readouterr().out
     assert f"Mikael Lahtinen ({HELSINKI_HETU})" in out
     assert "Home municipality (kotikunta): 091 Helsinki (2021-01-01 – –)" in out
     assert "aino.virtanen customers:person (customer service)" in out
-    assert AccessLogEntry.objects.filter(what="command:access_request", user=None).count() == 1
+    # issue 12: the log names the administrator who answered the request
+    assert AccessLogEntry.objects.filter(what="command:access_request", user=user("admin")).count() == 1
     with pytest.raises(CommandError, match="check character"):
-        call_command("access_request", HELSINKI_HETU[:-1] + "A", "--lang", "en")
+        call_command("access_request", HELSINKI_HETU[:-1] + "A", "--as", "admin", "--lang", "en")
+
+
+def test_the_access_request_command_names_an_administrator(demo, user):
+    """R-X-2: `--as` is required and must name someone who may answer access requests; nothing is logged
+    otherwise."""
+    with pytest.raises(CommandError):
+        call_command("access_request", HELSINKI_HETU, "--lang", "en")
+    with pytest.raises(CommandError, match="may not answer"):
+        call_command("access_request", HELSINKI_HETU, "--as", "aino.virtanen", "--lang", "en")
+    with pytest.raises(CommandError, match="No active user"):
+        call_command("access_request", HELSINKI_HETU, "--as", "nobody", "--lang", "en")
+    assert not AccessLogEntry.objects.filter(what="command:access_request").exists()
 
 
 def test_the_demo_is_idempotent(demo):

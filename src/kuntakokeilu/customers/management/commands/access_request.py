@@ -1,11 +1,15 @@
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from kuntakokeilu import clock
 from kuntakokeilu.access import audit
+from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.access.usernames import normalise
 from kuntakokeilu.customers.identity import InvalidHenkilotunnus, parse_henkilotunnus
 from kuntakokeilu.customers.models import CODE_KINDS, MUNICIPALITY_KINDS, FactKind, Person
 from kuntakokeilu.customers.queries import history
@@ -14,15 +18,22 @@ from kuntakokeilu.customers.queries import history
 class Command(BaseCommand):
     help = (
         "The data subject's access request: print what the register holds on a person and who has looked "
-        "at it (the request itself is logged)."
+        "at it (the request itself is logged, with the administrator named by --as)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("henkilotunnus")
+        parser.add_argument(
+            "--as",
+            dest="as_user",
+            required=True,
+            help="the username of the administrator answering the request (written in the access log)",
+        )
         parser.add_argument("--lang", choices=["fi", "sv", "en"], default="fi", help="language of the output")
 
     def handle(self, *args, **options):
         with translation.override(options["lang"]):
+            actor = _actor(options["as_user"])
             try:
                 code = parse_henkilotunnus(options["henkilotunnus"]).code
             except InvalidHenkilotunnus as exc:
@@ -32,7 +43,7 @@ class Command(BaseCommand):
                 if person is None:
                     raise CommandError(_("The register holds no person with this identity code."))
                 entries = list(audit.entries_about(person))
-                audit.record(None, [person], "command:access_request", Purpose.ACCESS_REQUEST)
+                audit.record(actor, [person], "command:access_request", Purpose.ACCESS_REQUEST)
                 self._print(person, history(person), entries)
 
     def _print(self, person, rows, entries):
@@ -62,6 +73,16 @@ class Command(BaseCommand):
         for entry in entries:
             who = entry.user.username if entry.user else "–"
             out(f"  {entry.at:%Y-%m-%d %H:%M:%S} {who} {entry.what} ({entry.get_purpose_display()})")
+
+
+def _actor(username: str):
+    """The administrator named by `--as` (R-X-2: the log names who looked), if the catalogue allows it."""
+    user = get_user_model().objects.filter(username=normalise(username), is_active=True).first()
+    if user is None:
+        raise CommandError(_("No active user %(username)s.") % {"username": username})
+    if not can(user, "access.access_request", None, clock.today()):
+        raise CommandError(_("%(username)s may not answer access requests.") % {"username": user.username})
+    return user
 
 
 def _display(fact) -> str:
