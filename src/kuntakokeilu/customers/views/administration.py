@@ -16,9 +16,9 @@ from ..models import Person
 from .persons import history_tables
 
 
-@requires("access.read_log")
-def access_log(request):
-    """The access log of one person, found by identity code (POST: no identity code in the URL)."""
+def _about_one_person(request, template: str, what: str, purpose: str, read) -> object:
+    """A page about one person found by identity code (POST: no identity code in the URL): `read(subject)`
+    gives the page's data, and the access is logged in the same transaction (R-X-2)."""
     form = HenkilotunnusForm(request.POST or None)
     context = {"form": form, "searched": False}
     if request.method == "POST" and form.is_valid():
@@ -26,25 +26,33 @@ def access_log(request):
             subject = Person.objects.filter(henkilotunnus=form.cleaned_data["henkilotunnus"]).first()
             context.update(searched=True, subject=subject)
             if subject is not None:
-                context["entries"] = list(audit.entries_about(subject))
-                audit.record(request.user, [subject], "customers:access-log", Purpose.SUPERVISION)
-    return render(request, "customers/access_log.html", context)
+                context.update(read(subject))
+                audit.record(request.user, [subject], what, purpose)
+    return render(request, template, context)
+
+
+@requires("access.read_log")
+def access_log(request):
+    """The access log of one person."""
+    return _about_one_person(
+        request,
+        "customers/access_log.html",
+        "customers:access-log",
+        Purpose.SUPERVISION,
+        lambda subject: {"entries": list(audit.entries_about(subject))},
+    )
 
 
 @requires("access.access_request")
 def access_request(request):
     """The data subject's access request: what the register holds on a person and who has looked."""
-    form = HenkilotunnusForm(request.POST or None)
-    context = {"form": form, "searched": False}
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            subject = Person.objects.filter(henkilotunnus=form.cleaned_data["henkilotunnus"]).first()
-            context.update(searched=True, subject=subject)
-            if subject is not None:
-                context["history"] = history_tables(subject)
-                context["entries"] = list(audit.entries_about(subject))
-                audit.record(request.user, [subject], "customers:access-request", Purpose.ACCESS_REQUEST)
-    return render(request, "customers/access_request.html", context)
+    return _about_one_person(
+        request,
+        "customers/access_request.html",
+        "customers:access-request",
+        Purpose.ACCESS_REQUEST,
+        lambda subject: {"history": history_tables(subject), "entries": list(audit.entries_about(subject))},
+    )
 
 
 @requires("customers.import")

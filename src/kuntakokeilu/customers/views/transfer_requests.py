@@ -107,66 +107,69 @@ def open_requests(request):
     )
 
 
+def _step(request, transfer_request, *, unchosen, what: str, call, done):
+    """One yes/no step on a request from the list page: the form's answer, the domain's `call(yes)` with
+    the access logged in its transaction, and the outcome (`done(result, yes)`'s words) as a message."""
+    form = RequestAnswerForm(request.POST)
+    if not form.is_valid():
+        flash.error(request, unchosen)
+        return redirect("customers:transfer-requests")
+    try:
+        result = logged(request, transfer_request.person, what, lambda: call(form.yes))
+    except ValidationError as exc:
+        flash.error(request, " ".join(exc.messages))
+    else:
+        flash.success(request, done(result, form.yes))
+    return redirect("customers:transfer-requests")
+
+
 @require_POST
 @requires("customers.answer_request", get_object=_transfer_request)
 def answer_request(request, transfer_request):
     """The receiving municipality accepts the move or declines it."""
-    form = RequestAnswerForm(request.POST)
-    if not form.is_valid():
-        flash.error(request, _("Choose whether to accept the transfer."))
-        return redirect("customers:transfer-requests")
-    try:
-        logged(
-            request,
-            transfer_request.person,
-            "customers:answer-request",
-            lambda: transfer_requests.answer(
-                transfer_request, actor=request.user, on=clock.today(), accept=form.yes
-            ),
-        )
-    except ValidationError as exc:
-        flash.error(request, " ".join(exc.messages))
-    else:
-        name = transfer_request.person.full_name
-        if form.yes:
-            flash.success(request, _("The transfer of %(person)s was accepted.") % {"person": name})
-        else:
-            flash.success(request, _("The transfer of %(person)s was declined.") % {"person": name})
-    return redirect("customers:transfer-requests")
+    name = {"person": transfer_request.person.full_name}
+    return _step(
+        request,
+        transfer_request,
+        unchosen=_("Choose whether to accept the transfer."),
+        what="customers:answer-request",
+        call=lambda yes: transfer_requests.answer(
+            transfer_request, actor=request.user, on=clock.today(), accept=yes
+        ),
+        done=lambda _row, yes: (
+            (
+                _("The transfer of %(person)s was accepted.")
+                if yes
+                else _("The transfer of %(person)s was declined.")
+            )
+            % name
+        ),
+    )
 
 
 @require_POST
 @requires("customers.decide_request", get_object=_transfer_request)
 def decide_request(request, transfer_request):
     """The TE office grants the request (the customership and its notices) or refuses it."""
-    form = RequestAnswerForm(request.POST)
-    if not form.is_valid():
-        flash.error(request, _("Choose whether to grant the request."))
-        return redirect("customers:transfer-requests")
-    try:
-        decided = logged(
-            request,
-            transfer_request.person,
-            "customers:decide-request",
-            lambda: transfer_requests.decide(
-                transfer_request, actor=request.user, on=clock.today(), grant=form.yes
-            ),
-        )
-    except ValidationError as exc:
-        flash.error(request, " ".join(exc.messages))
-    else:
-        name = transfer_request.person.full_name
-        if decided.customership is not None:
-            lang = translation.get_language() or "fi"
-            flash.success(
-                request,
-                _("%(person)s has been transferred to %(organisation)s from %(on)s; the notices were issued.")
-                % {
-                    "person": name,
-                    "organisation": organisation_name(notices.organisation(decided.customership), lang),
-                    "on": formats.date_format(decided.customership.valid_from, "SHORT_DATE_FORMAT"),
-                },
-            )
-        else:
-            flash.success(request, _("The request of %(person)s was refused.") % {"person": name})
-    return redirect("customers:transfer-requests")
+    return _step(
+        request,
+        transfer_request,
+        unchosen=_("Choose whether to grant the request."),
+        what="customers:decide-request",
+        call=lambda yes: transfer_requests.decide(
+            transfer_request, actor=request.user, on=clock.today(), grant=yes
+        ),
+        done=lambda decided, _yes: _decided(decided),
+    )
+
+
+def _decided(decided) -> str:
+    name = decided.person.full_name
+    if decided.customership is None:
+        return _("The request of %(person)s was refused.") % {"person": name}
+    lang = translation.get_language() or "fi"
+    return _("%(person)s has been transferred to %(organisation)s from %(on)s; the notices were issued.") % {
+        "person": name,
+        "organisation": organisation_name(notices.organisation(decided.customership), lang),
+        "on": formats.date_format(decided.customership.valid_from, "SHORT_DATE_FORMAT"),
+    }
