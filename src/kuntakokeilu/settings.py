@@ -203,9 +203,12 @@ CONTENT_SECURITY_POLICY = {
 LOGGING.setdefault("loggers", {})["axes"] = {"level": "ERROR"}  # it would log usernames and addresses
 
 # --- api --------------------------------------------------------------------------------------
+# API tokens expire when idle or old (access/tokens.py)
+API_TOKEN_IDLE_HOURS = float(os.environ.get("API_TOKEN_IDLE_HOURS", "8"))
+API_TOKEN_MAX_DAYS = float(os.environ.get("API_TOKEN_MAX_DAYS", "30"))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",  # first: 401 with WWW-Authenticate: Token
+        "kuntakokeilu.access.tokens.ExpiringTokenAuthentication",  # first: 401 with WWW-Authenticate: Token
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["kuntakokeilu.api.permissions.Catalogue"],

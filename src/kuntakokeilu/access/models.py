@@ -165,3 +165,13 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnly("the access log is append-only")
+
+
+class ApiTokenUse(models.Model):
+    """When an API token was last used (`tokens.py` expires a token left idle)."""
+
+    token = models.OneToOneField("authtoken.Token", on_delete=models.CASCADE, related_name="use")
+    last_used = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.token_id} {self.last_used:%Y-%m-%d %H:%M}"
