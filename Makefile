@@ -36,6 +36,21 @@ run: install
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/kuntakokeilu runserver --noreload $(HOST):$(PORT)
 
+## make serve: the production way (docs/operations.md): DEBUG off, gunicorn and the job worker, static
+## files through WhiteNoise; needs SECRET_KEY (and DATABASE_URL for PostgreSQL). No demo data.
+SERVE_PORT ?= 8000
+GUNICORN_WORKERS ?= 4
+serve: install
+	@test -n "$$SECRET_KEY" || { echo "make serve needs SECRET_KEY (docs/operations.md)"; exit 1; }
+	export DEBUG=0; \
+	$(BIN)/kuntakokeilu migrate --noinput && \
+	$(BIN)/kuntakokeilu load_reference_data && \
+	$(BIN)/kuntakokeilu collectstatic --noinput --verbosity 0 && \
+	{ $(BIN)/kuntakokeilu worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	  $(BIN)/gunicorn kuntakokeilu.wsgi:application --bind $(HOST):$(SERVE_PORT) \
+	    --workers $(GUNICORN_WORKERS) --access-logfile - --graceful-timeout 20; }
+
 ## make test: the whole suite (the unit, database and browser tests). First ensures Chromium for the
 ## browser tests (tools/ensure_chromium.sh: installs it as root with apt-get, else says how to);
 ## KK_SKIP_BROWSER=1 skips them instead.

@@ -3,6 +3,7 @@
 Sections are appended per app (see docs/architecture.md, "Shared files"); never rewrite another app's part.
 """
 
+import contextlib
 import datetime as dt
 import os
 from pathlib import Path
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files in production (docs/operations.md)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,17 +123,32 @@ TIME_ZONE = "Europe/Helsinki"
 LOCALE_PATHS: list[Path] = []  # every app keeps its own locale/ folder
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("KUNTAKOKEILU_STATIC_ROOT", VAR_DIR / "static"))
+with contextlib.suppress(OSError):  # WhiteNoise reads it at start (empty until collectstatic)
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# WhiteNoise serves the collected files compressed; the names stay as they are (no manifest to build first).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 # --- the injected clock (kuntakokeilu.clock.today) ----------------------------------------------
 KUNTAKOKEILU_TODAY = (
     dt.date.fromisoformat(os.environ["KUNTAKOKEILU_TODAY"]) if os.environ.get("KUNTAKOKEILU_TODAY") else None
 )
 
+# Logs: one JSON object a line in production (LOG_FORMAT=json, the default with DEBUG off), plain text else.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "kuntakokeilu.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
@@ -186,6 +203,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (docs/operations.md): trust it only when told.
+if _env_bool("KUNTAKOKEILU_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -86,3 +86,14 @@ def worker_rows() -> list[WorkerRow]:
         WorkerRow(w.worker_id, w.started_at, w.seen_at, workers.is_alive(w, now))
         for w in Worker.objects.all()
     ]
+
+
+def live_worker_count(now=None) -> int:
+    """How many workers are alive now (workers.is_alive): the health check's view of the job queue."""
+    from django.utils import timezone
+
+    from .models import Worker
+    from .workers import is_alive
+
+    now = now or timezone.now()
+    return sum(1 for worker in Worker.objects.all() if is_alive(worker, now))
