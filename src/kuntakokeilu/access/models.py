@@ -175,3 +175,31 @@ class ApiTokenUse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token_id} {self.last_used:%Y-%m-%d %H:%M}"
+
+
+class AccessLogSeal(models.Model):
+    """A seal over a run of access-log entries (ids `after` < id <= `upto`, `count` rows): `digest` is the
+    SHA-256 of the previous seal's digest and each entry's canonical line, so a changed, deleted or inserted
+    entry — or a removed seal — breaks the chain that `kuntakokeilu verify_access_log` checks
+    (`access/seals.py`). Append-only, like the log."""
+
+    after = models.BigIntegerField()
+    upto = models.BigIntegerField(unique=True)
+    count = models.PositiveIntegerField()
+    previous = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64, unique=True)
+    sealed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["upto"]
+
+    def __str__(self) -> str:
+        return f"{self.after}..{self.upto} {self.digest[:12]}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnly("the access log's seals are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("the access log's seals are append-only")
