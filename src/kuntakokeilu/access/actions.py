@@ -119,14 +119,6 @@ def grants_for(user, code: str, on: dt.date) -> tuple[Grant, ...]:
     return held(user, on, action.roles)
 
 
-def codes_of(relevant: Iterable[Grant]) -> set[str] | None:
-    """The municipality codes the grants cover; None when one covers the whole country."""
-    relevant = list(relevant)
-    if any(g.everything for g in relevant):
-        return None
-    return set().union(*(g.municipalities for g in relevant)) if relevant else set()
-
-
 ALL_ROLES = tuple(Role.values)
 
 

@@ -4,8 +4,7 @@ The 7-day transfer list and transfer requests are work items today; the service 
 interviews and reviews reuse the same pieces. A model declares, as data, which rows are open, which date
 field is the deadline and who handles a row (`WorkItemSpec`), and uses `WorkItemQuerySet` as its manager:
 
-- `open()`, `arisen_by(on)`, `overdue(on)`, `done_between(since, until)` — the open items as QuerySet
-  methods, for any model;
+- `open()`, `arisen_by(on)`, `overdue(on)` — the open items as QuerySet methods, for any model;
 - `handled_by(grants)` — who handles an item as one SQL filter over the user's grants (a TE-office grant
   handles the rows naming its office, any other grant the rows naming a municipality it covers), never
   the catalogue called per row;
