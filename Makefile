@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_TODAY ?= 2022-09-01
 export DEBUG ?= 1
 
-.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench catalogue clean
+.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening catalogue clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -91,6 +91,11 @@ bench: install
 	$(BIN)/python -m benchmarks.initial_transfer --persons $(PERSONS) --db $(DB)
 
 ## make catalogue: every action of the catalogue with the roles that may take it (also /access/catalogue/)
+## make bench-screening [ITEMS=2000,20000]: screening many applications together (benchmarks/screening.py)
+ITEMS ?= 2000,20000
+bench-screening: install
+	$(BIN)/python -m benchmarks.screening --items $(ITEMS)
+
 catalogue: install
 	$(BIN)/kuntakokeilu catalogue
 

@@ -228,3 +228,20 @@ def test_input_errors(rounds, item, in_message):
     with pytest.raises(ConsoleError, match="item 'a'") as error:
         run_items(get_rule(NAME), [item], ON)
     assert in_message in str(error.value)
+
+
+def test_many_applications_together_name_a_few_others_and_count_all(rounds):
+    """Issue 12 (R-APP-3, R-APP-6): screened together, each application's share counts every other
+    application of its ELY area, but names at most ten of them, so the output grows linearly."""
+    from kuntakokeilu.applications.screening import OTHERS_NAMED
+
+    uusimaa = ["078", "710", "638", "434", "186", "245", "257", "407", "505", "543", "611", "753"]
+    apps = [application(f"a{i}", [code], estimated_customers=100) for i, code in enumerate(uusimaa)]
+    found = screen(*apps)
+    share = check(found["a0"], "ely_customer_share")
+    assert share.found["other_applications_count"] == len(uusimaa) - 1
+    assert share.found["other_applications_customers"] == 100 * (len(uusimaa) - 1)
+    assert len(share.found["other_applications"]) == OTHERS_NAMED
+    assert "a0" not in share.found["other_applications"]
+    alone = check(screen(apps[0])["a0"], "ely_customer_share")
+    assert share.found["pilot_customers"] == alone.found["pilot_customers"] + 100 * (len(uusimaa) - 1)

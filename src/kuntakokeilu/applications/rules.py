@@ -3,7 +3,7 @@
 All applications of one input (a console file, or a round's applications on the web and in the API) are
 screened together, as if submitted in that round: the customer share counts the others, and an overlap with
 another of them fails. The rule judges a batch (`evaluate_batch`): the console validates every item, then
-hands all of them over at once. The pure decision is `screening.decide`.
+hands all of them over at once. The pure decision is `screening.decide_together`.
 
 Input errors (exit 2 on the console): an unknown round, an `extends_area` not selected in a round before the
 application's, a municipality listed twice, an empty list of municipalities, expenditure for a municipality
@@ -28,7 +28,7 @@ from kuntakokeilu.rules.schema import (
 )
 
 from .queries import ScreeningData, known_round_codes, screening_data
-from .screening import PARAMS, decide
+from .screening import PARAMS, decide_together
 
 NAME = "application-screening"
 
@@ -158,16 +158,18 @@ def check_input(facts: dict, ctx: ValidationContext) -> list[tuple[str, str]]:
 
 
 def _evaluate_batch(items: list[tuple[dict, dt.date]], params: ParameterStore) -> list[Decision]:
-    """Each application judged with the others of its round in the same batch."""
-    data: dict[str, ScreeningData] = {}
-    decisions = []
+    """Each application judged with the others of its round in the same batch (linear: screening.Together)."""
+    rounds: dict[str, list[int]] = {}
     for index, (app, _on) in enumerate(items):
-        round_code = app["round"]
-        if round_code not in data:
-            data[round_code] = screening_data(round_code)
-        others = [other for i, (other, _o) in enumerate(items) if i != index and other["round"] == round_code]
-        decisions.append(decide(app, others, data[round_code], params))
-    return decisions
+        rounds.setdefault(app["round"], []).append(index)
+    decisions: list[Decision | None] = [None] * len(items)
+    for round_code, indexes in rounds.items():
+        apps = [items[i][0] for i in indexes]
+        for i, decision in zip(
+            indexes, decide_together(apps, screening_data(round_code), params), strict=True
+        ):
+            decisions[i] = decision
+    return [d for d in decisions if d is not None]
 
 
 def _evaluate(facts: dict, on: dt.date, params: ParameterStore) -> Decision:

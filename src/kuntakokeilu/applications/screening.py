@@ -2,7 +2,11 @@
 
 `decide(app, others, data, params)`: `app` and `others` are validated rule inputs (the other applications
 screened together with it in the same round), `data` the round's reference snapshot
-(`queries.screening_data`). Parameters are read on the round's opening date. For an enlargement, population,
+(`queries.screening_data`). A batch judges every application once (`Together`) and then each against the
+sums, so screening n applications together takes time and output linear in n (`decide_together`); an
+application's figures name at most `OTHERS_NAMED` of the others in its ELY area (and of those listing one of
+its municipalities), with their count and sum.
+Parameters are read on the round's opening date. For an enlargement, population,
 ELY area and customer share judge the enlarged area (earlier members plus new ones, each counted once).
 """
 
@@ -79,7 +83,74 @@ def application_ely(app: dict, judged: Judged) -> str:
     return lead.ely_at_start.code
 
 
+OTHERS_NAMED = 10
+
+
+@dataclass(frozen=True)
+class Together:
+    """The applications of one round screened together, each judged once: its ELY area and its part of
+    the pilot customers (its own estimate, or the system's of its new municipalities), the sums per ELY
+    area, and which applications list each municipality."""
+
+    names: tuple[str, ...]
+    elys: tuple[str, ...]
+    parts: tuple[int, ...]
+    ely_totals: dict[str, int]
+    by_ely: dict[str, tuple[int, ...]]
+    listing: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, apps: list[dict], data: ScreeningData, target_share: float) -> Together:
+        names, elys, parts = [], [], []
+        totals: dict[str, int] = {}
+        by_ely: dict[str, list[int]] = {}
+        listing: dict[str, list[int]] = {}
+        for index, app in enumerate(apps):
+            judged = judged_area(app, data)
+            ely = application_ely(app, judged)
+            given = app.get("estimated_customers")
+            part = given if given is not None else estimate(judged.new, data, target_share)
+            names.append(str(app.get("name") or app.get("id")))
+            elys.append(ely)
+            parts.append(part)
+            totals[ely] = totals.get(ely, 0) + part
+            by_ely.setdefault(ely, []).append(index)
+            for code in dict.fromkeys(app["municipalities"]):
+                listing.setdefault(code, []).append(index)
+        return cls(
+            tuple(names),
+            tuple(elys),
+            tuple(parts),
+            totals,
+            {k: tuple(v) for k, v in by_ely.items()},
+            {k: tuple(v) for k, v in listing.items()},
+        )
+
+    def others_in(self, ely: str, index: int) -> tuple[int, int, dict[str, int]]:
+        """The other applications of the ELY area: their count, the sum of their parts, and the first
+        `OTHERS_NAMED` of them by name."""
+        mine = self.parts[index] if self.elys[index] == ely else 0
+        members = [i for i in self.by_ely.get(ely, ())[: OTHERS_NAMED + 1] if i != index][:OTHERS_NAMED]
+        count = len(self.by_ely.get(ely, ())) - (1 if self.elys[index] == ely else 0)
+        return count, self.ely_totals.get(ely, 0) - mine, {self.names[i]: self.parts[i] for i in members}
+
+    def listing_others(self, code: str, index: int) -> list[str]:
+        return [self.names[i] for i in self.listing.get(code, ()) if i != index]
+
+
 def decide(app: dict, others: list[dict], data: ScreeningData, params: ParameterStore) -> Decision:
+    """One application screened with the others of its round."""
+    return decide_together([app, *others], data, params)[0]
+
+
+def decide_together(apps: list[dict], data: ScreeningData, params: ParameterStore) -> list[Decision]:
+    """Every application of one round, each screened with all the others (linear in their number)."""
+    target = params.get("selection.target_group_share_of_unemployed", data.round.opens).value
+    together = Together.of(apps, data, target)
+    return [_decide(app, index, together, data, params) for index, app in enumerate(apps)]
+
+
+def _decide(app: dict, index: int, others: Together, data: ScreeningData, params: ParameterStore) -> Decision:
     on = data.round.opens
     values = {name.split(".", 1)[1]: params.get(name, on) for name in PARAMS}
     judged = judged_area(app, data)
@@ -87,7 +158,9 @@ def decide(app: dict, others: list[dict], data: ScreeningData, params: Parameter
     population_check, population = _population(judged, data, values["min_population"], justification)
     ely_check = _single_ely(judged, data)
     ely = application_ely(app, judged)
-    share_check, customers, by_system, share = _share(app, others, judged, ely, data, values, justification)
+    share_check, customers, by_system, share = _share(
+        app, (others, index), judged, ely, data, values, justification
+    )
     departs = population < values["min_population"].value or share > values["ely_customer_share_max"].value
     checks = (
         population_check,
@@ -95,7 +168,7 @@ def decide(app: dict, others: list[dict], data: ScreeningData, params: Parameter
         share_check,
         _own_resourcing(app, judged, values["own_resourcing_share"]),
         _form_complete(app, judged, departs and not justification),
-        _no_overlap(app, others, judged, data),
+        _no_overlap(app, (others, index), judged, data),
     )
     status = worst_status(checks)
     result = {
@@ -191,7 +264,15 @@ def _single_ely(judged: Judged, data: ScreeningData) -> Check:
     return Check("single_ely_area", "pass", found, Message(m.ELY_PASS, args))
 
 
-def _share(app, others, judged: Judged, ely: str, data: ScreeningData, values, justification: str):
+def _share(
+    app,
+    others: tuple[Together, int],
+    judged: Judged,
+    ely: str,
+    data: ScreeningData,
+    values,
+    justification: str,
+):
     target = values["target_group_share_of_unemployed"]
     maximum = values["ely_customer_share_max"]
     month = data.round.statistics_month
@@ -204,16 +285,9 @@ def _share(app, others, judged: Judged, ely: str, data: ScreeningData, values, j
         for a in data.earlier_areas.values()
         if a.ely_code == ely and (judged.area is None or a.number != judged.area.number)
     }
-    other_parts = {}
-    for other in others:
-        other_judged = judged_area(other, data)
-        if application_ely(other, other_judged) != ely:
-            continue
-        estimate_given = other.get("estimated_customers")
-        other_parts[str(other.get("name") or other.get("id"))] = (
-            estimate_given if estimate_given is not None else estimate(other_judged.new, data, target.value)
-        )
-    total = own + sum(earlier.values()) + sum(other_parts.values())
+    together, index = others
+    others_count, others_sum, other_parts = together.others_in(ely, index)
+    total = own + sum(earlier.values()) + others_sum
     denominator = data.ely_unemployed.get(ely, 0)
     share = total / denominator if denominator else 0.0
     new_source = (
@@ -232,7 +306,7 @@ def _share(app, others, judged: Judged, ely: str, data: ScreeningData, values, j
             "own": own,
             "own_source": own_source,
             "earlier": sum(earlier.values()),
-            "others": sum(other_parts.values()),
+            "others": others_sum,
             "ely_unemployed": denominator,
             "month": month,
             "target_share": percent(target.value),
@@ -246,6 +320,8 @@ def _share(app, others, judged: Judged, ely: str, data: ScreeningData, values, j
         "customers_estimated_by_system": given is None,
         "earlier_areas": earlier,
         "other_applications": other_parts,
+        "other_applications_count": others_count,
+        "other_applications_customers": others_sum,
         "pilot_customers": total,
         "ely_unemployed": denominator,
         "share": round(share, 4),
@@ -339,8 +415,14 @@ def _form_complete(app: dict, judged: Judged, needs_justification: bool) -> Chec
     return Check("form_complete", "fail", found, Message(m.FORM_FAIL, {"items": items}))
 
 
-def _no_overlap(app: dict, others: list[dict], judged: Judged, data: ScreeningData) -> Check:
-    problems, found = [], {"in_earlier_areas": {}, "in_other_applications": {}, "extension_consent": None}
+def _no_overlap(app: dict, others: tuple[Together, int], judged: Judged, data: ScreeningData) -> Check:
+    problems: list[Message] = []
+    found: dict = {
+        "in_earlier_areas": {},
+        "in_other_applications": {},
+        "in_other_applications_count": {},
+        "extension_consent": None,
+    }
     for code in judged.new:
         mun = data.municipalities[code]
         for area in data.earlier_areas.values():
@@ -348,12 +430,14 @@ def _no_overlap(app: dict, others: list[dict], judged: Judged, data: ScreeningDa
                 found["in_earlier_areas"][code] = area.number
                 args = {"name": mun.names(), "code": code, "area_no": area.number}
                 problems.append(Message(m.OVERLAP_IN_AREA, args))
-        for other in others:
-            if code in other["municipalities"]:
-                other_name = str(other.get("name") or other.get("id"))
-                found["in_other_applications"].setdefault(code, []).append(other_name)
-                args = {"name": mun.names(), "code": code, "other": other_name}
-                problems.append(Message(m.OVERLAP_IN_OTHER, args))
+        together, index = others
+        listing = together.listing_others(code, index)
+        if listing:
+            found["in_other_applications_count"][code] = len(listing)
+        for other_name in listing[:OTHERS_NAMED]:  # named up to ten; all counted
+            found["in_other_applications"].setdefault(code, []).append(other_name)
+            args = {"name": mun.names(), "code": code, "other": other_name}
+            problems.append(Message(m.OVERLAP_IN_OTHER, args))
     if judged.area is not None:
         found["extension_consent"] = app.get("extension_consent")
         if app.get("extension_consent") is not True:
