@@ -1,4 +1,5 @@
-"""The job queue itself (issue 11), on the database backend: a job is queued with the caller's transaction,
+"""The job queue itself (issue 11; R-EVAL-3: evaluation runs in the background, R-X-3: a failure is reported,
+never lost), on the database backend: a job is queued with the caller's transaction,
 reports its progress, and a job whose worker died is failed with the reason (and its app told) while the
 jobs of live workers are left alone. Which worker is dead: kuntakokeilu.jobs.workers."""
 

@@ -2,6 +2,7 @@
 Exit 0 when it holds (and, given `--head`, ends at or passes through that anchor), 1 when it does not."""
 
 import sys
+from dataclasses import replace
 
 from django.core.management.base import BaseCommand
 
@@ -18,9 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, head=None, **options):
         verdict = verify()
         if verdict.ok and head and not AccessLogSeal.objects.filter(digest=head).exists():
-            verdict = type(verdict)(
-                verdict.seals, verdict.entries, verdict.unsealed, verdict.head, "the anchor is missing"
-            )
+            verdict = replace(verdict, broken="the anchor is missing")
         summary = (
             f"{verdict.seals} seals over {verdict.entries} entries, {verdict.unsealed} not sealed yet; "
             f"head {verdict.head}"
