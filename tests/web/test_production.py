@@ -1,5 +1,6 @@
-"""Production serving (issue 12, item 7; R-X-6: customer data are secret, R-X-1): `/healthz` answers for the database and the job queue without
-telling anything about anyone, logs are JSON lines, static files come through WhiteNoise."""
+"""Production serving (issue 12, item 7; R-X-6: customer data are secret, R-X-1): `/healthz` answers for
+the database and the job queue without telling anything about anyone, logs are JSON lines, static files
+come through WhiteNoise."""
 
 import json
 import logging
