@@ -178,8 +178,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in throttling: 5 failures for one username from one address lock that pair for 15 minutes.
+# Sign-in throttling: 5 failures for one username from one address lock that pair for 15 minutes, and
+# 20 failures from one address over any usernames lock the address (access/throttle.py).
+AXES_HANDLER = "kuntakokeilu.access.throttle.SignInThrottle"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "access/locked_out.html"

@@ -153,6 +153,8 @@ class AccessLogEntry(models.Model):
     purpose = models.CharField(max_length=32, choices=Purpose.choices)
 
     class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log entries")
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:

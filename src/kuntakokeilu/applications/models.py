@@ -39,6 +39,7 @@ class Round(models.Model):
     class Meta:
         ordering = ["opens", "code"]
         verbose_name = _("application round")
+        verbose_name_plural = _("application rounds")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes__gte=models.F("opens")), name="round_dates_ordered"
@@ -87,6 +88,8 @@ class SelectionDecision(models.Model):
     source = models.TextField(blank=True, help_text="for a recorded historical decision: where it is told")
 
     class Meta:
+        verbose_name = _("selection decision")
+        verbose_name_plural = _("selection decisions")
         ordering = ["round__opens", "decided_on", "pk"]
 
     def __str__(self) -> str:
@@ -165,6 +168,7 @@ class Application(models.Model):
     class Meta:
         ordering = ["round__opens", "pk"]
         verbose_name = _("application")
+        verbose_name_plural = _("applications")
 
     def __str__(self) -> str:
         return self.name or f"{self.round_id}/{self.pk}"
@@ -195,6 +199,8 @@ class ApplicationEvent(models.Model):
     note = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("application event")
+        verbose_name_plural = _("application events")
         ordering = ["application", "at", "pk"]
 
     def __str__(self) -> str:

@@ -106,6 +106,8 @@ class Fact(models.Model):
     objects = FactQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("recorded fact")
+        verbose_name_plural = _("recorded facts")
         ordering = ["person_id", "kind", "valid_from", "recorded_at"]
         constraints = [
             models.UniqueConstraint(
@@ -213,6 +215,8 @@ class Customership(models.Model):
     )
 
     class Meta:
+        verbose_name = _("customership")
+        verbose_name_plural = _("customerships")
         ordering = ["person_id", "valid_from"]
         constraints = [
             models.UniqueConstraint(
@@ -296,6 +300,8 @@ class DueTransfer(WorkItem):
     )
 
     class Meta:
+        verbose_name = _("due transfer")
+        verbose_name_plural = _("due transfers")
         ordering = ["due_by", "person_id"]
         indexes = [models.Index(fields=["handler_te_office", "due_by"])]
         constraints = [
@@ -412,6 +418,8 @@ class TransferRequest(models.Model):
     objects = WorkItemQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("transfer request")
+        verbose_name_plural = _("transfer requests")
         ordering = ["asked_on", "recorded_at"]
         constraints = [
             models.CheckConstraint(
