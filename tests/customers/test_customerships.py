@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from kuntakokeilu.customers import customerships
 from kuntakokeilu.customers.models import Customership, Ground, RequestReason, Responsible
 from kuntakokeilu.customers.queries import facts_on, target_group_on
+from kuntakokeilu.rules.storage import load_record
 
 from .conftest import HELSINKI_HETU, PORVOO_HETU
 
@@ -34,9 +35,10 @@ def test_initial_transfer_records_the_municipality_and_the_decision(demo):
         None,
     )
     assert row.ground == Ground.INITIAL_TRANSFER
-    assert row.rule_version == row.decision["rule_version"] != ""
+    assert row.rule_version == row.decision["version"] != ""
     assert row.decision["rule"] == "target-group"
-    assert all("text" not in check and "message" in check for check in row.decision["checks"])
+    assert all(isinstance(check, list) for check in row.decision["checks"])  # compact: a shape and figures
+    assert load_record(row.decision).to_record()["checks"][0]["code"] == "pilot_period"
 
 
 def test_the_stored_explanation_renders_as_decided_in_every_language(demo):

@@ -10,6 +10,7 @@ from kuntakokeilu.customers import notices, transfers
 from kuntakokeilu.customers.models import Customership, Person
 from kuntakokeilu.customers.queries import target_group_on
 from kuntakokeilu.customers.synthetic import generate
+from kuntakokeilu.rules.storage import load_record
 
 START = dt.date(2021, 3, 1)
 
@@ -23,7 +24,8 @@ def test_the_bulk_path_stores_what_the_rule_and_the_notices_give(db):
     assert {r.person_id for r in rows} == {pk for pk, o in before.items() if o.result["in_target_group"]}
     for row in rows:
         outcome = before[row.person_id]
-        assert row.decision == outcome.to_record() and row.rule_version == outcome.rule_version
+        assert load_record(row.decision).to_record() == outcome.to_record()
+        assert row.rule_version == outcome.rule_version
         assert (row.responsible, row.municipality.code, row.te_office_id, row.valid_from, row.valid_to) == (
             "municipality",
             outcome.result["responsible"]["kunta_code"],

@@ -186,5 +186,14 @@ RULE = register(
         evaluate=_evaluate,
         check_input=check_input,
         evaluate_batch=_evaluate_batch,
+        modules=(
+            "kuntakokeilu.applications.messages",
+            "kuntakokeilu.applications.models",
+            "kuntakokeilu.applications.queries",
+            "kuntakokeilu.applications.screening",
+            "kuntakokeilu.regions.models",
+            "kuntakokeilu.regions.queries",
+            "kuntakokeilu.regions.rules",
+        ),
     )
 )

@@ -7,8 +7,8 @@ open" and "one per start date"); a customership that would change nothing (the s
 responsible) is not recorded again, so re-runs are harmless. `start_batch` begins many at once for the
 batch paths (the initial transfer, the pilot's end), which have checked the same invariant in bulk: it
 closes the rows they replace, inserts the new ones and their notices through `bulk.insert` (one COPY on
-PostgreSQL). The decision is stored as `Outcome.to_record()` and read back with `explanation`, to be
-rendered in any language as it was decided.
+PostgreSQL). The decision is stored as a compact record (`rules.storage.save_records`) and read back with
+`explanation`, to be rendered in any language as it was decided.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 
 from kuntakokeilu.regions.models import Municipality, TeOffice
 from kuntakokeilu.rules.outcome import Outcome
+from kuntakokeilu.rules.parameters import ParameterStore
+from kuntakokeilu.rules.storage import load_record, save_records
 
 from . import bulk, notices
 from .models import REQUEST_GROUNDS, Customership, Ground, Notice, Person, RequestReason, Responsible
@@ -119,6 +121,7 @@ def start(
     actor=None,
     request_reason: str = "",
     accepted_on: dt.date | None = None,
+    params: ParameterStore | None = None,
 ) -> tuple[Customership, bool]:
     """Make the organisation the decision names (or `responsible`, when given: a request, the pilot's
     end) responsible from `on`. Returns (customership, created); an unchanged organisation is not
@@ -151,7 +154,7 @@ def start(
         request_reason=request_reason,
         accepted_on=accepted_on,
         rule_version=outcome.rule_version if outcome else "",
-        decision=outcome.to_record() if outcome else None,
+        decision=save_records([outcome], params)[0] if outcome else None,
         recorded_by=actor,
         **fields,
     )
@@ -159,10 +162,19 @@ def start(
     return created, True
 
 
-def start_batch(rows: list[Customership], on: dt.date, previous: list[Customership] = ()) -> None:
-    """Begin the customerships `rows` (unsaved, all starting on `on`, one per person) in bulk, closing
-    the open rows `previous` they replace the day before, and issue their notices. The caller holds the
-    transaction and has checked that nothing starts on or after `on` for these persons."""
+def start_batch(
+    rows: list[Customership],
+    on: dt.date,
+    outcomes: list[Outcome],
+    params: ParameterStore,
+    previous: list[Customership] = (),
+) -> None:
+    """Begin the customerships `rows` (unsaved, all starting on `on`, one per person, decided by `outcomes`
+    with `params`) in bulk, closing the open rows `previous` they replace the day before, and issue their
+    notices. The caller holds the transaction and has checked that nothing starts on or after `on` for these
+    persons."""
+    for row, record in zip(rows, save_records(outcomes, params), strict=True):
+        row.decision, row.rule_version = record, record["version"]
     for row in previous:
         row.valid_to = on - ONE_DAY  # the notices name the day the former customership ended
     if previous:
@@ -193,7 +205,7 @@ class OrganisationFields:
 
 def explanation(customership: Customership) -> Outcome | None:
     """The decision as it was made (render its checks' messages in any language)."""
-    return Outcome.from_record(customership.decision) if customership.decision else None
+    return load_record(customership.decision) if customership.decision else None
 
 
 def timeline(person: Person) -> list[Customership]:

@@ -118,6 +118,7 @@ def _chunk(
     ids = [row.person_id for row in previous]
     persons, facts = bulk.read_persons(ids, municipalities)
     rows: list[Customership] = []
+    outcomes: list[Outcome] = []
     for held in previous:
         person = persons[held.person_id]
         given = facts_on(person, on, facts[held.person_id], customerships=[held])
@@ -126,7 +127,7 @@ def _chunk(
         if pilot.status == "pass":  # check_date makes this impossible; never transfer while it runs
             raise ValidationError(_("The pilot is still running on %(on)s.") % {"on": on})
         responsible = decision.result["responsible"] or _office_of(held.municipality.code, on)
-        outcome = Outcome(rule_name, version, on, decision.result, decision.status, decision.checks)
+        outcomes.append(Outcome(rule_name, version, on, decision.result, decision.status, decision.checks))
         fields = organisations(responsible)
         area = places[held.municipality.code].trial.area_no
         summary.areas[area][fields["te_office"].code if fields["te_office"] else fields["responsible"]] += 1
@@ -135,12 +136,10 @@ def _chunk(
                 person=Person(pk=held.person_id, service_language=person.service_language),
                 valid_from=on,
                 ground=Ground.PILOT_ENDED,
-                rule_version=version,
-                decision=outcome.to_record(),
                 **fields,
             )
         )
-    start_batch(rows, on, previous)
+    start_batch(rows, on, outcomes, params, previous)
 
 
 def _office_of(kunta_code: str, on: dt.date) -> dict:

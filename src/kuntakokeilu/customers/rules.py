@@ -137,5 +137,14 @@ RULE = register(
         ),
         evaluate=_evaluate,
         check_input=check_input,
+        modules=(
+            "kuntakokeilu.customers.explanations",
+            "kuntakokeilu.customers.identity",
+            "kuntakokeilu.customers.statuses",
+            "kuntakokeilu.customers.target_group",
+            "kuntakokeilu.regions.models",
+            "kuntakokeilu.regions.queries",
+            "kuntakokeilu.regions.rules",
+        ),
     )
 )

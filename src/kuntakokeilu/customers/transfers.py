@@ -80,6 +80,7 @@ def initial(on: dt.date, params: ParameterStore | None = None, progress=None) ->
 def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organisations, municipalities):
     persons, facts = bulk.read_persons(ids, municipalities)
     rows: list[Customership] = []
+    outcomes: list[Outcome] = []
     for pk in ids:
         person = persons[pk]
         given = facts_on(person, on, facts[pk], customerships=[])
@@ -94,16 +95,14 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
             failed = next((c.code for c in decision.checks if c.status == "fail"), "no_group_criterion")
             summary.areas[area].kept[failed] += 1
             continue
-        outcome = Outcome(rule_name, version, on, decision.result, decision.status, decision.checks)
+        outcomes.append(Outcome(rule_name, version, on, decision.result, decision.status, decision.checks))
         summary.areas[responsible["trial_area_no"]].transferred += 1
         rows.append(
             Customership(
                 person=Person(pk=pk, service_language=person.service_language),
                 valid_from=on,
                 ground=Ground.INITIAL_TRANSFER,
-                rule_version=version,
-                decision=outcome.to_record(),
                 **organisations(responsible),
             )
         )
-    start_batch(rows, on)
+    start_batch(rows, on, outcomes, params)

@@ -35,6 +35,7 @@ from kuntakokeilu.regions.rules import pilot_period
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
+from kuntakokeilu.rules.storage import save_records
 from kuntakokeilu.workitems.models import due_date
 
 from . import customerships
@@ -255,6 +256,7 @@ def evaluate_change(
             outcome=found.outcome,
             responsible=responsible,
             actor=actor,
+            params=params,
         )
         if created:
             lapse_requests([person.pk])
@@ -275,7 +277,7 @@ def evaluate_change(
         handler_municipality=found.handler_municipality,
         target=found.outcome.result["responsible"],
         rule_version=found.outcome.rule_version,
-        decision=found.outcome.to_record(),
+        decision=save_records([found.outcome], params)[0],
     )
 
 
@@ -326,7 +328,7 @@ def complete(due: DueTransfer, *, actor, on: dt.date, params: ParameterStore | N
             _("This transfer is no longer due: the person's facts or customership have changed.")
         )
     customership, _created = customerships.start(
-        due.person, on=on, ground=due.ground, outcome=found.outcome, actor=actor
+        due.person, on=on, ground=due.ground, outcome=found.outcome, actor=actor, params=params
     )
     due.done_on, due.done_by, due.customership = on, actor, customership
     due.save(update_fields=["done_on", "done_by", "customership"])

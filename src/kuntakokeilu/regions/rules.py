@@ -217,5 +217,6 @@ RULE = register(
         fields=(Field("kunta_code", "kunta_code"),),
         parameters=("pilot.start_date", "pilot.end_date"),
         evaluate=_evaluate,
+        modules=("kuntakokeilu.regions.models", "kuntakokeilu.regions.queries"),
     )
 )

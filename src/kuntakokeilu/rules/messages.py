@@ -45,11 +45,11 @@ class Message:
         return template % rendered if rendered else template
 
     def to_record(self) -> dict:
-        return {"msgid": self.msgid, "args": {k: _arg_record(v) for k, v in self.args.items()}}
+        return {"msgid": self.msgid, "args": {k: arg_record(v) for k, v in self.args.items()}}
 
     @classmethod
     def from_record(cls, record: dict) -> Message:
-        return cls(record["msgid"], {k: _arg_from_record(v) for k, v in record["args"].items()})
+        return cls(record["msgid"], {k: arg_from_record(v) for k, v in record["args"].items()})
 
 
 def render_arg(value: Any, lang: str) -> str:
@@ -93,21 +93,21 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
-def _arg_record(value: Any) -> Any:
+def arg_record(value: Any) -> Any:
     if isinstance(value, dt.date):
         return {"$date": value.isoformat()}
     if isinstance(value, Message):
         return {"$message": value.to_record()}
     if isinstance(value, list | tuple):
-        return [_arg_record(v) for v in value]
+        return [arg_record(v) for v in value]
     return value
 
 
-def _arg_from_record(value: Any) -> Any:
+def arg_from_record(value: Any) -> Any:
     if isinstance(value, dict) and "$date" in value:
         return dt.date.fromisoformat(value["$date"])
     if isinstance(value, dict) and "$message" in value:
         return Message.from_record(value["$message"])
     if isinstance(value, list):
-        return [_arg_from_record(v) for v in value]
+        return [arg_from_record(v) for v in value]
     return value

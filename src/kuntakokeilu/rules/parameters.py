@@ -95,6 +95,10 @@ class ParameterStore:
                 return value
         raise NoParameterValue(name, on, [(v.start, v.end) for v in parameter.values])
 
+    def history(self, name: str) -> tuple[ParameterValue, ...]:
+        """Every dated value of the parameter."""
+        return self._parameter(name).values
+
     def value(self, name: str, on: dt.date) -> Any:
         return self.get(name, on).value
 

@@ -1,8 +1,12 @@
 """The registry of rules: every rule the console, pages and services can run, declared once.
 
-A rule is a name, a hand-kept version, its input fields, the parameters it reads and a pure
-`evaluate(facts, on, params) -> Decision`. Its full `rule_version` adds a hash of its source files and
-of the values of its parameters, so the version changes whenever the code or a parameter does.
+A rule is a name, a hand-kept version, its input fields, the parameters it reads, the project modules its
+decision depends on and a pure `evaluate(facts, on, params) -> Decision`. Its full `rule_version` adds a hash
+of the source of every one of those modules (`code_modules`: the module of `evaluate` and the declared
+`modules`; tests/rules/test_versions.py fails when a module they import is not declared) and a hash of
+every dated value of its parameters, so the version changes whenever the code or a parameter does. The
+engine's own modules (`ENGINE`) shape how decisions are stored and shown, not what they decide, and are not
+part of a rule's version. Each version is stored once (`RuleVersion`, `storage.py`).
 """
 
 from __future__ import annotations
@@ -36,6 +40,15 @@ class Rule:
     check_input: Callable[[dict, ValidationContext], list[tuple[str, str]]] | None = None
     # For rules that judge items together (e.g. a round's applications): decisions in the items' order.
     evaluate_batch: Callable[[list[tuple[dict, dt.date]], ParameterStore], list[Decision]] | None = None
+    # Every project module the decision depends on besides the module of `evaluate` (not the ENGINE's).
+    modules: tuple[str, ...] = ()
+
+    def code_modules(self) -> tuple[str, ...]:
+        return tuple(sorted({self.evaluate.__module__, *self.modules}))
+
+    def code_hash(self) -> str:
+        """SHA-256 over the names and sources of `code_modules()`."""
+        return _code_hash(self.code_modules())
 
     def validate(self, item: Any, ctx: ValidationContext) -> tuple[Any, dt.date | None, dict]:
         """One input item → (id, on or None, facts), or InputError naming the item and the field."""
@@ -45,9 +58,7 @@ class Rule:
         return item_id, on, facts
 
     def rule_version(self, params: ParameterStore) -> str:
-        return (
-            f"{self.version}+{_source_hash(self.evaluate.__module__)}.{params.fingerprint(self.parameters)}"
-        )
+        return f"{self.version}+{self.code_hash()[:8]}.{params.fingerprint(self.parameters)}"
 
     def run(self, facts: dict, on: dt.date, params: ParameterStore | None = None) -> Outcome:
         return self.run_many([(facts, on)], params)[0]
@@ -97,7 +108,21 @@ def get_rule(name: str) -> Rule:
         raise LookupError(f"unknown rule {name!r} (known: {known})") from None
 
 
+# The rule engine itself: how decisions are typed, stored and shown, not what they decide.
+ENGINE = frozenset(
+    f"kuntakokeilu.rules.{name}"
+    for name in ("registry", "outcome", "messages", "parameters", "schema", "records", "storage", "models")
+)
+
+
+def module_source(module_name: str) -> bytes:
+    importlib.import_module(module_name)
+    return Path(sys.modules[module_name].__file__ or "").read_bytes()
+
+
 @cache
-def _source_hash(module_name: str) -> str:
-    path = Path(sys.modules[module_name].__file__ or "")
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+def _code_hash(modules: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for name in modules:
+        digest.update(name.encode() + b"\0" + module_source(name) + b"\0")
+    return digest.hexdigest()

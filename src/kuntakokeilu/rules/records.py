@@ -1,0 +1,197 @@
+"""Compact decision records (R-REF-4; issue 13 item 2): what a stored decision keeps, and how it is shown
+again exactly as it was made. Pure functions; `storage.py` saves and reads what they refer to.
+
+A record keeps the rule, its version, the date, the result and the status, and per check a *shape* key
+followed by the check's own figures:
+
+    {"rule": "target-group", "version": "1+5c0e…", "on": "2022-09-01", "result": {…}, "status": null,
+     "checks": [["a41c09d2e7f3", true, "2021-03-01", "2024-12-31"], …]}
+
+A shape is what very many decisions share: the check's code and status, its message id, the names of the
+figures found, how each message argument is had back (`ARG_SOURCES`) and the parameters the check used.
+Shapes, names in several languages and messages inside a message are stored once, under a key that is the
+hash of their content (`intern_key`), so the same key always means the same thing. The parameters' values
+and references come from the stored rule version, which holds every dated value of the rule's parameters
+(`history`); a value not found there (an overlay, or a record older than the stored versions) is kept in
+the shape itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .messages import Message, arg_from_record, arg_record, to_json_value
+from .outcome import Check, Outcome, ParameterUse
+from .parameters import ParameterValue
+
+FORMAT = 2
+KEY_LENGTH = 12
+# How a message argument is had back: "on" the record's date; "v" the next figure as it is; "i" the interned
+# value whose key is the next figure; "f:<name>" the figure found under <name>; "d:<name>" that figure as a date.
+ARG_SOURCES = ("on", "v", "i", "f:", "d:")
+
+History = Mapping[str, list[ParameterValue]]
+Interned = dict[str, Any]
+
+
+def intern_key(value: Any) -> str:
+    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:KEY_LENGTH]
+
+
+def is_compact(record: dict) -> bool:
+    return "version" in record and "rule_version" not in record
+
+
+def compact(outcome: Outcome, history: History, interned: Interned) -> dict:
+    """The record of `outcome`; the shapes and values it refers to are added to `interned` (key → value)."""
+    return {
+        "rule": outcome.rule,
+        "version": outcome.rule_version,
+        "on": outcome.on.isoformat(),
+        "result": to_json_value(outcome.result),
+        "status": outcome.status,
+        "checks": [_compact_check(check, outcome.on, history, interned) for check in outcome.checks],
+    }
+
+
+def expand(record: dict, interned: Mapping[str, Any], history: History) -> Outcome:
+    """The outcome a compact record was made from (its parameter uses and figures as JSON values)."""
+    on = dt.date.fromisoformat(record["on"])
+    return Outcome(
+        rule=record["rule"],
+        rule_version=record["version"],
+        on=on,
+        result=record["result"],
+        status=record["status"],
+        checks=tuple(_expand_check(entry, on, interned, history) for entry in record["checks"]),
+    )
+
+
+def shape_keys(record: dict) -> set[str]:
+    return {entry[0] for entry in record["checks"]}
+
+
+def value_keys(record: dict, interned: Mapping[str, Any]) -> set[str]:
+    """The interned argument values the record's checks refer to (their shapes must be in `interned`)."""
+    keys = set()
+    for entry in record["checks"]:
+        shape = interned[entry[0]]
+        figures = iter(entry[1:])
+        _take_found(shape, figures)
+        for _name, how in shape["args"]:
+            if how in ("v", "i"):
+                figure = next(figures)
+                if how == "i":
+                    keys.add(figure)
+    return keys
+
+
+def _compact_check(check: Check, on: dt.date, history: History, interned: Interned) -> list:
+    found = to_json_value(check.found)
+    figures = list(found.values()) if isinstance(found, dict) else [found]
+    args = []
+    for name, value in check.message.args.items():
+        how, figure = _arg_source(name, value, on, found, interned)
+        args.append([name, how])
+        if how in ("v", "i"):
+            figures.append(figure)
+    shape = {
+        "code": check.code,
+        "status": check.status,
+        "msgid": check.message.msgid,
+        "found": list(found) if isinstance(found, dict) else None,
+        "args": args,
+        "params": [_parameter_source(use, on, history) for use in check.parameters],
+    }
+    key = intern_key(shape)
+    interned[key] = shape
+    return [key, *figures]
+
+
+def _arg_source(name: str, value: Any, on: dt.date, found: Any, interned: Interned) -> tuple[str, Any]:
+    if _same(value, on):
+        return "on", None
+    if isinstance(found, dict):
+        for key in sorted(found, key=lambda k: k != name):  # the same name first
+            if _same(value, _from_found(found[key], as_date=False)):
+                return f"f:{key}", None
+            if isinstance(value, dt.date) and _same(value, _from_found(found[key], as_date=True)):
+                return f"d:{key}", None
+    record = arg_record(value)
+    if isinstance(record, dict) or (isinstance(record, list) and any(isinstance(v, dict) for v in record)):
+        key = intern_key(record)
+        interned[key] = record
+        return "i", key
+    return "v", record
+
+
+def _parameter_source(use: ParameterUse, on: dt.date, history: History) -> str | list:
+    """The parameter's name when the version's history has exactly this value on `on`, else the use itself."""
+    for value in history.get(use.name, ()):
+        if (
+            value.holds_on(on)
+            and value.reference == use.reference
+            and to_json_value(value.value) == to_json_value(use.value)
+        ):
+            return use.name
+    return [use.name, to_json_value(use.value), use.reference]
+
+
+def _expand_check(entry: list, on: dt.date, interned: Mapping[str, Any], history: History) -> Check:
+    shape = interned[entry[0]]
+    figures = iter(entry[1:])
+    found = _take_found(shape, figures)
+    args = {}
+    for name, how in shape["args"]:
+        if how == "on":
+            args[name] = on
+        elif how == "v":
+            args[name] = arg_from_record(next(figures))
+        elif how == "i":
+            args[name] = arg_from_record(interned[next(figures)])
+        else:
+            args[name] = _from_found(found[how[2:]], as_date=how.startswith("d:"))
+    return Check(
+        code=shape["code"],
+        status=shape["status"],
+        found=found,
+        message=Message(shape["msgid"], args),
+        parameters=tuple(_parameter_use(p, on, history) for p in shape["params"]),
+    )
+
+
+def _take_found(shape: dict, figures: Iterator) -> Any:
+    if shape["found"] is None:
+        return next(figures)
+    return {name: next(figures) for name in shape["found"]}
+
+
+def _parameter_use(source: str | list, on: dt.date, history: History) -> ParameterUse:
+    if isinstance(source, list):
+        return ParameterUse(*source)
+    value = next(v for v in history[source] if v.holds_on(on))
+    return ParameterUse(source, to_json_value(value.value), value.reference)
+
+
+def _from_found(value: Any, as_date: bool) -> Any:
+    if as_date:
+        try:
+            return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of the same type (True is not 1, a date is not its ISO string)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict | list | Message):
+        return arg_record(a) == arg_record(b)
+    return a == b
+
