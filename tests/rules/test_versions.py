@@ -48,18 +48,27 @@ def test_every_module_the_decision_imports_is_declared(rule):
     declared = set(rule.code_modules())
     for module in declared:
         missing = project_imports(module) - declared - ENGINE
-        assert not missing, f"{rule.name}: {module} imports {sorted(missing)}, not declared in the rule's modules"
+        assert not missing, (
+            f"{rule.name}: {module} imports {sorted(missing)}, not declared in the rule's modules"
+        )
 
 
 def test_the_import_walk_sees_relative_and_absolute_imports():
     found = project_imports("kuntakokeilu.customers.target_group")
-    assert {"kuntakokeilu.customers.explanations", "kuntakokeilu.regions.queries"} <= found  # `from . import x`
+    assert {
+        "kuntakokeilu.customers.explanations",
+        "kuntakokeilu.regions.queries",
+    } <= found  # `from . import x`
     assert "kuntakokeilu.customers.identity" in found  # `from .identity import parse_henkilotunnus`
 
 
 @pytest.mark.parametrize(
     "module",
-    ["kuntakokeilu.customers.target_group", "kuntakokeilu.customers.explanations", "kuntakokeilu.regions.queries"],
+    [
+        "kuntakokeilu.customers.target_group",
+        "kuntakokeilu.customers.explanations",
+        "kuntakokeilu.regions.queries",
+    ],
 )
 def test_changing_the_logic_changes_the_version(module, monkeypatch):
     rule, params = get_rule("target-group"), default_store()

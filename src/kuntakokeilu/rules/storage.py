@@ -37,12 +37,16 @@ def save_records(outcomes: Sequence[Outcome], params: ParameterStore | None = No
         if key not in histories:
             rule = get_rule(outcome.rule)
             if rule.rule_version(params) != outcome.rule_version:
-                raise ValueError(f"{outcome.rule} {outcome.rule_version} was not decided with these parameters")
+                raise ValueError(
+                    f"{outcome.rule} {outcome.rule_version} was not decided with these parameters"
+                )
             histories[key] = {name: list(params.history(name)) for name in rule.parameters}
             versions.append(_version_row(rule, outcome.rule_version, histories[key]))
         records.append(compact(outcome, histories[key], parts))
     RuleVersion.objects.bulk_create(versions, ignore_conflicts=True)
-    RecordPart.objects.bulk_create([RecordPart(key=k, value=v) for k, v in parts.items()], ignore_conflicts=True)
+    RecordPart.objects.bulk_create(
+        [RecordPart(key=k, value=v) for k, v in parts.items()], ignore_conflicts=True
+    )
     return records
 
 
