@@ -88,7 +88,9 @@ def test_the_app_role_appends_to_the_log_but_cannot_change_or_empty_it(app_role)
             "VALUES (now(), %s, %s, 'customers:person', 'customer_service') RETURNING id",
             (user.pk, person.pk),
         ).fetchone()[0]
-        assert app.execute(f"SELECT what FROM {LOG} WHERE id = %s", (entry,)).fetchone() == ("customers:person",)
+        assert app.execute(f"SELECT what FROM {LOG} WHERE id = %s", (entry,)).fetchone() == (
+            "customers:person",
+        )
         assert refused(app, f"UPDATE {LOG} SET what = 'customers:search' WHERE id = %s", entry)
         assert refused(app, f"DELETE FROM {LOG} WHERE id = %s", entry)
         assert refused(app, f"TRUNCATE {LOG}")
@@ -125,9 +127,8 @@ def test_the_logs_cron_jobs_run_as_the_app_role(app_role, console_env):
             (user.pk, person.pk),
         )
     s = connection.settings_dict
-    env = console_env | {
-        "DATABASE_URL": f"postgres://{role}:{password}@{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
-    }
+    where = f"{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
+    env = console_env | {"DATABASE_URL": f"postgres://{role}:{password}@{where}"}
     for command in ("seal_access_log", "verify_access_log"):
         done = subprocess.run(
             [str(KUNTAKOKEILU), command], env=env, capture_output=True, text=True, timeout=120, check=False

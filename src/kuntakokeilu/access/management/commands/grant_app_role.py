@@ -75,7 +75,10 @@ class Command(BaseCommand):
                 raise CommandError(_("Run grant_app_role as the tables' owner, after migrate."))
             if superuser or role_owns:
                 raise CommandError(
-                    _("%(role)s is a superuser or the tables' owner: the application needs a role of its own.")
+                    _(
+                        "%(role)s is a superuser or the tables' owner: the application needs a role of "
+                        "its own."
+                    )
                     % {"role": role}
                 )
             for statement in grant_statements(role, schema):
