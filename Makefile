@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_TODAY ?= 2022-09-01
 export DEBUG ?= 1
 
-.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening catalogue clean
+.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening bench-serve catalogue clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -100,6 +100,16 @@ bench: install
 ITEMS ?= 2000,20000
 bench-screening: install
 	$(BIN)/python -m benchmarks.screening --items $(ITEMS)
+
+## make bench-serve [PERSONS=30000] [CLIENTS=50] [DURATION=20]: pages under load on the production server
+## (gunicorn, 4 workers, DEBUG=0) over a fresh PostgreSQL database on 127.0.0.1:5432 (benchmarks/serve_load.py);
+## port BENCH_PORT (8031). Not part of `make test`.
+CLIENTS ?= 50
+DURATION ?= 20
+BENCH_PORT ?= 8031
+bench-serve: install
+	$(BIN)/python -m benchmarks.serve_load --persons $(if $(filter file,$(origin PERSONS)),30000,$(PERSONS)) \
+	  --clients $(CLIENTS) --duration $(DURATION) --port $(BENCH_PORT)
 
 catalogue: install
 	$(BIN)/kuntakokeilu catalogue
