@@ -239,9 +239,12 @@ def _wait_until_healthy(port: int, processes, timeout: float = 60) -> None:
     while time.monotonic() < deadline:
         if any(p.poll() is not None for p in processes):
             raise SystemExit("the server or the worker stopped while starting (see var/bench/serve-*.log)")
+        probe = Client(port)
         with contextlib.suppress(OSError):
-            if Client(port).request("GET", "/healthz")[0] == 200:
+            if probe.request("GET", "/healthz")[0] == 200:
+                probe.close()
                 return
+        probe.close()
         time.sleep(0.5)
     raise SystemExit("the server did not become healthy within a minute")
 
@@ -278,6 +281,9 @@ class Client:
                 self.cookies[name.strip()] = rest.split(";", 1)[0]
         return response.status, text, dict(response.getheaders())
 
+    def close(self) -> None:
+        self.connection.close()
+
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -310,6 +316,8 @@ def _targets(args, data: dict) -> list[tuple[str, str, dict | None, object]]:
     office = sign_in(args.port, TE_OFFICE, data["password"])
     search_form = {"csrfmiddlewaretoken": csrf_token(worker, "/job-seekers/"), "query": SEARCH_NAME}
     persons = data["sample_persons"]
+    worker.close()
+    office.close()
 
     def get(path):
         return lambda client, i: client.request("GET", path)[:2]
@@ -340,7 +348,9 @@ def _targets(args, data: dict) -> list[tuple[str, str, dict | None, object]]:
 def _measure(args, data: dict) -> list[dict]:
     results = []
     for name, user, cookies, call in _targets(args, data):
-        status, text = call(Client(args.port, cookies), 0)
+        first = Client(args.port, cookies)
+        status, text = call(first, 0)
+        first.close()
         assert status == 200, f"{name}: {status} before the load"
         result = run_load(args.port, cookies, call, args.clients, args.warmup, args.duration)
         results.append({"target": name, "user": user, "bytes": len(text.encode())} | result)
@@ -382,6 +392,7 @@ def run_load(port: int, cookies, call, clients: int, warmup: float, duration: fl
                 mine.append(ended - began)
                 if status != 200:
                     failed.append(status)
+        client.close()
         with lock:
             latencies.extend(mine)
             errors.extend(failed)

@@ -53,6 +53,7 @@ def test_serve_load_signs_in_through_the_form_and_counts_answers_and_errors(live
     ensure_demo_users()
     port = urlparse(live_server.url).port
     signed_in = serve_load.sign_in(port, "sanna.makinen", DEMO_PASSWORD)
+    signed_in.close()
 
     def worklist(client, i):
         return client.request("GET", "/transfers/due/")[:2]
