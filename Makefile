@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_TODAY ?= 2022-09-01
 export DEBUG ?= 1
 
-.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening catalogue clean
+.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening bench-serve catalogue clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -38,13 +38,18 @@ run: install
 
 ## make serve: the production way (docs/operations.md): DEBUG off, gunicorn and the job worker, static
 ## files through WhiteNoise; needs SECRET_KEY (and DATABASE_URL for PostgreSQL). No demo data.
+## With MIGRATE_DATABASE_URL (the tables' owner) migrate and the reference data run as the owner, then
+## grant_app_role gives DATABASE_URL's role its rights (only SELECT and INSERT on the access log).
 SERVE_PORT ?= 8000
 GUNICORN_WORKERS ?= 4
 serve: install
 	@test -n "$$SECRET_KEY" || { echo "make serve needs SECRET_KEY (docs/operations.md)"; exit 1; }
 	export DEBUG=0; \
-	$(BIN)/kuntakokeilu migrate --noinput && \
-	$(BIN)/kuntakokeilu load_reference_data && \
+	as_owner() { if [ -n "$$MIGRATE_DATABASE_URL" ]; then DATABASE_URL="$$MIGRATE_DATABASE_URL" "$$@"; else "$$@"; fi; }; \
+	as_owner $(BIN)/kuntakokeilu migrate --noinput && \
+	as_owner $(BIN)/kuntakokeilu load_reference_data && \
+	{ test -z "$$MIGRATE_DATABASE_URL" || as_owner $(BIN)/kuntakokeilu grant_app_role "$$($(BIN)/python -c \
+	  'import os, dj_database_url; print(dj_database_url.parse(os.environ["DATABASE_URL"])["USER"])')"; } && \
 	$(BIN)/kuntakokeilu collectstatic --noinput --verbosity 0 && \
 	{ $(BIN)/kuntakokeilu worker & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
@@ -95,6 +100,16 @@ bench: install
 ITEMS ?= 2000,20000
 bench-screening: install
 	$(BIN)/python -m benchmarks.screening --items $(ITEMS)
+
+## make bench-serve [PERSONS=30000] [CLIENTS=50] [DURATION=20]: pages under load on the production server
+## (gunicorn, 4 workers, DEBUG=0) over a fresh PostgreSQL database on 127.0.0.1:5432 (benchmarks/serve_load.py);
+## port BENCH_PORT (8031). Not part of `make test`.
+CLIENTS ?= 50
+DURATION ?= 20
+BENCH_PORT ?= 8031
+bench-serve: install
+	$(BIN)/python -m benchmarks.serve_load --persons $(if $(filter file,$(origin PERSONS)),30000,$(PERSONS)) \
+	  --clients $(CLIENTS) --duration $(DURATION) --port $(BENCH_PORT)
 
 catalogue: install
 	$(BIN)/kuntakokeilu catalogue

@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .models import AccessLogEntry, AccessLogSeal
 
@@ -43,11 +43,26 @@ def _rows(after: int, upto: int):
     return AccessLogEntry.objects.filter(pk__gt=after, pk__lte=upto).order_by("pk").iterator(chunk_size=5000)
 
 
+# The key of the PostgreSQL advisory lock that lets one sealer at a time extend the chain.
+SEAL_LOCK = 0x6B6B_5345_414C  # "kkSEAL"
+
+
+def _one_sealer_at_a_time() -> None:
+    """Wait for any other sealer's transaction to end. On PostgreSQL a transaction-scoped advisory lock:
+    not a row lock, because `SELECT … FOR UPDATE` needs the UPDATE privilege, which the application's
+    role does not hold on the seals (`grant_app_role`, docs/operations.md). SQLite's IMMEDIATE
+    transactions are serialised already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SEAL_LOCK])
+
+
 @transaction.atomic
 def seal(now: dt.datetime) -> AccessLogSeal | None:
-    """Seal the entries that are old enough; None when there are none. One sealer at a time (the last
-    seal is locked; the unique `upto` refuses a second seal of the same run)."""
-    last = AccessLogSeal.objects.select_for_update().order_by("-upto").first()
+    """Seal the entries that are old enough; None when there are none. One sealer at a time (an advisory
+    lock; the unique `upto` refuses a second seal of the same run in any case)."""
+    _one_sealer_at_a_time()
+    last = AccessLogSeal.objects.order_by("-upto").first()
     after, previous = (last.upto, last.digest) if last else (0, GENESIS)
     young = AccessLogEntry.objects.filter(pk__gt=after, at__gte=now - SEAL_MARGIN).order_by("pk").first()
     candidates = AccessLogEntry.objects.filter(pk__gt=after)
