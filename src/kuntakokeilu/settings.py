@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.customers",
     "kuntakokeilu.evaluation",
     "kuntakokeilu.jobs",
+    "kuntakokeilu.whatif",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
