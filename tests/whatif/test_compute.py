@@ -26,8 +26,11 @@ def _run(dates, edits, judge=compute.fast):
 
 def _law_as_edits():
     law = default_store()
-    return [Edit(name, v.value, v.start) for name in services.editable("target-group")
-            for v in law.parameters[name].values]
+    return [
+        Edit(name, v.value, v.start)
+        for name in services.editable("target-group")
+        for v in law.parameters[name].values
+    ]
 
 
 def test_an_overlay_equal_to_the_law_gives_the_initial_transfers_counts(generated):

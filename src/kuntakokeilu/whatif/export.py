@@ -35,5 +35,7 @@ def table(results: dict, kind: str, grants=None, suppress: bool = False) -> str:
         for row in rows:
             place = row.get("place")
             row = {**row, "on": snapshot["on"], "name": place.name_fi if place is not None else ""}
-            writer.writerow([_count(row[c], suppress) if c not in ("on", "key", "code") else row[c] for c in columns])
+            writer.writerow(
+                [_count(row[c], suppress) if c not in ("on", "key", "code") else row[c] for c in columns]
+            )
     return out.getvalue()

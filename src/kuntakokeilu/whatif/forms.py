@@ -39,9 +39,7 @@ class WhatIfForm(forms.Form):
         for name in services.editable(rule):
             parameter = store.parameters[name]
             key = _field_key(name)
-            law = "; ".join(
-                f"{v.start.isoformat()}: {_shown(v.value)}" for v in parameter.values
-            )
+            law = "; ".join(f"{v.start.isoformat()}: {_shown(v.value)}" for v in parameter.values)
             self.fields[f"value_{key}"] = forms.CharField(
                 label=parameter.description.get(lang, parameter.description["en"]),
                 required=False,

@@ -48,7 +48,9 @@ def side_by_side(snapshot: dict, kind: str, grants=None) -> list[dict]:
             row["joins"] = snapshot["joins"].get(key, 0)
             row["leaves"] = snapshot["leaves"].get(key, 0)
         rows.append(row)
-    return sorted(rows, key=lambda r: (r["key"] == OUTSIDE, int(r["key"]) if r["key"].isdigit() else r["key"]))
+    return sorted(
+        rows, key=lambda r: (r["key"] == OUTSIDE, int(r["key"]) if r["key"].isdigit() else r["key"])
+    )
 
 
 def criteria(snapshot: dict) -> list[dict]:
@@ -56,7 +58,9 @@ def criteria(snapshot: dict) -> list[dict]:
     rows = []
     for part, kind in (("criteria", "in"), ("failed", "out")):
         for code in sorted(set(law[part]) | set(alt[part])):
-            rows.append({"code": code, "kind": kind, "law": law[part].get(code, 0), "whatif": alt[part].get(code, 0)})
+            rows.append(
+                {"code": code, "kind": kind, "law": law[part].get(code, 0), "whatif": alt[part].get(code, 0)}
+            )
     return rows
 
 

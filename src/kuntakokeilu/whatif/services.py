@@ -34,7 +34,9 @@ from .models import Change, Status, WhatIf
 
 log = logging.getLogger(__name__)
 RULES = ("target-group",)
-BAD_EDIT = gettext_noop("Write an edit as NAME=VALUE or NAME=VALUE@YYYY-MM-DD (from that date); not “%(text)s”.")
+BAD_EDIT = gettext_noop(
+    "Write an edit as NAME=VALUE or NAME=VALUE@YYYY-MM-DD (from that date); not “%(text)s”."
+)
 UNKNOWN_RULE = gettext_noop("Unknown rule %(rule)s; a what-if can be run for: %(known)s.")
 
 

@@ -60,4 +60,6 @@ class Command(BaseCommand):
                 f"{alt} under the edits ({sum(snapshot['joins'].values())} join, "
                 f"{sum(snapshot['leaves'].values())} leave)"
             )
-        self.stdout.write(f"What-if #{whatif.pk} in {seconds:.1f} s; wrote {out}/areas.csv, municipalities.csv, criteria.csv")
+        self.stdout.write(
+            f"What-if #{whatif.pk} in {seconds:.1f} s; wrote {out}/areas.csv, municipalities.csv, criteria.csv"
+        )
