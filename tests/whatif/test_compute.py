@@ -61,9 +61,9 @@ def test_age_limit_25_moves_exactly_those_aged_25_to_29_whose_only_criterion_was
     for person in Person.objects.all():
         outcome = target_group_on(person, on)
         met = {c.code for c in outcome.checks if c.code in CRITERIA and c.status == "pass"}
-        if outcome.result["in_target_group"] and met == {"under_age_limit"}:
-            if 25 <= age_on(person.birth_date, on) <= 29:
-                expected.add(person.pk)
+        only_age = outcome.result["in_target_group"] and met == {"under_age_limit"}
+        if only_age and 25 <= age_on(person.birth_date, on) <= 29:
+            expected.add(person.pk)
     whatif = _run([on], [Edit("target_group.age_limit", 25)])
     assert whatif.status == Status.DONE
     leaving = set(Change.objects.filter(whatif=whatif, joins=False).values_list("person_id", flat=True))

@@ -57,3 +57,6 @@ class Change(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["whatif", "on"])]
+
+    def __str__(self) -> str:
+        return f"{self.whatif_id} {self.on} {self.kunta_code} {'joins' if self.joins else 'leaves'}"

@@ -1,5 +1,5 @@
-"""`kuntakokeilu whatif --rule target-group --on 2022-09-01 --set target_group.age_limit=25 --out DIR`: a policy
-what-if (issue 13) run at once, stored like one run from the page, and written to DIR as CSV."""
+"""A policy what-if (issue 13) run at once, stored like one from the page, and written to DIR as CSV:
+`kuntakokeilu whatif --rule target-group --on 2022-09-01 --set target_group.age_limit=25 --out DIR`."""
 
 import datetime as dt
 from pathlib import Path
@@ -61,5 +61,5 @@ class Command(BaseCommand):
                 f"{sum(snapshot['leaves'].values())} leave)"
             )
         self.stdout.write(
-            f"What-if #{whatif.pk} in {seconds:.1f} s; wrote {out}/areas.csv, municipalities.csv, criteria.csv"
+            f"What-if #{whatif.pk} in {seconds:.1f} s; wrote {out}: areas, municipalities, criteria (.csv)"
         )
