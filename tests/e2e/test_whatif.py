@@ -28,7 +28,7 @@ def test_ministry_runs_age_limit_25_and_sees_per_area_differences(page, settings
     age = page.locator("#id_value_target_group__age_limit")
     age.fill("kaksikymmentäviisi")
     page.get_by_role("button", name="Käynnistä laskelma").click()
-    expect(page.locator("form")).to_contain_text("kokonaisluku (vuotta)")
+    expect(page.locator("form.form")).to_contain_text("kokonaisluku (vuotta)")
     assert not WhatIf.objects.exists()
     check_accessibility(page)
 
