@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_TODAY ?= 2022-09-01
 export DEBUG ?= 1
 
-.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening catalogue clean
+.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening bench-whatif catalogue clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -95,6 +95,11 @@ bench: install
 ITEMS ?= 2000,20000
 bench-screening: install
 	$(BIN)/python -m benchmarks.screening --items $(ITEMS)
+
+## make bench-whatif [WHATIF_PERSONS=600000]: the target-group what-if (benchmarks/whatif.py); not in make test
+WHATIF_PERSONS ?= 600000
+bench-whatif: install
+	$(BIN)/python -m benchmarks.whatif --persons $(WHATIF_PERSONS)
 
 catalogue: install
 	$(BIN)/kuntakokeilu catalogue
