@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_TODAY ?= 2022-09-01
 export DEBUG ?= 1
 
-.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening bench-serve catalogue clean
+.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening bench-serve bench-whatif catalogue clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -110,6 +110,11 @@ BENCH_PORT ?= 8031
 bench-serve: install
 	$(BIN)/python -m benchmarks.serve_load --persons $(if $(filter file,$(origin PERSONS)),30000,$(PERSONS)) \
 	  --clients $(CLIENTS) --duration $(DURATION) --port $(BENCH_PORT)
+
+## make bench-whatif [WHATIF_PERSONS=600000]: the target-group what-if (benchmarks/whatif.py); not in make test
+WHATIF_PERSONS ?= 600000
+bench-whatif: install
+	$(BIN)/python -m benchmarks.whatif --persons $(WHATIF_PERSONS)
 
 catalogue: install
 	$(BIN)/kuntakokeilu catalogue

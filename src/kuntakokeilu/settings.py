@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.customers",
     "kuntakokeilu.evaluation",
     "kuntakokeilu.jobs",
+    "kuntakokeilu.whatif",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -256,6 +257,7 @@ DEMO_STEPS = [
     "kuntakokeilu.access.demo",
     "kuntakokeilu.customers.demo",
     "kuntakokeilu.applications.demo",
+    "kuntakokeilu.whatif.demo",
 ]
 
 # --- evaluation: where runs started from the page write their files (the runs go on the job queue) ---

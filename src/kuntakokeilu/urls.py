@@ -24,4 +24,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.evaluation.urls")),
     # --- jobs: the admins' list of background tasks ---
     path("", include("kuntakokeilu.jobs.urls")),
+    # --- whatif: the policy what-if ---
+    path("", include("kuntakokeilu.whatif.urls")),
 ]

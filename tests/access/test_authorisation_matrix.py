@@ -213,6 +213,17 @@ EXPECTED = {
     "evaluation.run": ({Role.RESEARCHER, Role.MINISTRY}, {Role.RESEARCHER, Role.MINISTRY}, False),
     # --- jobs --- (the background tasks: admins only)
     "jobs.view_jobs": ({Role.ADMIN}, {Role.ADMIN}, False),
+    # --- whatif --- (issue 13: ministry and researchers; ELY officials, who see their own area's rows)
+    "whatif.view": (
+        {Role.MINISTRY, Role.RESEARCHER, Role.ELY},
+        {Role.MINISTRY, Role.RESEARCHER, Role.ELY},
+        False,
+    ),
+    "whatif.run": (
+        {Role.MINISTRY, Role.RESEARCHER, Role.ELY},
+        {Role.MINISTRY, Role.RESEARCHER, Role.ELY},
+        False,
+    ),
 }
 
 

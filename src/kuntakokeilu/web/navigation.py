@@ -21,6 +21,7 @@ from kuntakokeilu.customers.labels import (
 )
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
+from kuntakokeilu.whatif.messages import NAV_WHATIF, NAV_WHATIF_HELP
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ LINKS: list[Link] = [
     Link(NAV_EVALUATION, "evaluation:runs", "evaluation.view_runs", NAV_EVALUATION_HELP),
     # --- jobs --- (labels translated in the jobs app's catalogue)
     Link(NAV_JOBS, "jobs:jobs", "jobs.view_jobs", NAV_JOBS_HELP),
+    # --- whatif --- (labels translated in the whatif app's catalogue)
+    Link(NAV_WHATIF, "whatif:list", "whatif.view", NAV_WHATIF_HELP),
 ]
 
 

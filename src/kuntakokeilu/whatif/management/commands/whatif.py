@@ -1,0 +1,65 @@
+"""A policy what-if (issue 13) run at once, stored like one from the page, and written to DIR as CSV:
+`kuntakokeilu whatif --rule target-group --on 2022-09-01 --set target_group.age_limit=25 --out DIR`."""
+
+import datetime as dt
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kuntakokeilu import clock
+from kuntakokeilu.rules.overlay import OverlayError, parse_date
+from kuntakokeilu.whatif import export, queries, services
+from kuntakokeilu.whatif.models import Status, WhatIf
+
+
+class Command(BaseCommand):
+    help = "Count the target group under the law and under edited parameters, side by side (CSV in --out)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rule", default="target-group", help="the rule (target-group)")
+        parser.add_argument("--on", help="the snapshot date YYYY-MM-DD (default: today)")
+        parser.add_argument("--until", help="also each month-end after --on up to this date")
+        parser.add_argument(
+            "--set",
+            action="append",
+            default=[],
+            dest="edits",
+            metavar="NAME=VALUE[@FROM]",
+            help="a parameter edit, from the date after @ (default: its first day); repeatable",
+        )
+        parser.add_argument("--name", default="", help="the what-if's name (default: the edits)")
+        parser.add_argument("--out", type=Path, required=True, help="output directory")
+        parser.add_argument("--lang", choices=["fi", "sv", "en"], default="en", help="language of errors")
+
+    def handle(self, *args, **options):
+        lang = options["lang"]
+        try:
+            on = parse_date(options["on"]) if options["on"] else clock.today()
+            dates = queries.month_ends(on, parse_date(options["until"])) if options["until"] else [on]
+            edits = [services.parse_edit(text) for text in options["edits"]]
+            dates, edits = services.prepare(options["rule"], dates, edits)
+        except OverlayError as exc:
+            raise CommandError(exc.render(lang)) from exc
+        name = options["name"] or "; ".join(options["edits"]) or "the law"
+        whatif = services.create(name[:100], options["rule"], dates, edits, None, lang)
+        started = dt.datetime.now()
+        services.execute(whatif.pk)
+        whatif = WhatIf.objects.get(pk=whatif.pk)
+        if whatif.status != Status.DONE:
+            raise CommandError(whatif.error)
+        out: Path = options["out"]
+        out.mkdir(parents=True, exist_ok=True)
+        for kind in export.KINDS:
+            (out / f"{kind}.csv").write_text(export.table(whatif.results, kind), encoding="utf-8")
+        seconds = (dt.datetime.now() - started).total_seconds()
+        for snapshot in whatif.results["snapshots"]:
+            law = sum(snapshot["law"]["areas_in"].values())
+            alt = sum(snapshot["whatif"]["areas_in"].values())
+            self.stdout.write(
+                f"{snapshot['on']}: {snapshot['persons']} persons; in the target group {law} under the law, "
+                f"{alt} under the edits ({sum(snapshot['joins'].values())} join, "
+                f"{sum(snapshot['leaves'].values())} leave)"
+            )
+        self.stdout.write(
+            f"What-if #{whatif.pk} in {seconds:.1f} s; wrote {out}: areas, municipalities, criteria (.csv)"
+        )

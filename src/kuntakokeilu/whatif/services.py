@@ -1,0 +1,176 @@
+"""What-ifs (issue 13): validate the request, compute, store; on the job queue from the page, at once from the
+command (`kuntakokeilu whatif`). The same rule code runs under the law and under the overlay.
+
+`prepare` validates the rule, the dates (within the pilot) and the edits (`rules.overlay`: a parameter of
+the rule, a value of its unit, a start within the pilot) and raises `OverlayError` with a message in
+fi/sv/en. `compute` judges every person on every date both ways (`compute.judge_chunk`), reporting its
+progress. `submit` records a queued what-if and its job in one transaction; the worker runs `run_whatif`,
+which stores the counts and the persons who change side, or fails the what-if with the reason (a worker
+that dies: `abandoned`, on `jobs.job_abandoned`, as the evaluation runs do).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_noop
+
+from kuntakokeilu.jobs import services as jobs
+from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.rules.messages import Message
+from kuntakokeilu.rules.overlay import Edit, OverlayError, check_within, overlay, parse, parse_date
+from kuntakokeilu.rules.parameters import ParameterStore, default_store
+from kuntakokeilu.rules.registry import get_rule
+
+from . import compute, queries
+from .models import Change, Status, WhatIf
+
+log = logging.getLogger(__name__)
+RULES = ("target-group",)
+BAD_EDIT = gettext_noop(
+    "Write an edit as NAME=VALUE or NAME=VALUE@YYYY-MM-DD (from that date); not “%(text)s”."
+)
+UNKNOWN_RULE = gettext_noop("Unknown rule %(rule)s; a what-if can be run for: %(known)s.")
+
+
+class WhatIfFailed(Exception):
+    """A what-if that ended `failed` fails its job too (the admins' list of jobs shows the reason)."""
+
+
+def pilot(store: ParameterStore | None = None) -> tuple[dt.date, dt.date]:
+    """The pilot's first day and its last as last extended: the dates a what-if may take."""
+    store = store or default_store()
+    start = store.parameters["pilot.start_date"].values[0].value
+    return start, max(v.value for v in store.parameters["pilot.end_date"].values)
+
+
+def editable(rule: str) -> list[str]:
+    """The parameters of the rule a what-if may change (the pilot's own dates are not the rule's policy)."""
+    return [p for p in get_rule(rule).parameters if not p.startswith("pilot.")]
+
+
+def parse_edit(text: str) -> Edit:
+    """`NAME=VALUE` or `NAME=VALUE@YYYY-MM-DD` (the command's `--set`, the form's lines)."""
+    name, sep, rest = text.partition("=")
+    if not sep or not name.strip():
+        raise OverlayError(Message(BAD_EDIT, {"text": text}))
+    value, at, start = rest.rpartition("@") if "@" in rest else (rest, "", "")
+    return Edit(name.strip(), value.strip(), parse_date(start) if at else None)
+
+
+def prepare(rule: str, dates: Iterable[dt.date], edits: Iterable[Edit]) -> tuple[list[dt.date], list[Edit]]:
+    """Validated dates and edits (values typed by the parameter's unit), or an `OverlayError`."""
+    if rule not in RULES:
+        raise OverlayError(Message(UNKNOWN_RULE, {"rule": rule, "known": ", ".join(RULES)}))
+    law, within = default_store(), pilot()
+    dates = sorted(set(dates))
+    for on in dates:
+        check_within(on, within)
+    store_edits = list(edits)
+    overlay(law, store_edits, allowed=editable(rule), within=within)  # raises on the first bad edit
+    typed = [Edit(e.name, parse(law, e.name, e.value), e.start) for e in store_edits]
+    return dates, typed
+
+
+def compute_snapshots(
+    dates: list[dt.date],
+    edits: list[Edit],
+    progress: Callable[[int], None] | None = None,
+    judge: compute.Judge = compute.fast,
+) -> list[compute.Snapshot]:
+    law = default_store()
+    alt = overlay(law, edits, allowed=editable("target-group"), within=pilot())
+    places = municipality_histories()
+    snapshots = [compute.Snapshot(on) for on in dates]
+    for persons, facts, done, total in queries.population():
+        compute.judge_chunk(persons, facts, snapshots, law, alt, places, judge)
+        if progress:
+            progress(int(95 * done / total))
+    return snapshots
+
+
+def store(whatif: WhatIf, snapshots: list[compute.Snapshot]) -> None:
+    """The counts and the persons who change side, with the what-if `done`, in one transaction."""
+    with transaction.atomic():
+        Change.objects.filter(whatif=whatif).delete()
+        Change.objects.bulk_create(
+            (
+                Change(whatif=whatif, on=s.on, person_id=pk, kunta_code=kunta, joins=joins)
+                for s in snapshots
+                for pk, kunta, joins in s.changes
+            ),
+            batch_size=2000,
+        )
+        whatif.results = {"snapshots": [s.to_json() for s in snapshots]}
+        whatif.status, whatif.progress, whatif.finished_at = Status.DONE, 100, timezone.now()
+        whatif.save(update_fields=["results", "status", "progress", "finished_at"])
+
+
+def create(name: str, rule: str, dates: list[dt.date], edits: list[Edit], user, language: str) -> WhatIf:
+    return WhatIf.objects.create(
+        name=name,
+        rule=rule,
+        dates=[d.isoformat() for d in dates],
+        edits=[e.to_json() for e in edits],
+        created_by=user,
+        language=language,
+    )
+
+
+def submit(name: str, rule: str, dates: list[dt.date], edits: list[Edit], user, language: str) -> WhatIf:
+    """Record a queued what-if (validated by `prepare`) and its job, together or not at all."""
+    with transaction.atomic():
+        whatif = create(name, rule, dates, edits, user, language)
+        jobs.enqueue(run_whatif, whatif.pk)
+    return whatif
+
+
+@jobs.task()
+def run_whatif(pk: int) -> None:
+    execute(pk)
+    error = WhatIf.objects.filter(pk=pk, status=Status.FAILED).values_list("error", flat=True).first()
+    if error is not None:
+        raise WhatIfFailed(error)
+
+
+def execute(pk: int) -> None:
+    """Run one what-if to the end: `done` with its results, or `failed` with the message (never `running`)."""
+    language = settings.LANGUAGE_CODE
+    try:
+        whatif = WhatIf.objects.get(pk=pk)
+        language = whatif.language
+        WhatIf.objects.filter(pk=pk).update(status=Status.RUNNING, started_at=timezone.now(), progress=0)
+        jobs.report_progress(0, "persons")
+
+        def progress(percent: int) -> None:
+            WhatIf.objects.filter(pk=pk).update(progress=percent)
+            jobs.report_progress(percent, "persons")
+
+        law = default_store()
+        edits = [Edit.from_json(e, law) for e in whatif.edits]
+        dates = [dt.date.fromisoformat(d) for d in whatif.dates]
+        store(whatif, compute_snapshots(dates, edits, progress))
+    except OverlayError as exc:
+        _fail(pk, exc.render(language))
+    except Exception as exc:  # any failure must end the what-if, with its reason
+        log.exception("what-if %s failed", pk)
+        _fail(pk, f"{type(exc).__name__}: {exc}")
+
+
+def abandoned(sender, job_id: str, args: list, kwargs: dict, reason: Promise, **extra: Any) -> None:
+    """The worker stopped while the what-if ran: it fails with the reason in its starter's language."""
+    whatif = WhatIf.objects.filter(pk=args[0], status__in=[Status.QUEUED, Status.RUNNING]).first()
+    if whatif is not None:
+        with translation.override(whatif.language):
+            _fail(whatif.pk, str(reason))
+
+
+def _fail(pk: int, message: str) -> None:
+    WhatIf.objects.filter(pk=pk).update(status=Status.FAILED, error=message, finished_at=timezone.now())

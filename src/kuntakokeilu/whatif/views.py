@@ -1,0 +1,93 @@
+"""Pages of the policy what-if (issue 13): run one on the job queue, follow it, read the results side by side
+(ELY officials: the rows of their own area), export CSV."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+
+from kuntakokeilu import clock
+from kuntakokeilu.access.actions import can, grants_for
+from kuntakokeilu.access.decorators import requires
+from kuntakokeilu.access.roles import Role
+
+from . import export, queries, services
+from .forms import WhatIfForm
+from .messages import CODES
+from .models import WhatIf
+
+
+def _grants(request):
+    """None for users who see every row (ministry, researchers); an ELY official's grants otherwise."""
+    held = grants_for(request.user, "whatif.view", clock.today())
+    if any(g.role in (Role.MINISTRY, Role.RESEARCHER) for g in held):
+        return None
+    return held
+
+
+@requires("whatif.view")
+def whatifs(request):
+    return render(
+        request,
+        "whatif/list.html",
+        {"whatifs": WhatIf.objects.select_related("created_by"), "may_run": can(request.user, "whatif.run")},
+    )
+
+
+@requires("whatif.run")
+def new(request):
+    if request.method == "POST":
+        form = WhatIfForm(request.POST)
+        if form.is_valid():
+            whatif = services.submit(
+                form.cleaned_data["name"],
+                form.rule,
+                form.dates,
+                form.edits,
+                request.user,
+                translation.get_language() or "fi",
+            )
+            return redirect("whatif:detail", pk=whatif.pk)
+    else:
+        form = WhatIfForm(initial={"on": clock.today()})
+    return render(request, "whatif/new.html", {"form": form})
+
+
+@requires("whatif.view")
+def detail(request, pk: int):
+    whatif = get_object_or_404(WhatIf.objects.select_related("created_by"), pk=pk)
+    grants = _grants(request)
+    snapshots = []
+    for snapshot in (whatif.results or {}).get("snapshots", []):
+        areas = queries.side_by_side(snapshot, "areas", grants)
+        snapshots.append(
+            {
+                "on": snapshot["on"],
+                "persons": snapshot["persons"],
+                "areas": areas,
+                "totals": {k: sum(r[k] for r in areas) for k in ("law_in", "whatif_in", "joins", "leaves")},
+                "municipalities": [
+                    r for r in queries.side_by_side(snapshot, "municipalities", grants) if r["difference"]
+                ],
+                "criteria": [
+                    {**r, "label": CODES.get(r["code"], r["code"])} for r in queries.criteria(snapshot)
+                ]
+                if grants is None
+                else [],
+            }
+        )
+    return render(request, "whatif/detail.html", {"whatif": whatif, "snapshots": snapshots})
+
+
+@requires("whatif.view")
+def csv_file(request, pk: int, kind: str):
+    whatif = get_object_or_404(WhatIf, pk=pk, status="done")
+    grants = _grants(request)
+    if kind not in export.KINDS or (kind == "criteria" and grants is not None):
+        raise Http404
+    response = HttpResponse(
+        export.table(whatif.results, kind, grants, suppress=True), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="whatif-{pk}-{kind}.csv"'
+    return response

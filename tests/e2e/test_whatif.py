@@ -1,0 +1,50 @@
+"""The ministry runs "age limit 25 from 1.3.2021" and sees per-area differences (issue 13; R-TG-2, R-X-7):
+a bad value first gets a Finnish message at the field and starts nothing; the what-if runs on the job queue
+(the immediate backend here) and its page puts the law and the what-if side by side per trial area."""
+
+import datetime as dt
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from kuntakokeilu.customers.synthetic import generate
+from kuntakokeilu.whatif.models import Status, WhatIf
+from tests.e2e.conftest import check_accessibility, sign_in
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
+
+
+def test_ministry_runs_age_limit_25_and_sees_per_area_differences(page, settings):
+    settings.KUNTAKOKEILU_TODAY = dt.date(2022, 9, 1)
+    generate(300, seed=13)
+    sign_in(page, "elina.laine")
+    page.get_by_role("navigation").get_by_role("link", name="Vaihtoehtolaskelma").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vaihtoehtolaskelma")
+    check_accessibility(page)
+    page.get_by_role("link", name="Tee vaihtoehtolaskelma").click()
+    page.get_by_label("Laskelman nimi").fill("Ikäraja 25")
+    page.get_by_label("Tarkastelupäivä").fill("2021-03-01")
+    age = page.locator("#id_value_target_group__age_limit")
+    age.fill("kaksikymmentäviisi")
+    page.get_by_role("button", name="Käynnistä laskelma").click()
+    expect(page.locator("form.form")).to_contain_text("kokonaisluku (vuotta)")
+    assert not WhatIf.objects.exists()
+    check_accessibility(page)
+
+    page.locator("#id_value_target_group__age_limit").fill("25")
+    page.locator("#id_from_target_group__age_limit").fill("2021-03-01")
+    page.get_by_role("button", name="Käynnistä laskelma").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"Vaihtoehtolaskelma Ikäraja 25 #\d+")
+    )
+    expect(page.locator("#whatif-status")).to_have_text("valmis", timeout=60_000)
+    whatif = WhatIf.objects.get()
+    assert whatif.status == Status.DONE
+    table = page.locator("table.whatif-areas")
+    expect(table).to_contain_text("Mukana, laki")
+    expect(table).to_contain_text("Poistuu")
+    leaving = sum(whatif.results["snapshots"][0]["leaves"].values())
+    assert leaving > 0
+    expect(page.locator("main")).to_contain_text(f"({0} tulee, {leaving} poistuu)")
+    check_accessibility(page)
