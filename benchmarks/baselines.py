@@ -4,7 +4,8 @@
     columns, indexes, unique, check and foreign-key constraints): PostgreSQL COPY through psycopg,
     SQLite `executemany`, one transaction.
 (b) `plain_rows` + `insert_rows`: the persons' facts in one plain SQL query, the same rule (the pure
-    `target_group.decide`, its outcome stored as `Outcome.to_record()`) evaluated in a plain loop, then (a).
+    `target_group.decide`, its outcome stored as the compact record `rules.records.compact` gives) evaluated
+    in a plain loop, then (a).
 
 Both work on Django's database connection's DB-API connection (`connection.connection`); the ORM is not
 used. Table and column names are constants of this module, never input.
@@ -24,6 +25,7 @@ from kuntakokeilu.customers.target_group import decide
 from kuntakokeilu.regions.queries import municipality_histories
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
+from kuntakokeilu.rules.records import compact
 from kuntakokeilu.rules.registry import get_rule
 
 TABLE = "customers_customership"
@@ -137,6 +139,8 @@ def plain_rows(on: dt.date, params: ParameterStore | None = None) -> list[tuple]
     registered_by = params.get("transfers.initial_registered_by", on).value
     rule = get_rule("target-group")
     version = rule.rule_version(params)
+    history = {name: list(params.history(name)) for name in rule.parameters}
+    parts: dict = {}  # the records' shared parts (the product stores them once; not part of the rows)
     places = municipality_histories()
     cur = _raw().cursor()
     cur.execute("SELECT code, id FROM regions_municipality")
@@ -148,16 +152,24 @@ def plain_rows(on: dt.date, params: ParameterStore | None = None) -> list[tuple]
     for pk, hetu, born, kind, valid_from, kunta, code, flag, date_value, end_date in cur.fetchall():
         if pk != (person and person[0]):
             if person:
-                rows.extend(_evaluate(person, held, on, params, places, version, municipality_ids, now))
+                rows.extend(
+                    _evaluate(
+                        person, held, on, params, places, version, municipality_ids, now, history, parts
+                    )
+                )
             person, held = (pk, hetu, _date(born)), {}
         if _date(valid_from) <= on:  # ordered by valid_from: the last one not after `on` wins
             held[kind] = (kunta, code, flag, _date(date_value), _date(end_date))
     if person:
-        rows.extend(_evaluate(person, held, on, params, places, version, municipality_ids, now))
+        rows.extend(
+            _evaluate(person, held, on, params, places, version, municipality_ids, now, history, parts)
+        )
     return rows
 
 
-def _evaluate(person, held, on, params, places, version, municipality_ids, now) -> list[tuple]:
+def _evaluate(
+    person, held, on, params, places, version, municipality_ids, now, history, parts
+) -> list[tuple]:
     pk, hetu, born = person
     none = (None, "", None, None, None)
     kotikunta, residence = held.get("kotikunta", none)[0], held.get("residence", none)[0]
@@ -184,9 +196,8 @@ def _evaluate(person, held, on, params, places, version, municipality_ids, now) 
     decision = decide(facts, on, params, places)
     if not decision.result["in_target_group"]:
         return []
-    record = Outcome(
-        "target-group", version, on, decision.result, decision.status, decision.checks
-    ).to_record()
+    outcome = Outcome("target-group", version, on, decision.result, decision.status, decision.checks)
+    record = compact(outcome, history, parts)
     municipality = municipality_ids[decision.result["responsible"]["kunta_code"]]
     return [
         (
