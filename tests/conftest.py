@@ -37,3 +37,14 @@ def console_env(db):
         port = f":{settings_dict['PORT']}" if settings_dict["PORT"] else ""
         env["DATABASE_URL"] = f"postgres://{auth}{host}{port}/{settings_dict['NAME']}"
     return env
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The number of cases each fuzzing test ran (tests/fuzzing.py), for docs/security.md."""
+    from tests.fuzzing import summary_lines
+
+    lines = summary_lines()
+    if lines:
+        terminalreporter.write_sep("-", "fuzzing: cases run")
+        for line in lines:
+            terminalreporter.write_line(line)

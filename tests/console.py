@@ -29,3 +29,36 @@ def check_contract(env, rule: str, input_path: str, *extra: str) -> list[str]:
         return [f"exit code {result.returncode} (stderr: {result.stderr.strip()[-300:]})"]
     items = json.loads(Path(input_path).read_text(encoding="utf-8"))
     return contract.breaches_in_text(items, result.stdout, rule)
+
+
+class Run:
+    """The outcome of a console command: its exit code and what it printed."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def console_in_process(*args, stdin: str | None = None) -> Run:
+    """`kuntakokeilu rules ARGS…` run in this process, as `run_from_argv` runs it (a CommandError is its
+    message on stderr and its exit code), but in the test's transaction: `run_from_argv` would close the
+    database connection. Any other exception is raised, as it would be a traceback and exit 1."""
+    import io
+    from unittest import mock
+
+    from django.core.management.base import CommandError
+
+    from kuntakokeilu.rules.management.commands.rules import Command
+
+    out, err = io.StringIO(), io.StringIO()
+    command = Command(stdout=out, stderr=err)
+    options = vars(command.create_parser("kuntakokeilu", "rules").parse_args([str(a) for a in args]))
+    positional = options.pop("args", ())
+    options["skip_checks"] = True  # the system checks say nothing of the input, and take time
+    with mock.patch("sys.stdin", io.StringIO(stdin or "")):
+        try:
+            command.execute(*positional, **options)
+            returncode = 0
+        except CommandError as exc:
+            err.write(f"CommandError: {exc}\n")
+            returncode = exc.returncode
+    return Run(returncode, out.getvalue(), err.getvalue())

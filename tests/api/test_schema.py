@@ -10,6 +10,8 @@ from django.urls import get_resolver
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 
+from kuntakokeilu.api.base import ON_PATTERN
+
 pytestmark = pytest.mark.django_db
 
 PUBLIC = {
@@ -62,7 +64,8 @@ def test_schema_documents_parameters_responses_and_security():
         assert "Action `" in operation["description"]
     for path in ("/api/v1/municipalities/", "/api/v1/municipalities/{code}/"):
         on = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "on")
-        assert on["in"] == "query" and on["schema"] == {"type": "string", "format": "date"}
+        assert on["in"] == "query"
+        assert on["schema"] == {"type": "string", "format": "date", "pattern": ON_PATTERN}
         assert {"400"} <= set(schema["paths"][path]["get"]["responses"])
     assert {"401", "403"} <= set(schema["paths"]["/api/v1/me/"]["get"]["responses"])
     assert {"tokenAuth", "cookieAuth"} <= set(schema["components"]["securitySchemes"])

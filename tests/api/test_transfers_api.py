@@ -135,6 +135,9 @@ def test_a_notice_in_its_language_on_demand_in_another_and_as_pdf(demo_customers
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_language"
     assert bad.json()["error"]["message"] == "Språket är inte giltigt."
     assert AccessLogEntry.objects.count() == before
+    empty = api.get(f"{base}/pdf/", {"lang": ""})  # R-X-3, found by schemathesis: was the notice's own
+    assert empty.status_code == 400 and empty.json()["error"]["code"] == "invalid_language"
+    assert AccessLogEntry.objects.count() == before
     other = demo_customers[HELSINKI_HETU]
     missing = api.get(f"/api/v1/persons/{other.pk}/notices/{notice.pk}/")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "notice_not_found"

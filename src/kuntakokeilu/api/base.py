@@ -24,7 +24,18 @@ from .permissions import Catalogue
 
 
 class CatalogueSchema(AutoSchema):
-    """Documents the view's catalogue action; a public action needs no credentials."""
+    """Documents the view's catalogue action; a public action needs no credentials. Every other operation
+    answers an anonymous caller 401 and one whose roles do not allow the action 403 (api/permissions.py), so
+    its responses list both whether or not the view names them (found by tests/api/test_schemathesis.py)."""
+
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is not None and not get_action(self.view.kk_action).public:
+            responses = operation.setdefault("responses", {})
+            for code in ("401", "403"):
+                if code not in responses:
+                    responses[code] = self._get_response_for_code(ErrorSerializer, code)
+        return operation
 
     def get_auth(self):
         auths = super().get_auth()
@@ -60,11 +71,16 @@ class ErrorSerializer(serializers.Serializer):
     error = ErrorBodySerializer()
 
 
+# The dates `on` accepts are those of the rules' input (rules.schema: 1800-01-01…2199-12-31); the pattern
+# says so in the description, so that a client (and schemathesis) knows a year like 0177 is refused with 400.
+ON_PATTERN = r"^(1[89]|2[01])[0-9]{2}-[0-9]{2}-[0-9]{2}$"
 ON_PARAMETER = OpenApiParameter(
     "on",
     OpenApiTypes.DATE,
     OpenApiParameter.QUERY,
-    description="The date the answer holds on, YYYY-MM-DD; today (Helsinki) if omitted.",
+    description="The date the answer holds on, YYYY-MM-DD between 1800-01-01 and 2199-12-31; today "
+    "(Helsinki) if omitted.",
+    pattern=ON_PATTERN,
 )
 
 

@@ -13,6 +13,7 @@ that is not in the application.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from kuntakokeilu.regions import rules as _regions_rules  # noqa: F401 - registers the field type kunta_code
 from kuntakokeilu.rules.outcome import Decision
@@ -73,15 +74,29 @@ def _parse_extends_area(value, ctx) -> int:
     return value
 
 
+# The largest figures an application may give: more customers than Finland has people, or euros and
+# person-years beyond a trillion, are typing errors; and the screening's sums and shares of such figures
+# would overflow (a float's infinity, an integer too large for a float), as would NaN and Infinity, which
+# JSON as Python reads it lets through (found by tests/rules/test_console_fuzz.py).
+MOST_CUSTOMERS = 10_000_000
+LARGEST_FIGURE = 10**12
+
+
 def _parse_customers(value, ctx) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError("must be a whole number, 0 or more")
+    if value > MOST_CUSTOMERS:
+        raise ValueError(f"must be at most {MOST_CUSTOMERS}")
     return value
 
 
 def _non_negative(value, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise ValueError(f"{what} must be a number, 0 or more")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{what} must be a number, 0 or more, not {value}")
+    if value > LARGEST_FIGURE:
+        raise ValueError(f"{what} must be at most {LARGEST_FIGURE}")
     return value
 
 

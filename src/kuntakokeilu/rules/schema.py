@@ -7,6 +7,7 @@ Apps add field types that need reference data (e.g. `kunta_code`) with `register
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,6 +60,8 @@ def _int(value, _ctx):
 def _number(value, _ctx):
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("must be a number")
+    if isinstance(value, float) and not math.isfinite(value):  # NaN, Infinity: JSON as Python reads it
+        raise ValueError(f"must be a number, not {value}")
     return value
 
 

@@ -113,7 +113,7 @@ class NoticeView(CatalogueView):
         return notice
 
     def lang(self, notice: Notice) -> str:
-        lang = self.request.query_params.get("lang") or notice.language
+        lang = self.request.query_params.get("lang", notice.language)  # an empty `lang` is no language
         if lang not in LANGS:
             raise ApiError(
                 400, "invalid_language", _("The language is not valid."), {"lang": [_("Give fi, sv or en.")]}
