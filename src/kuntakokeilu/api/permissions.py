@@ -2,9 +2,13 @@
 
 Every API view sets `kk_action = "app.action"`; object-level checks pass the object to the catalogue.
 A view without `kk_action` is refused (and fails tests/test_routes_declare_actions.py). An anonymous caller of
-a staff action is refused (401) before the view looks anything up.
+a staff action is refused (401) before the view looks anything up. A signed-in caller whom the catalogue
+refuses an object (the view's `get_kk_object`, or an object permission) gets the view's own answer for a
+missing object, byte for byte (R-X-2: the API never tells whether a person or a notice exists); a refusal
+without an object is 403.
 """
 
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
 
 from kuntakokeilu.access.actions import can, get_action
@@ -18,7 +22,15 @@ class Catalogue(BasePermission):
         if not get_action(code).public and not request.user.is_authenticated:
             return False  # 401 before any lookup: an anonymous caller learns nothing of what exists
         action_obj = view.get_kk_object() if hasattr(view, "get_kk_object") else None
-        return can(request.user, code, action_obj)
+        return _allowed(request, view, action_obj)
 
     def has_object_permission(self, request, view, obj) -> bool:
-        return can(request.user, view.kk_action, obj)
+        return _allowed(request, view, obj)
+
+
+def _allowed(request, view, obj) -> bool:
+    if can(request.user, view.kk_action, obj):
+        return True
+    if obj is not None and request.user.is_authenticated:
+        raise view.object_not_found() if hasattr(view, "object_not_found") else NotFound()
+    return False
