@@ -35,7 +35,7 @@ def requires(code: str, get_object=None):
             return view(request, *args, **kwargs)
 
         guarded.kk_action = code  # type: ignore[attr-defined]
-        guarded.kk_object = get_object is not None  # type: ignore[attr-defined]
+        guarded.kk_get_object = get_object  # type: ignore[attr-defined]
         return guarded
 
     return decorate
