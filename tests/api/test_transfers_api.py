@@ -268,14 +268,15 @@ RECORDERS = {
     # username: status of recording the Porvoo customer's request (R-X-1: record_request)
     "linnea.lindqvist": 201,  # Porvoo case worker: her customer
     "sanna.makinen": 201,  # the TE office of the person's place
-    "aino.virtanen": 404,  # Helsinki case worker: not her customer
-    "mikko.korhonen": 404,  # approvers answer, they do not record
-    "juha.heikkinen": 404,
-    "kaisa.jarvinen": 404,
-    "pekka.nieminen": 404,
-    "elina.laine": 404,
-    "tuomas.koskinen": 404,
-    "admin": 404,
+    "aino.virtanen": 404,  # Helsinki case worker: not her customer, as for a missing person (R-X-2)
+    # no role that may record: refused before the body (and the person it names) is read
+    "mikko.korhonen": 403,  # approvers answer, they do not record
+    "juha.heikkinen": 403,
+    "kaisa.jarvinen": 403,
+    "pekka.nieminen": 403,
+    "elina.laine": 403,
+    "tuomas.koskinen": 403,
+    "admin": 403,
 }
 
 
