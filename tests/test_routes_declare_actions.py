@@ -8,42 +8,22 @@ fails here.
 
 import pytest
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from kuntakokeilu.access.actions import CATALOGUE
 from kuntakokeilu.access.admin_site import KuntakokeiluAdminSite
-from kuntakokeilu.api.permissions import Catalogue
+from tests.routes import declared_action, routes
 
 pytestmark = pytest.mark.nodb
 
 
-def walk(patterns, prefix=""):
-    for p in patterns:
-        if isinstance(p, URLResolver):
-            if p.namespace == "admin":
-                yield prefix + str(p.pattern), "admin", p
-                continue
-            yield from walk(p.url_patterns, prefix + str(p.pattern))
-        elif isinstance(p, URLPattern):
-            yield prefix + str(p.pattern), "view", p
-
-
-def declared_action(callback):
-    view_class = getattr(callback, "cls", None) or getattr(callback, "view_class", None)
-    if view_class is not None and hasattr(view_class, "permission_classes"):  # a DRF view
-        assert Catalogue in view_class.permission_classes, f"{view_class} does not ask the catalogue"
-        return getattr(view_class, "kk_action", None)
-    return getattr(callback, "kk_action", None)
-
-
-ROUTES = list(walk(get_resolver().url_patterns))
+ROUTES = [(route, kind, pattern) for route, kind, pattern, _name in routes()]
 
 
 def test_the_walk_finds_pages_api_and_admin():
     kinds = {kind for _route, kind, _p in ROUTES}
-    routes = {route for route, _kind, _p in ROUTES}
+    paths = {route for route, _kind, _p in ROUTES}
     assert kinds == {"view", "admin"}
-    assert {"sign-in/", "trial-areas/", "api/v1/municipalities/"} <= routes
+    assert {"sign-in/", "trial-areas/", "api/v1/municipalities/"} <= paths
 
 
 @pytest.mark.parametrize(("route", "kind", "pattern"), ROUTES, ids=[r for r, _k, _p in ROUTES])

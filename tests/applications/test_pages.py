@@ -140,14 +140,14 @@ def test_an_applicant_sees_only_their_municipalitys_applications(demo, client):
         round=own.round, name="Kotka", lead=Municipality.objects.get(code="285")
     )
     kotka.municipalities.set([kotka.lead])
-    assert client.get(f"/applications/{kotka.pk}/").status_code == 403
-    assert client.get(f"/applications/{kotka.pk}/edit/").status_code == 403
+    assert client.get(f"/applications/{kotka.pk}/").status_code == 404
+    assert client.get(f"/applications/{kotka.pk}/edit/").status_code == 404
     assert "Kotka" not in client.get("/applications/").content.decode()
 
 
 @pytest.mark.parametrize(
     ("username", "selection", "decide"),
-    [("kaisa.jarvinen", 200, 403), ("pekka.nieminen", 403, 403), ("aino.virtanen", 403, 403)],
+    [("kaisa.jarvinen", 200, 404), ("pekka.nieminen", 404, 404), ("aino.virtanen", 404, 404)],
 )
 def test_who_may_use_the_selection_view(demo, client, username, selection, decide):
     """R-APP-5, R-X-1: ministry and ELY users compare; only the ministry records the decision."""

@@ -29,8 +29,8 @@ def test_person_and_facts_per_role(demo_customers, api, user, username):
         detail = api.get(f"/api/v1/persons/{person.pk}/", {"on": "2022-01-10"})
         facts = api.get(f"/api/v1/persons/{person.pk}/facts/")
         assert (detail.status_code, facts.status_code) == (expected, expected)
-        if expected == 403:
-            assert detail.json()["error"]["code"] == "permission_denied"
+        if expected == 404:  # R-X-2: as for a person who does not exist
+            assert detail.json()["error"]["code"] == "person_not_found"
             assert "henkilotunnus" not in detail.content.decode()
         else:
             assert detail.json()["henkilotunnus"] == code

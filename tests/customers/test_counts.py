@@ -83,15 +83,15 @@ def test_before_the_first_month_ends_there_is_nothing(kainuu):
 
 PAGE = {
     # username: (Kainuu area 7, Helsinki area 20)
-    "juha.heikkinen": (200, 403),  # Kainuu area manager
+    "juha.heikkinen": (200, 404),  # Kainuu area manager
     "elina.laine": (200, 200),  # ministry
-    "kaisa.jarvinen": (403, 200),  # Uusimaa ELY centre
-    "sanna.makinen": (403, 200),  # Uusimaa TE office
-    "aino.virtanen": (403, 403),  # Helsinki case worker
-    "ville.hyvonen": (403, 403),  # Kajaani case worker
-    "pekka.nieminen": (403, 403),  # applicant
-    "tuomas.koskinen": (403, 403),  # researcher
-    "admin": (403, 403),
+    "kaisa.jarvinen": (404, 200),  # Uusimaa ELY centre
+    "sanna.makinen": (404, 200),  # Uusimaa TE office
+    "aino.virtanen": (404, 404),  # Helsinki case worker
+    "ville.hyvonen": (404, 404),  # Kajaani case worker
+    "pekka.nieminen": (404, 404),  # applicant
+    "tuomas.koskinen": (404, 404),  # researcher
+    "admin": (404, 404),
 }
 
 

@@ -63,11 +63,11 @@ def test_a_porvoo_person_does_not_open_by_url_or_api(page, job_seekers):
     nystrom = Person.objects.get(henkilotunnus=NYSTROM)
     sign_in(page, "aino.virtanen")
     response = page.goto(f"/job-seekers/{nystrom.pk}/")
-    assert response.status == 403
-    assert page.get_by_role("heading", level=1).inner_text() == "Ei käyttöoikeutta"
+    assert response.status == 404  # R-X-2: as for a person who does not exist
+    assert page.get_by_role("heading", level=1).inner_text() == "Sivua ei löytynyt"
     check_accessibility(page)
     api = page.request.get(f"/api/v1/persons/{nystrom.pk}/")
-    assert api.status == 403 and api.json()["error"]["code"] == "permission_denied"
+    assert api.status == 404 and api.json()["error"]["code"] == "person_not_found"
     page.goto("/job-seekers/")
     page.get_by_label("Nimi tai henkilötunnus").fill("Nyström")
     page.get_by_role("button", name="Hae").click()

@@ -111,12 +111,13 @@ class ApplicationDetail(CatalogueView):
     """One application with its screening, the round's submitted applications screened together."""
 
     kk_action = "applications.view"
+    not_found = ("application_not_found", API_NOT_FOUND)
 
     def get_kk_object(self):
         pk = self.kwargs["application_id"]
         application = _queryset().filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
         if application is None:
-            raise ApiError(404, "application_not_found", str(API_NOT_FOUND))
+            raise self.object_not_found()
         return application
 
     @extend_schema(

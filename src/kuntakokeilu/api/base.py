@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -55,6 +57,13 @@ class CatalogueView(APIView):
     kk_action: str
     permission_classes = [Catalogue]
     schema = CatalogueSchema()
+    # A view of one object: the code and message of its 404, for an object that does not exist and, the
+    # same, for one the catalogue refuses the caller (R-X-1, R-X-2; `permissions.Catalogue`).
+    not_found: tuple[str, str | Promise] = ("not_found", gettext_lazy("Not found."))
+
+    def object_not_found(self) -> ApiError:
+        code, message = self.not_found
+        return ApiError(404, code, str(message))
 
 
 class ErrorBodySerializer(serializers.Serializer):

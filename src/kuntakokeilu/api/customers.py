@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -87,10 +88,12 @@ class FactSerializer(serializers.Serializer):
 
 
 class PersonView(CatalogueView):
+    not_found = ("person_not_found", gettext_lazy("No such person."))
+
     def get_kk_object(self):
         person = Person.objects.filter(pk=self.kwargs["person_id"]).first()
         if person is None:
-            raise ApiError(404, "person_not_found", _("No such person."))
+            raise self.object_not_found()
         return person
 
 

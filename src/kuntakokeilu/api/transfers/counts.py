@@ -4,7 +4,7 @@ data, not logged)."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -14,7 +14,6 @@ from kuntakokeilu.customers import counts
 from kuntakokeilu.regions.models import TrialArea
 
 from ..base import CatalogueView, ErrorSerializer
-from ..errors import ApiError
 from .common import TAGS
 
 
@@ -65,11 +64,12 @@ class TrialAreaCustomerCounts(CatalogueView):
     of 1–4 and a complementary one hidden (aggregates: no personal data, not logged)."""
 
     kk_action = "customers.view_customer_counts"
+    not_found = ("trial_area_not_found", gettext_lazy("No such trial area."))
 
     def get_kk_object(self) -> TrialArea:
         area = TrialArea.objects.filter(number=self.kwargs["number"]).first()
         if area is None:
-            raise ApiError(404, "trial_area_not_found", _("No such trial area."))
+            raise self.object_not_found()
         return area
 
     @extend_schema(

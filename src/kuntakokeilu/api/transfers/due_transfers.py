@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -17,7 +17,6 @@ from kuntakokeilu.customers import worklist
 from kuntakokeilu.customers.models import DueTransfer, Ground
 
 from ..base import CatalogueView, ErrorSerializer
-from ..errors import ApiError
 from .common import ERRORS, TAGS, OrganisationSerializer, PersonRefSerializer, refused
 from .customerships import CustomershipSerializer
 
@@ -76,11 +75,12 @@ class DueTransferComplete(CatalogueView):
     customership; a transfer no longer due is refused (400) and nothing changes."""
 
     kk_action = "customers.complete_transfer"
+    not_found = ("due_transfer_not_found", gettext_lazy("No such due transfer."))
 
     def get_kk_object(self) -> DueTransfer:
         due = DueTransfer.objects.select_related("person").filter(pk=self.kwargs["due_id"]).first()
         if due is None:
-            raise ApiError(404, "due_transfer_not_found", _("No such due transfer."))
+            raise self.object_not_found()
         return due
 
     @extend_schema(tags=TAGS, request=None, responses={201: CustomershipSerializer, **ERRORS})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -101,6 +102,7 @@ class PersonNotices(PersonView):
 
 class NoticeView(CatalogueView):
     kk_action = "customers.view_notice"
+    not_found = ("notice_not_found", gettext_lazy("No such notice."))
 
     def get_kk_object(self) -> Notice:
         notice = (
@@ -109,7 +111,7 @@ class NoticeView(CatalogueView):
             .first()
         )
         if notice is None:
-            raise ApiError(404, "notice_not_found", _("No such notice."))
+            raise self.object_not_found()
         return notice
 
     def lang(self, notice: Notice) -> str:

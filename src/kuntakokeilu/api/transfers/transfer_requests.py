@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -111,6 +112,7 @@ class TransferRequestList(CatalogueView):
     kk_action = "customers.view_requests"
     method_actions = {"POST": "customers.record_request"}
     schema = MethodCatalogueSchema()
+    not_found = ("person_not_found", gettext_lazy("No such person."))
 
     def initial(self, request, *args, **kwargs):
         self.kk_action = self.method_actions.get(request.method, type(self).kk_action)
@@ -125,7 +127,7 @@ class TransferRequestList(CatalogueView):
         self.body = body.validated_data
         person = Person.objects.filter(pk=self.body["person"]).first()
         if person is None:
-            raise ApiError(404, "person_not_found", _("No such person."))
+            raise self.object_not_found()
         return person
 
     @extend_schema(tags=TAGS, responses={200: OpenRequestSerializer(many=True), 403: ErrorSerializer})
@@ -167,6 +169,7 @@ class TransferRequestStep(CatalogueView):
 
     body_serializer: type[serializers.Serializer]
     name: str
+    not_found = ("transfer_request_not_found", gettext_lazy("No such transfer request."))
 
     def get_kk_object(self) -> TransferRequest:
         row = (
@@ -175,7 +178,7 @@ class TransferRequestStep(CatalogueView):
             .first()
         )
         if row is None:
-            raise ApiError(404, "transfer_request_not_found", _("No such transfer request."))
+            raise self.object_not_found()
         return row
 
     def post(self, request, request_id):
