@@ -24,6 +24,7 @@ from kuntakokeilu.evaluation.models import EvaluationRun
 from kuntakokeilu.jobs.models import Worker
 from kuntakokeilu.jobs.workers import this_host
 from kuntakokeilu.regions.models import Municipality, TrialArea
+from kuntakokeilu.whatif.models import WhatIf
 from tests.customers.conftest import HELSINKI_HETU, KAJAANI_HETU, PORVOO_HETU, make_customer
 
 TODAY = dt.date(2023, 6, 1)
@@ -51,6 +52,7 @@ class World:
     round: Any
     decision: SelectionDecision
     run: EvaluationRun
+    whatif: WhatIf
 
 
 def build() -> World:
@@ -120,4 +122,7 @@ def build() -> World:
             round=round_, decided_on=TODAY, decision_maker="Työministeri", grounds="Matriisi."
         ),
         run=EvaluationRun.objects.create(spec={}, created_by=users.get(username="tuomas.koskinen")),
+        whatif=WhatIf.objects.create(
+            name="Ikäraja 25", dates=["2022-09-01"], edits=[], created_by=users.get(username="elina.laine")
+        ),
     )

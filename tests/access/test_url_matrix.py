@@ -55,6 +55,8 @@ FACTORIES = {
     "runs/pk": (lambda w, a: w.run.pk, 999999999),
     "pdf/lang": (lambda w, a: "fi", "fi"),  # not an object: the same in both
     "files/name": (lambda w, a: "results.json", "results.json"),
+    "whatif/pk": (lambda w, a: w.whatif.pk, 999999999),
+    "kind": (lambda w, a: "areas", "areas"),  # not an object: the same in both
 }
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 KAINUU_STAFF = {"juha.heikkinen", "ville.hyvonen"}  # their other area is Uusimaa; everyone else's Kainuu

@@ -85,16 +85,18 @@ def test_search_is_refused_to_roles_without_personal_data(demo, api, user):
 
 
 def test_the_openapi_description_documents_the_person_endpoints():
-    """R-INT-3 with R-X-1: each endpoint names its action, needs credentials and documents 403."""
+    """R-INT-3 with R-X-1, R-X-2: each endpoint names its action, needs credentials and documents its refusal:
+    403 where nothing is named, 404 where the path names a person (refused as if missing)."""
     from drf_spectacular.generators import SchemaGenerator
 
     paths = SchemaGenerator().get_schema(request=None, public=True)["paths"]
-    for path, method, action in (
-        ("/api/v1/persons/search/", "post", "customers.search"),
-        ("/api/v1/persons/{person_id}/", "get", "customers.view_person"),
-        ("/api/v1/persons/{person_id}/facts/", "get", "customers.view_person"),
+    for path, method, action, refusal in (
+        ("/api/v1/persons/search/", "post", "customers.search", "403"),
+        ("/api/v1/persons/{person_id}/", "get", "customers.view_person", "404"),
+        ("/api/v1/persons/{person_id}/facts/", "get", "customers.view_person", "404"),
     ):
         operation = paths[path][method]
         assert f"Action `{action}`" in operation["description"]
-        assert {} not in operation["security"] and "403" in operation["responses"]
+        assert {} not in operation["security"] and refusal in operation["responses"]
+        assert "403" not in operation["responses"] or refusal == "403"
     assert "get" not in paths["/api/v1/persons/search/"]

@@ -27,16 +27,20 @@ from .permissions import Catalogue
 
 class CatalogueSchema(AutoSchema):
     """Documents the view's catalogue action; a public action needs no credentials. Every other operation
-    answers an anonymous caller 401 and one whose roles do not allow the action 403 (api/permissions.py), so
-    its responses list both whether or not the view names them (found by tests/api/test_schemathesis.py)."""
+    answers an anonymous caller 401, and one whom the catalogue refuses 404 where the path names an object
+    (the same answer as for a missing one) or else 403 (api/permissions.py), so its responses list them
+    whether or not the view names them (found by tests/api/test_schemathesis.py)."""
 
     def get_operation(self, path, path_regex, path_prefix, method, registry):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
         if operation is not None and not get_action(self.view.kk_action).public:
             responses = operation.setdefault("responses", {})
-            for code in ("401", "403"):
+            names_object = "{" in path and hasattr(self.view, "get_kk_object")
+            for code in ("401", "404" if names_object else "403"):
                 if code not in responses:
                     responses[code] = self._get_response_for_code(ErrorSerializer, code)
+            if names_object:
+                responses.pop("403", None)
         return operation
 
     def get_auth(self):
