@@ -60,7 +60,12 @@ def objects():
         },
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
-            code: _due_transfers() for code in ("customers.view_due_transfers", "customers.complete_transfer")
+            code: _due_transfers()
+            for code in (
+                "customers.view_due_transfers",
+                "customers.complete_transfer",
+                "customers.keep_with_te_office",
+            )
         },
         # --- customers: transfer requests --- (R-TG-5: a Helsinki customer / a Vantaa customer's move to
         # Helsinki inside; a Porvoo job seeker / a Kuhmo customer's move to Kajaani outside)
@@ -183,6 +188,8 @@ EXPECTED = {
     # --- customers: due transfers --- (the worklist of R-TG-4: whoever must make the transfer)
     "customers.view_due_transfers": ({Role.CASE_WORKER, Role.APPROVER}, {Role.TE_OFFICE}, False),
     "customers.complete_transfer": ({Role.CASE_WORKER, Role.APPROVER}, {Role.TE_OFFICE}, False),
+    # issue 14: only the TE office keeps a person, on its own due transfers (L1269 s. 5 mom 3/5)
+    "customers.keep_with_te_office": (NOBODY, {Role.TE_OFFICE}, False),
     # --- customers: customer counts --- (aggregates: area manager, ministry, the area's ELY and TE office)
     "customers.view_customer_counts": (
         {Role.MINISTRY, Role.ELY, Role.TE_OFFICE},

@@ -33,6 +33,7 @@ TRANSFERS = {
     "/api/v1/persons/{person_id}/notices/{notice_id}/pdf/",
     "/api/v1/transfers/due/",
     "/api/v1/transfers/due/{due_id}/complete/",
+    "/api/v1/transfers/due/{due_id}/keep/",  # issue 14
     "/api/v1/transfer-requests/",
     "/api/v1/transfer-requests/{request_id}/answer/",
     "/api/v1/transfer-requests/{request_id}/decide/",

@@ -53,6 +53,9 @@ urlpatterns = [
         transfers_api.DueTransferComplete.as_view(),
         name="complete-transfer",
     ),
+    path(
+        "v1/transfers/due/<int:due_id>/keep/", transfers_api.DueTransferKeep.as_view(), name="keep-transfer"
+    ),
     path("v1/transfer-requests/", transfers_api.TransferRequestList.as_view(), name="transfer-requests"),
     path(
         "v1/transfer-requests/<int:request_id>/answer/",

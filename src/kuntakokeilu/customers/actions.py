@@ -69,6 +69,15 @@ declare(
     scope=_handles,
 )
 
+# issue 14: the TE office may keep a person it would transfer (L1269 s. 5 mom 3, mom 5 after L671/2022):
+# TE-office officials, on their own office's due transfers.
+declare(
+    "customers.keep_with_te_office",
+    TRANSFER_ACTION_LABELS["customers.keep_with_te_office"],
+    roles=(Role.TE_OFFICE,),
+    scope=_handles,
+)
+
 # --- customer counts (issue 6): aggregates with small counts hidden, no personal data ---
 # The area's manager, the ministry, and ELY and TE-office officials of the area's ELY centre or TE office.
 declare(

@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from kuntakokeilu.regions.models import Municipality
 
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
-from .models import CODE_KINDS, FLAG_KINDS, MUNICIPALITY_KINDS, REQUEST_GROUNDS, FactKind, RequestReason
+from .models import (
+    CODE_KINDS,
+    FLAG_KINDS,
+    MUNICIPALITY_KINDS,
+    REQUEST_GROUNDS,
+    FactKind,
+    KeepReason,
+    RequestReason,
+)
 from .search import SEARCH_PURPOSES, purpose_of
 from .statuses import STATUSES
 from .values import BadValue, parse_mother_tongue, parse_municipality
@@ -190,3 +198,17 @@ class RequestAnswerForm(forms.Form):
     @property
     def yes(self) -> bool:
         return self.cleaned_data["answer"] == "yes"
+
+
+class KeepForm(forms.Form):
+    """The TE office keeps a person (L1269 s. 5 mom 3, mom 5 after L671/2022); `worklist.keep` checks."""
+
+    keep_reason = forms.ChoiceField(
+        label=_("Reason"), choices=KeepReason.choices, widget=forms.RadioSelect, required=False
+    )
+    keep_text = forms.CharField(
+        label=_("Explanation (required for another justified reason)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -8,6 +8,8 @@ TRANSFER_ACTION_LABELS = {
     # --- due transfers (worklist, R-TG-4) ---
     "customers.view_due_transfers": _("See the transfers due to be made"),
     "customers.complete_transfer": _("Make a transfer that is due"),
+    # issue 14: the TE office keeps a person (L1269 s. 5 mom 3/5)
+    "customers.keep_with_te_office": _("Keep a job seeker with the TE office instead of transferring"),
 }
 
 # --- due transfers (worklist, R-TG-4): the shell's link (web/navigation.py) ---

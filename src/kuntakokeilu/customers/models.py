@@ -165,6 +165,8 @@ class Ground(models.TextChoices):
     CHANGE_SECURITY_RETURN = "change_security_return", _("return to the TE office under change security")
     JOB_SEARCH_ENDED = "job_search_ended", _("end of the job search")
     PILOT_ENDED = "pilot_ended", _("end of the pilot")
+    # issue 14: an amendment widened the target group (R-TG-2, R-TG-4); `DueTransfer.amendment` names it
+    LAW_WIDENED = "law_widened", _("the law widened the target group")
 
 
 REQUEST_GROUNDS = (Ground.REQUEST_TO_TE_OFFICE, Ground.REQUEST_TO_MUNICIPALITY)
@@ -179,6 +181,17 @@ class RequestReason(models.TextChoices):
         _("to avoid an inappropriate customer relationship"),
     )
     SAFETY = "safety", _("a justified safety-related reason")
+
+
+class KeepReason(models.TextChoices):
+    """Why the TE office keeps a person it would transfer (L1269 s. 5 mom 3, as mom 5 after L671/2022)."""
+
+    LINGUISTIC_RIGHTS = "linguistic_rights", _("to protect linguistic rights")
+    INAPPROPRIATE_RELATIONSHIP = (
+        "inappropriate_relationship",
+        _("to avoid an inappropriate customer relationship"),
+    )
+    OTHER = "other", _("another justified reason")
 
 
 class Responsible(models.TextChoices):
@@ -289,13 +302,24 @@ class DueTransfer(WorkItem):
     customership = models.OneToOneField(
         Customership, null=True, blank=True, on_delete=models.PROTECT, related_name="due_transfer"
     )
+    # issue 14: the amendment behind a re-evaluation (ground `law_widened`), e.g. "149/2023"
+    amendment = models.CharField(_("amendment"), max_length=20, blank=True, default="")
+    # issue 14: the TE office kept the person (s. 5 mom 3/5): done (`done_on`, `done_by`) with no customership
+    keep_reason = models.CharField(
+        _("reason for keeping with the TE office"), max_length=32, choices=KeepReason.choices, blank=True
+    )
+    keep_text = models.TextField(_("explanation"), blank=True, default="")
 
     # Its states: open, then done or no longer due (cancelled), each once.
     TRANSITIONS = Transitions(
-        {("open", "complete"): "done", ("open", "cancel"): "cancelled"},
+        {("open", "complete"): "done", ("open", "cancel"): "cancelled", ("open", "keep"): "kept"},
         {
             ("done", "complete"): _("This transfer has already been made."),
             ("cancelled", "complete"): _("This transfer is no longer due."),
+            ("kept", "complete"): _("The TE office has kept this person."),
+            ("done", "keep"): _("This transfer has already been made."),
+            ("cancelled", "keep"): _("This transfer is no longer due."),
+            ("kept", "keep"): _("The TE office has kept this person."),
         },
     )
 
@@ -321,7 +345,9 @@ class DueTransfer(WorkItem):
 
     @property
     def status(self) -> str:
-        return "done" if self.done_on else "cancelled" if self.cancelled_on else "open"
+        if self.done_on:
+            return "kept" if self.keep_reason else "done"
+        return "cancelled" if self.cancelled_on else "open"
 
 
 class RequestStatus(models.TextChoices):

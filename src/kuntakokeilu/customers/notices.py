@@ -53,6 +53,7 @@ GROUNDS = {
     "change_security_return": _("return to the TE office under change security"),
     "job_search_ended": _("end of the job search"),
     "pilot_ended": _("end of the pilot"),
+    "law_widened": _("the law widened the target group"),
 }
 REASONS = {
     "linguistic_rights": _("to protect linguistic rights"),

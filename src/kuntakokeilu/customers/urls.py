@@ -14,6 +14,7 @@ urlpatterns = [
     # --- due transfers (worklist, R-TG-4) ---
     path("transfers/due/", due_transfers.due_transfers, name="due-transfers"),
     path("transfers/due/<int:due_id>/complete/", due_transfers.complete_transfer, name="complete-transfer"),
+    path("transfers/due/<int:due_id>/keep/", due_transfers.keep_transfer, name="keep-transfer"),  # issue 14
     # --- notice PDFs and customer counts (issue 6) ---
     path("job-seekers/<uuid:person_id>/notices/<int:notice_id>/pdf/", notices.notice_pdf, name="notice-pdf"),
     path("transfers/areas/counts/", counts.customer_counts_index, name="customer-counts-index"),

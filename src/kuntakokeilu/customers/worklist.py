@@ -46,6 +46,7 @@ from .models import (
     Fact,
     FactKind,
     Ground,
+    KeepReason,
     Person,
     RequestStatus,
     Responsible,
@@ -174,7 +175,11 @@ def assess(person: Person, on: dt.date, params: ParameterStore | None = None) ->
     target = organisation_key(outcome.result["responsible"])
     if previous is not None and _continues(outcome):
         return Assessment(outcome, current, target, False, immediate=Ground.NEW_REGISTRATION)
-    if not is_due(key, target) or _stays_on_request(person, current, given, facts, rows):
+    if (
+        not is_due(key, target)
+        or _stays_on_request(person, current, given, facts, rows)
+        or kept_still(person, on, target, facts)
+    ):
         return Assessment(outcome, current, target, False)
     before = facts_on(person, on - ONE_DAY, facts, rows)
     search = next(
@@ -209,6 +214,26 @@ def _stays_on_request(person, current, given, facts, rows) -> bool:
         return False
     then = facts_on(person, current.valid_from, facts, rows)
     return _place(then) == _place(given)
+
+
+def kept_still(person: Person, on: dt.date, target: tuple | None, facts: list[Fact] | None = None) -> bool:
+    """The TE office kept the person instead of transferring them (L1269 s. 5 mom 3, as mom 5 after
+    L671/2022): they are not listed again for a transfer to the same organisation while their situation
+    is the same — the same place (kotikunta, or residence without one) as on the day they were kept and
+    no job search started since. A move or a new job search is judged anew (issue 14 item 2)."""
+    kept = (
+        DueTransfer.objects.filter(person=person, done_on__lte=on)
+        .exclude(keep_reason="")
+        .order_by("-done_on", "-pk")
+        .first()
+    )
+    if kept is None or organisation_key(kept.target) != target:
+        return False
+    facts = current_facts(person) if facts is None else facts
+    then = facts_on(person, kept.done_on, facts, [])
+    now = facts_on(person, on, facts, [])
+    restarted = any(f.kind == FactKind.JOB_SEARCH and kept.done_on < f.valid_from <= on for f in facts)
+    return _place(then) == _place(now) and not restarted
 
 
 def _continues(outcome: Outcome) -> bool:
@@ -334,6 +359,32 @@ def complete(due: DueTransfer, *, actor, on: dt.date, params: ParameterStore | N
     due.save(update_fields=["done_on", "done_by", "customership"])
     lapse_requests([due.person_id])
     return customership
+
+
+@transaction.atomic
+def keep(due: DueTransfer, *, actor, on: dt.date, reason: str, text: str = "") -> DueTransfer:
+    """The TE office keeps the person instead of transferring them (L1269 s. 5 mom 3, as mom 5 after
+    L671/2022): for the person's language rights, where the customer relationship would be
+    inappropriate, or for another justified reason (explained). The due transfer is done with no
+    customership and the reason recorded; `kept_still` keeps the person off the list while their
+    situation is the same. Bad input is refused with a localised message and changes nothing."""
+    Person.objects.select_for_update().get(pk=due.person_id)  # the person first, as every writer does
+    due = DueTransfer.objects.select_for_update().select_related("person").get(pk=due.pk)
+    if actor is not None and not can(actor, "customers.keep_with_te_office", due, on):
+        raise PermissionDenied
+    DueTransfer.TRANSITIONS.after(due.status, "keep")
+    if due.handler_te_office_id is None or (due.target or {}).get("type") != "municipality":
+        raise ValidationError(_("Only a TE office's transfer to a trial municipality can be left unmade."))
+    if on < due.event_date:
+        raise ValidationError(_("This transfer is no longer due."))
+    text = (text or "").strip()
+    if reason not in KeepReason.values:
+        raise ValidationError({"keep_reason": _("Choose why the TE office keeps the person.")})
+    if reason == KeepReason.OTHER and not text:
+        raise ValidationError({"keep_text": _("Explain the other justified reason.")})
+    due.done_on, due.done_by, due.keep_reason, due.keep_text = on, actor, reason, text
+    due.save(update_fields=["done_on", "done_by", "keep_reason", "keep_text"])
+    return due
 
 
 # --- reading -------------------------------------------------------------------------------------

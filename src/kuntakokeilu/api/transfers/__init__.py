@@ -7,12 +7,13 @@ explanations and notices are rendered in the request's language (notices: in the
 
 from .counts import TrialAreaCustomerCounts
 from .customerships import PersonCustomerships
-from .due_transfers import DueTransferComplete, DueTransferList
+from .due_transfers import DueTransferComplete, DueTransferKeep, DueTransferList
 from .notices import NoticeDetail, NoticePdf, PersonNotices
 from .transfer_requests import TransferRequestAnswer, TransferRequestDecide, TransferRequestList
 
 __all__ = [
     "DueTransferComplete",
+    "DueTransferKeep",
     "DueTransferList",
     "NoticeDetail",
     "NoticePdf",

@@ -16,7 +16,8 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
 
-from .. import customerships, notices, worklist
+from .. import customerships, notices, reevaluation, worklist
+from ..forms import KeepForm
 from ..models import DueTransfer, Responsible
 from .common import logged, organisation_name
 
@@ -38,6 +39,7 @@ def _worklist_row(due: DueTransfer, today, lang: str) -> dict:
         "days_left": (due.due_by - today).days,
         "days_late": (today - due.due_by).days,
         "overdue": due.overdue(today),
+        "explanation": reevaluation.explain(due),
     }
 
 
@@ -54,6 +56,9 @@ def due_transfers(request):
     rows = [_worklist_row(due, today, lang) for due in pending]
     for row in rows:
         row["may_complete"] = can(request.user, "customers.complete_transfer", row["due"], today)
+        row["may_keep"] = row["due"].target.get("type") == "municipality" and can(
+            request.user, "customers.keep_with_te_office", row["due"], today
+        )
     persons = {due.person_id: due.person for due in [*pending, *done]}
     audit.record(request.user, persons.values(), "customers:due-transfers", Purpose.TRANSFER)
     return render(
@@ -64,6 +69,7 @@ def due_transfers(request):
             "done": [(due, organisation_name(due.target, lang)) for due in done],
             "today": today,
             "done_days": worklist.DONE_LISTED_DAYS,
+            "keep_form": KeepForm(),
         },
     )
 
@@ -91,5 +97,39 @@ def complete_transfer(request, due):
                 "organisation": organisation_name(notices.organisation(customership), lang),
                 "on": formats.date_format(customership.valid_from, "SHORT_DATE_FORMAT"),
             },
+        )
+    return redirect("customers:due-transfers")
+
+
+# --- issue 14: the TE office keeps a person (L1269 s. 5 mom 3, mom 5 after L671/2022) ---
+
+
+@require_POST
+@requires("customers.keep_with_te_office", get_object=_due_transfer)
+def keep_transfer(request, due):
+    """Keep the person with the TE office today, with the reason; `worklist.keep` checks the input and
+    refuses with a message, changing nothing."""
+    form = KeepForm(request.POST)
+    data = form.cleaned_data if form.is_valid() else {}
+    try:
+        logged(
+            request,
+            due.person,
+            "customers:keep-transfer",
+            lambda: worklist.keep(
+                due,
+                actor=request.user,
+                on=clock.today(),
+                reason=data.get("keep_reason", ""),
+                text=data.get("keep_text", ""),
+            ),
+        )
+    except ValidationError as exc:
+        flash.error(request, " ".join(exc.messages))
+    else:
+        flash.success(
+            request,
+            _("%(person)s stays a customer of the TE office; the reason was recorded.")
+            % {"person": due.person.full_name},
         )
     return redirect("customers:due-transfers")
