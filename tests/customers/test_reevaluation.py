@@ -333,3 +333,31 @@ def test_keeping_through_the_api(users, username, status):
     if status == 200:
         assert (answer.json()["status"], answer.json()["keep_reason"]) == ("kept", "linguistic_rights")
     assert dues(RAASEPORI)[0].status == ("kept" if status == 200 else "open")
+
+
+def test_the_demo_shows_a_reevaluated_and_a_kept_person(users):
+    """The demo on its default today (1.9.2022): the at-risk person listed by the 2.5.2022 re-evaluation
+    and Emma Lindholm kept for language rights on the Uusimaa TE office's list; a re-run changes nothing."""
+    from kuntakokeilu.customers import demo
+
+    today = dt.date(2022, 9, 1)
+    lines = list(demo.law_widened_and_kept_demo(today))
+    sanna = users("sanna.makinen")
+    widened = [d for d in worklist.open_for(sanna, today) if d.ground == Ground.LAW_WIDENED]
+    assert [(d.person.last_name, d.amendment) for d in widened] == [("Mäkelä", "1381/2021")]
+    kept = [d for d in worklist.done_for(sanna, today) if d.status == "kept"]
+    assert [(d.person.last_name, d.keep_reason) for d in kept] == [("Lindholm", "linguistic_rights")]
+    before = snapshot()
+    assert "no change" in list(demo.law_widened_and_kept_demo(today))[-1] and len(lines) == 2
+    assert snapshot() == before
+
+
+def test_evaluating_the_persons_change_again_keeps_the_amendment_as_the_ground(users):
+    """A later evaluation of the same transfer (e.g. the demo's re-evaluation of open rows) keeps the row
+    the re-evaluation made, with its ground and deadline."""
+    load(UKRAINIAN_ROW)
+    reevaluation.reevaluate(L149_DAY)
+    [due] = dues(UKRAINIAN)
+    person = Person.objects.get(henkilotunnus=UKRAINIAN)
+    assert worklist.evaluate_change(person, event_date=L149_DAY) == due
+    assert dues(UKRAINIAN) == [due] and dues(UKRAINIAN)[0].ground == Ground.LAW_WIDENED

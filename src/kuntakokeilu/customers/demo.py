@@ -104,6 +104,7 @@ def run(today):
     yield from synthetic_finland_demo(today)
     yield from due_transfers_demo(today)
     yield from transfer_requests_demo(today)
+    yield from law_widened_and_kept_demo(today)  # issue 14
 
 
 # --- due transfers (worklist, R-TG-4, R-TG-5) ------------------------------------------------------
@@ -271,3 +272,60 @@ def transfer_requests_demo(today: dt.date):
         yield f"Transfer requests: {made} recorded (sanna.makinen decides, mikko.korhonen accepts)."
     else:
         yield "Transfer requests: no change."
+
+
+# --- issue 14: a person listed by a widening amendment's re-evaluation, and a person the TE office keeps --
+# For the latest widening day on or before today (target_group.widening_amendment): a person registered
+# 30 days before it whom the amendment brings into the group (at risk of unemployment for L1381/2021;
+# temporary protection living in Helsinki without a kotikunta for L149/2023), listed by `reevaluate`; and
+# Emma Lindholm, Swedish-speaking in Raasepori, registered 3 days before today and kept by the Uusimaa TE
+# office (sanna.makinen) for her language rights. Persons 971–972; a second run changes nothing.
+WIDENED = (D(1998, 5, 12), 971, "Mäkelä", "Aleksi", "091", "fi", 30)
+WIDENED_ROWS = {
+    "1381/2021": {"status": "at_risk"},
+    "149/2023": {
+        "kotikunta": "",
+        "residence": "091",
+        "mother_tongue": "uk",
+        "immigrant": "true",
+        "temporary_protection": "true",
+        "last_name": "Kovalenko",
+        "first_name": "Olena",
+    },
+}
+KEPT = (D(2000, 9, 9), 972, "Lindholm", "Emma", "710", "sv", 3)
+
+
+def law_widened_and_kept_demo(today: dt.date):
+    from django.contrib.auth import get_user_model
+
+    from kuntakokeilu.rules.parameters import default_store
+
+    from . import reevaluation, worklist
+    from .models import DueTransfer, KeepReason
+
+    params = default_store()
+    if not worklist.in_pilot(today, params):
+        yield f"Re-evaluation and keeping: skipped (the pilot does not run on {today.isoformat()})."
+        return
+    days = [(day, amendment) for day, amendment in reevaluation.widenings(params) if day <= today]
+    if days:
+        day, amendment = days[-1]
+        registered = day - dt.timedelta(days=WIDENED[-1])
+        import_job_seekers(
+            _csv([_due_row(WIDENED, registered, **WIDENED_ROWS.get(amendment, {}))]), source="demo-law"
+        )
+        summary = reevaluation.reevaluate(day, params)
+        if summary.listed:
+            yield f"Re-evaluation of {day.isoformat()} (Act {amendment}): {summary.listed} listed."
+    registered = today - dt.timedelta(days=KEPT[-1])
+    import_job_seekers(_csv([_due_row(KEPT, registered, service_language="sv")]), source="demo-law")
+    due = (
+        DueTransfer.objects.open().filter(person__henkilotunnus=make_henkilotunnus(KEPT[0], KEPT[1])).first()
+    )
+    if due is not None and due.target.get("kunta_code") == KEPT[4]:
+        sanna = get_user_model().objects.filter(username="sanna.makinen").first()
+        worklist.keep(due, actor=sanna, on=today, reason=KeepReason.LINGUISTIC_RIGHTS)
+        yield "Kept with the Uusimaa TE office for language rights: Emma Lindholm (Raasepori)."
+    elif not days or not summary.listed:
+        yield "Re-evaluation and keeping: no change (already loaded)."

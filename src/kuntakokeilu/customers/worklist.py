@@ -307,9 +307,11 @@ def evaluate_change(
 
 
 def _same(row: DueTransfer, found: Assessment) -> bool:
+    """The open row still stands. A row listed by a widening amendment's re-evaluation keeps its ground
+    (the amendment) when a person's change is evaluated again to the same transfer (issue 14)."""
     return (
         organisation_key(row.target) == found.target
-        and row.ground == found.ground
+        and (row.ground == found.ground or row.ground == Ground.LAW_WIDENED)
         and row.handler_te_office_id == (found.handler_te_office.pk if found.handler_te_office else None)
         and row.handler_municipality_id
         == (found.handler_municipality.pk if found.handler_municipality else None)
