@@ -69,7 +69,8 @@ def sender(notice: Notice) -> dict[str, str] | None:
 def _recipient(notice: Notice, lang: str) -> str:
     if notice.recipient == NoticeRecipient.PERSON:
         return notice.customership.person.full_name
-    target = notice.data["from"] if notices.is_end(notice) else notice.data["to"]
+    losing = notices.is_end(notice) or notice.recipient == NoticeRecipient.PREVIOUS
+    target = notice.data["from"] if losing else notice.data["to"]
     names = _names(target)
     if names is not None:
         return names.get(lang) or names["fi"]

@@ -26,6 +26,12 @@ PREVIOUSLY = _("Until %(until)s they were provided by %(previous)s.")
 TO_ORGANISATION = _(
     "From %(from)s %(to)s is responsible for the employment services of the job seeker %(person)s."
 )
+# To the trial municipality that loses its customer on the person's request (L1269 s. 5 mom 6 as amended by
+# L421/2021, later mom 8: the TE office notifies the customer, the home municipality and the receiver).
+TO_PREVIOUS = _(
+    "From %(from)s the job seeker %(person)s is no longer your customer: %(to)s is responsible for their "
+    "employment services."
+)
 GROUND = _("Ground: %(ground)s.")
 REASON = _("The person asked for the transfer %(reason)s.")
 ACCEPTED = _("The receiving municipality accepted the transfer on %(on)s.")
@@ -125,9 +131,19 @@ class NoticeRow(NamedTuple):
 
 
 def rows(customership: Customership, previous: Customership | None) -> list[NoticeRow]:
-    """The two notices of a transfer: to the person in their service language, to the receiving
-    organisation in its language; both hold the same data."""
+    """The notices of a transfer: to the person in their service language, to the receiving organisation
+    in its language, and on a move on request to the trial municipality that loses the customer; all hold
+    the same data."""
     data = notice_data(customership, previous)
+    losing = []
+    if (
+        customership.ground in (Ground.REQUEST_TO_TE_OFFICE, Ground.REQUEST_TO_MUNICIPALITY)
+        and previous is not None
+        and previous.responsible == Responsible.MUNICIPALITY
+    ):
+        losing = [
+            NoticeRow(customership.pk, NoticeRecipient.PREVIOUS, _organisation_language(previous), data)
+        ]
     return [
         NoticeRow(customership.pk, NoticeRecipient.PERSON, customership.person.service_language, data),
         NoticeRow(
@@ -136,6 +152,7 @@ def rows(customership: Customership, previous: Customership | None) -> list[Noti
             _organisation_language(_addressee(customership, previous)),
             data,
         ),
+        *losing,
     ]
 
 
@@ -176,7 +193,9 @@ def sentences(notice: Notice, person_name: str) -> list[Message]:
             lines.append(Message(PREVIOUSLY, {"until": until, "previous": _name(d["from"])}))
     else:
         args = {"from": start, "to": _name(d["to"]), "person": person_name}
-        lines.append(Message(TO_ORGANISATION, args))
+        lines.append(
+            Message(TO_PREVIOUS if notice.recipient == NoticeRecipient.PREVIOUS else TO_ORGANISATION, args)
+        )
     lines.append(Message(GROUND, {"ground": Message(GROUNDS[d["ground"]])}))
     if d["request_reason"]:
         lines.append(Message(REASON, {"reason": Message(REASONS[d["request_reason"]])}))
