@@ -37,6 +37,8 @@ TRANSFERS = {
     "/api/v1/transfer-requests/",
     "/api/v1/transfer-requests/{request_id}/answer/",
     "/api/v1/transfer-requests/{request_id}/decide/",
+    "/api/v1/transfer-requests/{request_id}/decision/",
+    "/api/v1/transfer-requests/{request_id}/decision/pdf/",
     "/api/v1/trial-areas/{number}/customer-counts/",
 }
 

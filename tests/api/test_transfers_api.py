@@ -424,7 +424,9 @@ def test_a_request_answered_and_decided_through_the_api(demo_customers, api, use
         "request_to_municipality",
         dt.date(2023, 6, 1),
     )
-    assert made.notices.count() == 2
+    assert (
+        made.notices.count() == 3
+    )  # the person, the receiving and the losing municipality (L421 s. 5 mom 6)
     assert logged("sanna.makinen", "api:transfer-request-decide") == 1
     missing = api.post("/api/v1/transfer-requests/999999/decide/", {"grant": True}, format="json")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "transfer_request_not_found"

@@ -46,10 +46,12 @@ def on(settings, day: str) -> dt.date:
     return clock.today()
 
 
-def notices_render(customership: Customership, ground_fi: str, ground_sv: str) -> None:
-    """Both notices exist, in the person's (sv) and the receiver's language, and render in fi and sv."""
+def notices_render(
+    customership: Customership, ground_fi: str, ground_sv: str, recipients=("organisation", "person")
+) -> None:
+    """The notices exist, in the person's (sv) and the receiver's language, and render in fi and sv."""
     issued = list(customership.notices.all())
-    assert sorted(n.recipient for n in issued) == ["organisation", "person"]
+    assert sorted(n.recipient for n in issued) == sorted(recipients)
     assert next(n.language for n in issued if n.recipient == "person") == "sv"
     for notice in issued:
         assert ground_fi in " ".join(notices.render(notice, "fi")["lines"])
@@ -117,7 +119,10 @@ def test_one_job_seeker_through_the_pilot(settings):
         "01",
         RequestReason.LINGUISTIC_RIGHTS,
     )
-    notices_render(third, "kielellisten oikeuksien", "språkliga rättigheter")
+    # A move on request also notifies the municipality that loses the customer (L421 s. 5 mom 6).
+    notices_render(
+        third, "kielellisten oikeuksien", "språkliga rättigheter", ("organisation", "person", "previous")
+    )
     # A later reported change does not send her back while she lives where she asked to move (s. 5 mom 5).
     today = on(settings, "2022-09-20")
     load(

@@ -7,6 +7,7 @@ from io import StringIO
 from unittest import mock
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
@@ -91,3 +92,30 @@ def test_the_command_summarises_per_trial_area(db):
 def test_a_bad_date_is_refused(db):
     with pytest.raises(CommandError):
         call_command("transfer", "initial", "--on", "1.3.2021", stdout=StringIO())
+
+
+# --- The initial transfer's dates (issue 14 item 6; R-X-3, L1269 s. 24) ---
+
+
+def test_a_day_before_the_pilot_is_refused_in_the_users_language_and_changes_nothing(demo):
+    """R-X-3, R-TG-3: `--on 2021-02-28` (the day before the pilot's start) was a traceback; now a
+    localised error, exit 2, and no customership is written."""
+    for lang, words in (("fi", "ennen kuin kokeilu alkaa"), ("sv", "innan försöket börjar")):
+        with translation.override(lang), pytest.raises(CommandError) as refused:
+            call_command("transfer", "initial", "--on", "2021-02-28", stdout=StringIO(), stderr=StringIO())
+        assert refused.value.returncode == 2
+        assert words in str(refused.value) and "1.3.2021" in str(refused.value)
+    assert not Customership.objects.exists() and not Notice.objects.exists()
+    with pytest.raises(ValidationError):
+        transfers.initial(dt.date(2021, 2, 28))
+
+
+def test_after_the_deadline_of_s_24_the_transfer_runs_with_a_warning_naming_the_parameter(demo):
+    """R-TG-3 (s. 24): the TE offices were to transfer existing customers by 31.3.2021; a later run still
+    transfers (the persons must not be lost) but warns, naming the parameter."""
+    assert transfers.check_date(dt.date(2021, 3, 31)) == []
+    err = StringIO()
+    with translation.override("en"):
+        call_command("transfer", "initial", "--on", "2021-04-01", stdout=StringIO(), stderr=err)
+    assert "transfers.initial_transferred_by" in err.getvalue() and "31 March 2021" in err.getvalue()
+    assert Customership.objects.filter(valid_from=dt.date(2021, 4, 1)).exists()

@@ -93,5 +93,5 @@ def test_recorded_accepted_and_granted(browser, site, porvoo_customer):
     assert (held.municipality.code, held.ground, held.notices.count()) == (
         "091",
         Ground.REQUEST_TO_MUNICIPALITY,
-        2,
+        3,  # the person, Helsinki that receives and Porvoo that loses the customer (L421 s. 5 mom 6)
     )

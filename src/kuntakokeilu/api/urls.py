@@ -68,6 +68,16 @@ urlpatterns = [
         name="transfer-request-decide",
     ),
     path(
+        "v1/transfer-requests/<int:request_id>/decision/",
+        transfers_api.TransferRequestDecision.as_view(),
+        name="transfer-request-decision",
+    ),
+    path(
+        "v1/transfer-requests/<int:request_id>/decision/pdf/",
+        transfers_api.TransferRequestDecisionPdf.as_view(),
+        name="transfer-request-decision-pdf",
+    ),
+    path(
         "v1/trial-areas/<int:number>/customer-counts/",
         transfers_api.TrialAreaCustomerCounts.as_view(),
         name="trial-area-customer-counts",

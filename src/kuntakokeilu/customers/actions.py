@@ -39,8 +39,11 @@ declare("customers.import", _("Import job seekers from a file"), roles=(Role.ADM
 
 @scoped("customers.view_notice", TRANSFER_ACTION_LABELS["customers.view_notice"], roles=PERSON_ROLES)
 def view_notice(user, relevant, obj, on) -> bool:
-    """`obj` is a Notice or its Person."""
-    person = obj.customership.person if hasattr(obj, "customership") else obj
+    """`obj` is a Notice, a decided TransferRequest (its decision letter) or their Person."""
+    if hasattr(obj, "asked_on"):  # a transfer request
+        person = obj.person
+    else:
+        person = obj.customership.person if hasattr(obj, "customership") else obj
     return person_in_scope(relevant, person, on)
 
 

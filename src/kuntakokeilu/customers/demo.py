@@ -105,6 +105,8 @@ def run(today):
     yield from due_transfers_demo(today)
     yield from transfer_requests_demo(today)
     yield from law_widened_and_kept_demo(today)  # issue 14
+    yield from request_decision_demo(today)
+    yield from ended_customership_demo(today)
 
 
 # --- due transfers (worklist, R-TG-4, R-TG-5) ------------------------------------------------------
@@ -329,3 +331,84 @@ def law_widened_and_kept_demo(today: dt.date):
         yield "Kept with the Uusimaa TE office for language rights: Emma Lindholm (Raasepori)."
     elif not days or not summary.listed:
         yield "Re-evaluation and keeping: no change (already loaded)."
+
+
+# --- a decision on a request and an ended customership (issue 14 items 3 and 4) ------------------------
+# Sofia Holmberg (Porvoo's customer, service in Swedish) asked 20 days before today to move back to the TE
+# office for her linguistic rights; it was not shown that the move keeps services matching her needs, and the
+# Uusimaa TE office refused 10 days before today: her person page links the decision letter (linnea.lindqvist,
+# sanna.makinen). Oona Virta registered in Helsinki 90 days before today, became Helsinki's customer and her
+# job search ended 5 days before today: the notice of the ended customership (sanna.makinen sees it).
+DECISION_REQUEST = (909, D(1999, 12, 1))
+DECISION_ASKED_DAYS_AGO = 20
+DECISION_DAYS_AGO = 10
+ENDED_PERSON = (D(2001, 9, 14), 945, "Virta", "Oona", "091", "fi", 90)
+ENDED_DAYS_AGO = 5
+
+
+def request_decision_demo(today: dt.date):
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    from . import transfer_requests
+    from .models import Ground, Person, RequestReason
+
+    number, birth = DECISION_REQUEST
+    person = Person.objects.filter(henkilotunnus=make_henkilotunnus(birth, number)).first()
+    asked = today - dt.timedelta(days=DECISION_ASKED_DAYS_AGO)
+    if person is None or person.transfer_requests.exists():
+        yield "Decision on a transfer request: no change."
+        return
+    users = get_user_model().objects
+    try:
+        transfer_requests.check_in_force(asked)
+        row = transfer_requests.ask(
+            person,
+            actor=users.get(username="linnea.lindqvist"),
+            asked_on=asked,
+            ground=Ground.REQUEST_TO_TE_OFFICE,
+            reason=RequestReason.LINGUISTIC_RIGHTS,
+            services_secured=False,
+        )
+        transfer_requests.decide(
+            row,
+            actor=users.get(username="sanna.makinen"),
+            on=today - dt.timedelta(days=DECISION_DAYS_AGO),
+            grant=False,
+        )
+    except ValidationError as exc:
+        yield f"Decision on a transfer request: skipped ({' '.join(exc.messages)})"
+        return
+    yield (
+        f"Decision on a transfer request: {person.full_name}'s request refused; the decision letter is on "
+        "the person page (linnea.lindqvist, sanna.makinen)."
+    )
+
+
+def ended_customership_demo(today: dt.date):
+    from kuntakokeilu.rules.parameters import default_store
+
+    from . import worklist
+    from .models import DueTransfer, Person
+
+    params = default_store()
+    registered = today - dt.timedelta(days=ENDED_PERSON[-1])
+    ended = today - dt.timedelta(days=ENDED_DAYS_AGO)
+    code = make_henkilotunnus(ENDED_PERSON[0], ENDED_PERSON[1])
+    if Person.objects.filter(henkilotunnus=code).exists():
+        yield "Ended customership: no change."
+        return
+    if not (worklist.in_pilot(registered, params) and worklist.in_pilot(ended, params)):
+        yield "Ended customership: skipped (the pilot does not run on those days)."
+        return
+    import_job_seekers(_csv([_due_row(ENDED_PERSON, registered)]), source="demo-ended")
+    due = DueTransfer.objects.filter(person__henkilotunnus=code, done_on=None, cancelled_on=None).first()
+    if due is None:
+        yield "Ended customership: skipped (no transfer was due)."
+        return
+    worklist.complete(due, actor=None, on=registered + dt.timedelta(days=2))
+    last_day = (ended - dt.timedelta(days=1)).isoformat()
+    import_job_seekers(
+        _csv([_due_row(ENDED_PERSON, registered, job_search_end=last_day)]), source="demo-ended"
+    )
+    yield "Ended customership: Oona Virta's job search ended; the notice is on her page (sanna.makinen)."

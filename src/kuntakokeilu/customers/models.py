@@ -256,6 +256,8 @@ class Customership(models.Model):
 class NoticeRecipient(models.TextChoices):
     PERSON = "person", _("the job seeker")
     ORGANISATION = "organisation", _("the receiving organisation")
+    # A move on request also notifies the trial municipality that loses the customer (L421 s. 5 mom 6).
+    PREVIOUS = "previous", _("the municipality that loses the customer")
 
 
 class Notice(models.Model):

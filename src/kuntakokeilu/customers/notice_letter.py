@@ -9,7 +9,9 @@ request carry their own, L421 s. 17).
 
 The sender is the authority that makes the transfer (law notes §2.3): the trial municipality for its
 customer's kotikunta change (L1269 s. 5 mom 1), otherwise the TE office — the one now responsible, or
-the TE office of the municipality's area on the transfer date.
+the TE office of the municipality's area on the transfer date. The notice of the end of a customership (the
+job search ended, L1269 s. 6) comes from the organisation whose customer the person was, and is addressed to
+it as the organisation notified.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ def sender(notice: Notice) -> dict[str, str] | None:
     d = notice.data
     on = dt.date.fromisoformat(d["valid_from"])
     origin, target = d["from"], d["to"]
+    if notices.is_end(notice) and origin["type"] in (Responsible.MUNICIPALITY, Responsible.TE_OFFICE):
+        return _names(origin)  # the end of a customership: the organisation whose customer the person was
     if (
         d["ground"] == Ground.CHANGE_OF_KOTIKUNTA
         and origin is not None
@@ -65,7 +69,8 @@ def sender(notice: Notice) -> dict[str, str] | None:
 def _recipient(notice: Notice, lang: str) -> str:
     if notice.recipient == NoticeRecipient.PERSON:
         return notice.customership.person.full_name
-    target = notice.data["to"]
+    losing = notices.is_end(notice) or notice.recipient == NoticeRecipient.PREVIOUS
+    target = notice.data["from"] if losing else notice.data["to"]
     names = _names(target)
     if names is not None:
         return names.get(lang) or names["fi"]

@@ -18,13 +18,19 @@ from django.utils.translation import gettext_noop as _
 from kuntakokeilu.regions.models import LanguageStatus, Municipality, TeOffice
 from kuntakokeilu.rules.messages import Message
 
-from .models import Customership, Notice, NoticeRecipient, Responsible
+from .models import Customership, Ground, Notice, NoticeRecipient, Responsible
 
 TITLE = _("Notice of a change in the responsibility for employment services")
 TO_PERSON = _("From %(from)s your employment services are provided by %(to)s.")
 PREVIOUSLY = _("Until %(until)s they were provided by %(previous)s.")
 TO_ORGANISATION = _(
     "From %(from)s %(to)s is responsible for the employment services of the job seeker %(person)s."
+)
+# To the trial municipality that loses its customer on the person's request (L1269 s. 5 mom 6 as amended by
+# L421/2021, later mom 8: the TE office notifies the customer, the home municipality and the receiver).
+TO_PREVIOUS = _(
+    "From %(from)s the job seeker %(person)s is no longer your customer: %(to)s is responsible for their "
+    "employment services."
 )
 GROUND = _("Ground: %(ground)s.")
 REASON = _("The person asked for the transfer %(reason)s.")
@@ -38,6 +44,21 @@ PLAN = _(
 PLAN_PILOT_ENDED = _(
     "The pilot has ended. An employment plan in force binds the job seeker and the TE office until the TE "
     "office reviews it; report its progress to the TE office."
+)
+# The end of a customership with the job search (L1269 s. 6, law notes §2.4): its own notice, to the person
+# and to the organisation whose customer the person was (no one receives the person). A restart during the
+# pilot continues with the trial municipality (s. 6 mom 2) — said only where a municipality was responsible.
+TITLE_ENDED = _("Notice of the end of a customership")
+ENDED_TO_PERSON = _(
+    "Your job search ended on %(until)s, and with it your customership with %(previous)s (Act 1269/2020, "
+    "section 6)."
+)
+ENDED_RESTART = _(
+    "If you start a job search again while the pilot runs, your customership continues with %(previous)s, "
+    "even if you no longer belong to the pilot's target group (section 6, subsection 2)."
+)
+ENDED_TO_ORGANISATION = _(
+    "The job search of %(person)s ended on %(until)s; their customership with %(previous)s ended with it."
 )
 ALAND = _("Åland's own employment services")
 NO_ONE = _("no one (the job search has ended)")
@@ -93,6 +114,14 @@ def _organisation_language(customership: Customership) -> str:
     return "fi"
 
 
+def _addressee(customership: Customership, previous: Customership | None) -> Customership:
+    """The organisation notified: the receiving one; at the end of the job search (no one receives) the
+    one whose customer the person was."""
+    if customership.ground == Ground.JOB_SEARCH_ENDED and previous is not None:
+        return previous
+    return customership
+
+
 class NoticeRow(NamedTuple):
     """A notice's stored values without a model instance (the batch paths write many with `bulk.insert`)."""
 
@@ -103,12 +132,28 @@ class NoticeRow(NamedTuple):
 
 
 def rows(customership: Customership, previous: Customership | None) -> list[NoticeRow]:
-    """The two notices of a transfer: to the person in their service language, to the receiving
-    organisation in its language; both hold the same data."""
+    """The notices of a transfer: to the person in their service language, to the receiving organisation
+    in its language, and on a move on request to the trial municipality that loses the customer; all hold
+    the same data."""
     data = notice_data(customership, previous)
+    losing = []
+    if (
+        customership.ground in (Ground.REQUEST_TO_TE_OFFICE, Ground.REQUEST_TO_MUNICIPALITY)
+        and previous is not None
+        and previous.responsible == Responsible.MUNICIPALITY
+    ):
+        losing = [
+            NoticeRow(customership.pk, NoticeRecipient.PREVIOUS, _organisation_language(previous), data)
+        ]
     return [
         NoticeRow(customership.pk, NoticeRecipient.PERSON, customership.person.service_language, data),
-        NoticeRow(customership.pk, NoticeRecipient.ORGANISATION, _organisation_language(customership), data),
+        NoticeRow(
+            customership.pk,
+            NoticeRecipient.ORGANISATION,
+            _organisation_language(_addressee(customership, previous)),
+            data,
+        ),
+        *losing,
     ]
 
 
@@ -138,6 +183,8 @@ def _name(org: dict | None):
 def sentences(notice: Notice, person_name: str) -> list[Message]:
     """The notice's text as messages, rendered with `.render(lang)` in the language asked for."""
     d = notice.data
+    if is_end(notice):
+        return _ended(notice, person_name)
     start = dt.date.fromisoformat(d["valid_from"])
     lines = []
     if notice.recipient == NoticeRecipient.PERSON:
@@ -147,7 +194,9 @@ def sentences(notice: Notice, person_name: str) -> list[Message]:
             lines.append(Message(PREVIOUSLY, {"until": until, "previous": _name(d["from"])}))
     else:
         args = {"from": start, "to": _name(d["to"]), "person": person_name}
-        lines.append(Message(TO_ORGANISATION, args))
+        lines.append(
+            Message(TO_PREVIOUS if notice.recipient == NoticeRecipient.PREVIOUS else TO_ORGANISATION, args)
+        )
     lines.append(Message(GROUND, {"ground": Message(GROUNDS[d["ground"]])}))
     if d["request_reason"]:
         lines.append(Message(REASON, {"reason": Message(REASONS[d["request_reason"]])}))
@@ -157,12 +206,29 @@ def sentences(notice: Notice, person_name: str) -> list[Message]:
     return lines
 
 
+def is_end(notice: Notice) -> bool:
+    """A notice of the end of a customership (the job search ended; someone was responsible before)."""
+    return notice.data["ground"] == Ground.JOB_SEARCH_ENDED and notice.data["from"] is not None
+
+
+def _ended(notice: Notice, person_name: str) -> list[Message]:
+    d = notice.data
+    until = dt.date.fromisoformat(d["previous_until"] or d["valid_from"])
+    previous = _name(d["from"])
+    if notice.recipient == NoticeRecipient.PERSON:
+        lines = [Message(ENDED_TO_PERSON, {"until": until, "previous": previous})]
+        if d["from"]["type"] == Responsible.MUNICIPALITY:
+            lines.append(Message(ENDED_RESTART, {"previous": previous}))
+        return lines
+    return [Message(ENDED_TO_ORGANISATION, {"person": person_name, "until": until, "previous": previous})]
+
+
 def render(notice: Notice, lang: str | None = None) -> dict:
     """The printed notice: title and sentences in `lang` (default: the notice's own language)."""
     lang = lang or notice.language
     person = notice.customership.person
     return {
         "lang": lang,
-        "title": Message(TITLE).render(lang),
+        "title": Message(TITLE_ENDED if is_end(notice) else TITLE).render(lang),
         "lines": [m.render(lang) for m in sentences(notice, person.full_name)],
     }

@@ -18,10 +18,14 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from kuntakokeilu.regions.models import Municipality
 from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.rules.messages import format_date
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
@@ -57,8 +61,42 @@ def candidates(registered_by: dt.date):
     return Person.objects.filter(pk__in=searching.values("person_id")).exclude(customerships__isnull=False)
 
 
-def initial(on: dt.date, params: ParameterStore | None = None, progress=None) -> Summary:
+def check_date(on: dt.date, params: ParameterStore | None = None) -> list[str]:
+    """R-X-3, L1269 s. 24: the initial transfer's date. Refuses a day before the pilot's start
+    (`pilot.start_date`) with a ValidationError; returns the warnings of a day after the deadline s. 24
+    set for the TE offices (`transfers.initial_transferred_by`, 31.3.2021), naming that parameter."""
     params = params or default_store()
+    first = params.history("pilot.start_date")[0]  # the Act's start, as first enacted
+    if on < first.value:
+        raise ValidationError(
+            _("The initial transfer cannot be made before the pilot starts (%(start)s): %(on)s (%(ref)s).")
+            % {"start": _day(first.value), "on": _day(on), "ref": first.reference}
+        )
+    deadline = params.get("transfers.initial_transferred_by", on)
+    if on > deadline.value:
+        return [
+            _(
+                "Warning: %(on)s is after the deadline of the initial transfer, %(deadline)s "
+                "(parameter %(parameter)s, %(ref)s)."
+            )
+            % {
+                "on": _day(on),
+                "deadline": _day(deadline.value),
+                "parameter": "transfers.initial_transferred_by",
+                "ref": deadline.reference,
+            }
+        ]
+    return []
+
+
+def _day(day: dt.date) -> str:
+    return format_date(day, (get_language() or "fi")[:2])
+
+
+def initial(on: dt.date, params: ParameterStore | None = None, progress=None) -> Summary:
+    """The batch on `on` (checked first by `check_date`: a day before the pilot is refused)."""
+    params = params or default_store()
+    check_date(on, params)
     registered_by = params.get("transfers.initial_registered_by", on).value
     rule = get_rule("target-group")
     version = rule.rule_version(params)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import administration, counts, due_transfers, notices, persons, transfer_requests
+from .views import administration, counts, due_transfers, notices, persons, request_letters, transfer_requests
 
 app_name = "customers"
 urlpatterns = [
@@ -24,6 +24,12 @@ urlpatterns = [
         "job-seekers/<uuid:person_id>/requests/new/", transfer_requests.record_request, name="record-request"
     ),
     path("transfers/requests/", transfer_requests.open_requests, name="transfer-requests"),
+    path("transfers/requests/<int:request_id>/decision/", request_letters.decision, name="request-decision"),
+    path(
+        "transfers/requests/<int:request_id>/decision/pdf/",
+        request_letters.decision_pdf,
+        name="request-decision-pdf",
+    ),
     path(
         "transfers/requests/<int:request_id>/answer/", transfer_requests.answer_request, name="answer-request"
     ),

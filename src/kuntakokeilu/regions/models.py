@@ -216,3 +216,53 @@ class TrialAreaMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trial_area_id}: {self.municipality_id}"
+
+
+class EmploymentArea(models.Model):
+    """työllisyysalue / sysselsättningsområde: the municipality or group of municipalities that organises the
+    public employment services from 1.1.2025 (Act 380/2023; law notes §7.3), a dated organisation with dated
+    member municipalities, loaded from `data/employment_areas.csv` with each area's source
+    (data/README.md)."""
+
+    code = models.CharField(max_length=32, unique=True)
+    name_fi = models.CharField(max_length=120)
+    name_sv = models.CharField(max_length=120)
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+    source = models.TextField(help_text="where the area and its members were read")
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("employment area")
+        verbose_name_plural = _("employment areas")
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def names(self) -> dict[str, str]:
+        return {"fi": self.name_fi, "sv": self.name_sv}
+
+    def name_in(self, lang: str | None) -> str:
+        return self.names().get(lang or "fi") or self.name_fi
+
+
+class EmploymentAreaMember(models.Model):
+    """A municipality's membership of an employment area from `valid_from` to `valid_to` (inclusive)."""
+
+    area = models.ForeignKey(EmploymentArea, on_delete=models.CASCADE, related_name="members")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="employment_area_memberships"
+    )
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["area__code", "municipality__code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "valid_from"], name="one_employment_area_per_municipality_and_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area_id}: {self.municipality_id} from {self.valid_from}"

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from .models import Municipality, Population, RegionalMembership, TeOffice, TrialArea, TrialAreaMember
+from .models import (
+    EmploymentAreaMember,
+    Municipality,
+    Population,
+    RegionalMembership,
+    TeOffice,
+    TrialArea,
+    TrialAreaMember,
+    valid_on_q,
+)
 
 
 @dataclass(frozen=True)
@@ -163,3 +172,15 @@ def te_office_of(kunta_code: str | None, on: dt.date) -> TeOffice | None:
         .first()
     )
     return membership.te_office if membership else None
+
+
+def employment_area_of(kunta_code: str, on: dt.date):
+    """The employment area (Act 380/2023) the municipality is a member of on the date, or None."""
+    member = (
+        EmploymentAreaMember.objects.filter(
+            valid_on_q(on), valid_on_q(on, "area__"), municipality__code=kunta_code
+        )
+        .select_related("area")
+        .first()
+    )
+    return member.area if member else None

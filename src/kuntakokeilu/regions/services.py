@@ -15,6 +15,8 @@ from django.db import models, transaction
 
 from .models import (
     ElyCentre,
+    EmploymentArea,
+    EmploymentAreaMember,
     Maakunta,
     Municipality,
     Population,
@@ -108,7 +110,87 @@ def load_reference_data(data_dir: Path = DATA_DIR) -> LoadReport:
         elys,
         te_offices,
     )
+    _load_employment_areas(report, data_dir, municipalities)
     return report
+
+
+# --- employment areas (TE2024, Act 380/2023, from 1.1.2025) ---
+EMPLOYMENT_AREAS_FILE = "employment_areas.csv"
+EMPLOYMENT_AREA_COLUMNS = (
+    "area_code",
+    "name_fi",
+    "name_sv",
+    "valid_from",
+    "valid_to",
+    "kunta_code",
+    "source",
+)
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ReferenceDataError(f"{where}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _load_employment_areas(report, data_dir: Path, municipalities) -> None:
+    """The employment areas and their members, one row per member, each area with its source. The file is
+    optional (only verified areas are shipped, data/README.md): without it no area is loaded and the
+    pilot's end refuses, naming the file."""
+    if not (data_dir / EMPLOYMENT_AREAS_FILE).exists():
+        _sync(report, EmploymentAreaMember, ("area_id", "municipality_id", "valid_from"), [])
+        _sync(report, EmploymentArea, ("code",), [])
+        return
+    rows = read_csv(EMPLOYMENT_AREAS_FILE, data_dir)
+    by_code = {key[0]: m for key, m in municipalities.items()}
+    areas: dict[str, dict] = {}
+    members = []
+    for line, r in enumerate(rows, start=2):
+        where = f"{EMPLOYMENT_AREAS_FILE} line {line}"
+        missing = [c for c in EMPLOYMENT_AREA_COLUMNS if c not in r]
+        if missing:
+            raise ReferenceDataError(f"{where}: missing columns {', '.join(missing)}")
+        if not (r["area_code"] and r["name_fi"] and r["name_sv"] and r["source"]):
+            raise ReferenceDataError(f"{where}: an area needs a code, fi and sv names and its source")
+        area = {
+            "code": r["area_code"],
+            "name_fi": r["name_fi"],
+            "name_sv": r["name_sv"],
+            "valid_from": _date(r["valid_from"], where),
+            "valid_to": _date(r["valid_to"], where),
+            "source": r["source"],
+        }
+        if area["valid_from"] is None:
+            raise ReferenceDataError(f"{where}: an area needs its first day (valid_from)")
+        known = areas.setdefault(area["code"], area)
+        if {k: v for k, v in known.items() if k != "source"} != {
+            k: v for k, v in area.items() if k != "source"
+        }:
+            raise ReferenceDataError(f"{where}: area {area['code']} differs from its earlier rows")
+        municipality = by_code.get(r["kunta_code"])
+        if municipality is None:
+            raise ReferenceDataError(f"{where}: unknown municipality {r['kunta_code']!r}")
+        members.append((area["code"], municipality, area["valid_from"], area["valid_to"], where))
+    seen: dict[tuple, str] = {}
+    for code, municipality, start, _end, where in members:
+        if (municipality.code, start) in seen:
+            raise ReferenceDataError(
+                f"{where}: {municipality.code} is already in {seen[(municipality.code, start)]}"
+            )
+        seen[(municipality.code, start)] = code
+    saved = _sync(report, EmploymentArea, ("code",), list(areas.values()))
+    _sync(
+        report,
+        EmploymentAreaMember,
+        ("area_id", "municipality_id", "valid_from"),
+        [
+            {"area_id": saved[(code,)].pk, "municipality_id": m.pk, "valid_from": start, "valid_to": end}
+            for code, m, start, end, _where in members
+        ],
+    )
 
 
 def _region_rows(regions: list[dict[str, str]], region_type: str) -> list[dict]:

@@ -9,6 +9,7 @@ from .counts import TrialAreaCustomerCounts
 from .customerships import PersonCustomerships
 from .due_transfers import DueTransferComplete, DueTransferKeep, DueTransferList
 from .notices import NoticeDetail, NoticePdf, PersonNotices
+from .request_decisions import TransferRequestDecision, TransferRequestDecisionPdf
 from .transfer_requests import TransferRequestAnswer, TransferRequestDecide, TransferRequestList
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "PersonNotices",
     "TransferRequestAnswer",
     "TransferRequestDecide",
+    "TransferRequestDecision",
+    "TransferRequestDecisionPdf",
     "TransferRequestList",
     "TrialAreaCustomerCounts",
 ]

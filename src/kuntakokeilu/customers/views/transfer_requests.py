@@ -17,7 +17,7 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
 
-from .. import customerships, notices, transfer_requests
+from .. import customerships, notices, request_letter, transfer_requests
 from ..forms import RequestAnswerForm, RequestForm
 from ..models import TransferRequest
 from .common import add_errors, logged, organisation_name, person_or_404
@@ -31,6 +31,7 @@ def request_context(user, person, today) -> dict:
     """The person page's part: the person's requests and whether the user may record one."""
     return {
         "transfer_requests": transfer_requests.of_person(person),
+        "decided_statuses": request_letter.DECIDED,
         "may_record_request": can(user, "customers.record_request", person, today)
         and customerships.municipal_customership(person, today) is not None,
     }

@@ -4,10 +4,11 @@ batch, with periodic counts and a summary per trial area."""
 import datetime as dt
 import time
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from kuntakokeilu.customers.transfers import OUTSIDE, initial
+from kuntakokeilu.customers.transfers import OUTSIDE, check_date, initial
 
 
 class Command(BaseCommand):
@@ -28,9 +29,15 @@ class Command(BaseCommand):
         try:
             day = dt.date.fromisoformat(on)
         except ValueError:
-            raise CommandError(_("Give the date as YYYY-MM-DD.")) from None
+            raise CommandError(_("Give the date as YYYY-MM-DD."), returncode=2) from None
         if what == "pilot-end":
             return self.pilot_end(day)
+        try:
+            warnings = check_date(day)  # R-X-3, L1269 s. 24: the domain's check; refused: exit 2
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages), returncode=2) from None
+        for warning in warnings:
+            self.stderr.write(warning)
         started = time.perf_counter()
         summary = initial(day, progress=lambda done, total: self.stdout.write(f"… {done}/{total}"))
         out = self.stdout.write
@@ -54,8 +61,6 @@ class Command(BaseCommand):
 
     # --- pilot end (R-TG-6; L1269 s. 25 as amended by L421/2021) ---
     def pilot_end(self, day):
-        from django.core.exceptions import ValidationError
-
         from kuntakokeilu.customers.pilot_end import return_customers
 
         started = time.perf_counter()
@@ -64,7 +69,7 @@ class Command(BaseCommand):
                 day, progress=lambda done, total: self.stdout.write(f"… {done}/{total}")
             )
         except ValidationError as exc:
-            raise CommandError(" ".join(exc.messages)) from None
+            raise CommandError(" ".join(exc.messages), returncode=2) from None
         for area in sorted(summary.areas):
             offices = summary.areas[area]
             self.stdout.write(
