@@ -87,4 +87,10 @@ def test_the_demo_is_idempotent(demo):
     assert "Demo job seekers: no change (already loaded)." in lines
     again = list(customers_demo.run(TODAY))
     assert "Demo due transfers: no change (already loaded)." in again
-    assert again[-1] == "Transfer requests: no change."  # the last step (R-TG-5)
+    assert "Transfer requests: no change." in again  # R-TG-5
+    # issue 14: the re-evaluation and the kept person, the decision letter, the ended customership
+    assert again[-3:] == [
+        "Re-evaluation and keeping: no change (already loaded).",
+        "Decision on a transfer request: no change.",
+        "Ended customership: no change.",
+    ]
