@@ -128,19 +128,26 @@ def _compact_check(check: Check, on: dt.date, history: History, interned: Intern
     args = []
     for name, value in check.message.args.items():
         how, figure = _arg_source(name, value, on, found, interned)
-        args.append([name, how])
+        args.append((name, how))
         if how in ("v", "i"):
             figures.append(figure)
     params = [_parameter_source(use, on, history) for use in check.parameters]
-    shape = {
-        "code": check.code,
-        "status": check.status,
-        "msgid": check.message.msgid,
-        "found": list(found) if isinstance(found, dict) else None,
-        "args": args,
-        "params": params,
-    }
-    return [_interned_key(_frozen(shape), shape, interned), *figures]
+    names = tuple(found) if isinstance(found, dict) else None
+    # the shape's hashable form: its strings as they are, a parameter use kept in the shape frozen
+    frozen = (check.code, check.status, check.message.msgid, names, tuple(args))
+    frozen += tuple(p if isinstance(p, str) else _frozen(p) for p in params)
+    key = _KEYS.get(frozen)
+    if key is None or key not in interned:
+        shape = {
+            "code": check.code,
+            "status": check.status,
+            "msgid": check.message.msgid,
+            "found": list(names) if names is not None else None,
+            "args": [list(a) for a in args],
+            "params": params,
+        }
+        key = _interned_key(frozen, shape, interned)
+    return [key, *figures]
 
 
 def _arg_source(name: str, value: Any, on: dt.date, found: Any, interned: Interned) -> tuple[str, Any]:
