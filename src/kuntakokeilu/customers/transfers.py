@@ -27,7 +27,7 @@ from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
 from . import bulk
-from .customerships import CHUNK, OrganisationFields, start_batch
+from .customerships import CHUNK, BatchRow, OrganisationFields, start_batch
 from .models import Customership, Fact, FactKind, Ground, Person
 from .queries import facts_on
 from .target_group import decide
@@ -79,7 +79,7 @@ def initial(on: dt.date, params: ParameterStore | None = None, progress=None) ->
 
 def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organisations, municipalities):
     persons, facts = bulk.read_persons(ids, municipalities)
-    rows: list[Customership] = []
+    rows: list[BatchRow] = []
     outcomes: list[Outcome] = []
     for pk in ids:
         person = persons[pk]
@@ -97,12 +97,5 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
             continue
         outcomes.append(Outcome(rule_name, version, on, decision.result, decision.status, decision.checks))
         summary.areas[responsible["trial_area_no"]].transferred += 1
-        rows.append(
-            Customership(
-                person=Person(pk=pk, service_language=person.service_language),
-                valid_from=on,
-                ground=Ground.INITIAL_TRANSFER,
-                **organisations(responsible),
-            )
-        )
-    start_batch(rows, on, outcomes, params)
+        rows.append(BatchRow(pk, person, organisations(responsible)))
+    start_batch(rows, on, Ground.INITIAL_TRANSFER, outcomes, params)
