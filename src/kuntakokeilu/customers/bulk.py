@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from .models import Fact, Person
 
@@ -94,6 +94,7 @@ def insert(model, objects: list, varying: tuple[str, ...], template=None) -> Non
     data) is prepared once."""
     if not objects:
         return
+    connection = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the per-thread proxy
     fields = [f for f in model._meta.concrete_fields if f is not model._meta.auto_field]
     unknown = set(varying) - {f.attname for f in fields}
     if unknown:

@@ -55,7 +55,10 @@ def intern_key(value: Any) -> str:
 
 
 def _frozen(value: Any) -> Any:
-    """A hashable form of a JSON value that tells apart what JSON tells apart (1, 1.0 and True)."""
+    """A hashable form of a JSON value that tells apart what JSON tells apart (1, 1.0 and True): a string
+    stands for itself, other values are tagged with their type."""
+    if type(value) is str:
+        return value
     if isinstance(value, dict):
         return (dict, tuple((k, _frozen(v)) for k, v in value.items()))
     if isinstance(value, list):
