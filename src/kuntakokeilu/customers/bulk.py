@@ -9,12 +9,13 @@ COPY or one `executemany` elsewhere.
 Why not `bulk_create`: it compiles SQL for every value, and on PostgreSQL quotes each JSON value
 client-side; in the initial transfer of 300,000 job seekers that was most of the run (benchmarks/README.md).
 Only the `varying` fields are read from every instance; the others are taken from the first one, which the
-caller promises are the same in every row (so one recorded time per insert). No ids are returned.
+caller promises are the same in every row (so one recorded time per insert). A string, or a dict or list
+value object, is prepared once per field. No ids are returned.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
@@ -42,25 +43,13 @@ class PersonRow:
         self.pk, self.henkilotunnus, self.birth_date, self.service_language = values  # PERSON_COLUMNS
 
 
-class FactRow:
-    """A current fact with what `queries.facts_on` reads."""
+class FactRow(namedtuple("FactValues", (*FACT_COLUMNS, "municipality"))):
+    """A current fact with what `queries.facts_on` reads (a tuple: the batch paths read hundreds of
+    thousands)."""
 
-    __slots__ = (*FACT_COLUMNS, "municipality")
+    __slots__ = ()
     superseded = False
     value = Fact.value  # the model's own reading of the value columns
-
-    def __init__(self, values, municipalities: dict):
-        (
-            self.person_id,
-            self.kind,
-            self.valid_from,
-            self.municipality_id,
-            self.code,
-            self.flag,
-            self.date_value,
-            self.end_date,
-        ) = values  # FACT_COLUMNS
-        self.municipality = municipalities.get(self.municipality_id)
 
 
 def raw_rows(queryset, columns) -> list[tuple]:
@@ -84,7 +73,7 @@ def read_persons(ids: list, municipalities: dict) -> tuple[dict, dict[object, li
     in_range_facts = Fact.objects.current().filter(person_id__gte=ids[0], person_id__lte=ids[-1])
     for values in raw_rows(in_range_facts, FACT_COLUMNS):
         if values[0] in keys:
-            facts[keys[values[0]]].append(FactRow(values, municipalities))
+            facts[keys[values[0]]].append(FactRow(*values, municipalities.get(values[3])))  # FACT_COLUMNS
     return persons, facts
 
 
@@ -103,13 +92,13 @@ def insert(model, objects: list, varying: tuple[str, ...], template=None) -> Non
     first = [f.get_db_prep_save(f.pre_save(base, add=True), connection) for f in fields]
     slots = [(i, f.attname, f.get_db_prep_save) for i, f in enumerate(fields) if f.attname in varying]
     rows = []
-    prepared: dict[int, object] = {}  # id of a dict or list value -> its database value (values live on)
+    prepared: dict[object, object] = {}  # id of a dict or list value (they live on), or a field's string
     for obj in objects:
         row = first.copy()
         for i, attname, prepare in slots:
             value = getattr(obj, attname)
-            if isinstance(value, dict | list):
-                key = id(value)
+            if isinstance(value, dict | list | str):
+                key = (i, value) if isinstance(value, str) else id(value)
                 if key not in prepared:
                     prepared[key] = prepare(value, connection)
                 row[i] = prepared[key]
