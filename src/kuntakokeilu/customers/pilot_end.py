@@ -91,7 +91,7 @@ def return_customers(on: dt.date, params: ParameterStore | None = None, progress
     summary = PilotEndSummary()
     organisations = OrganisationFields()
     municipalities = {m.pk: m for m in Municipality.objects.all()}  # by id, for the facts read as rows
-    with transaction.atomic():
+    with transaction.atomic(), bulk.collector_paused():
         rows = list(open_customerships(on).select_for_update(of=("self",)).order_by("person_id"))
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]

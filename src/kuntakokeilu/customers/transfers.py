@@ -66,7 +66,7 @@ def initial(on: dt.date, params: ParameterStore | None = None, progress=None) ->
     summary = Summary()
     organisations = OrganisationFields()
     municipalities = {m.pk: m for m in Municipality.objects.all()}  # by id, for the facts read as rows
-    with transaction.atomic():
+    with transaction.atomic(), bulk.collector_paused():
         ids = list(candidates(registered_by).order_by("pk").values_list("pk", flat=True))
         summary.already = Customership.objects.values("person_id").distinct().count()
         for start in range(0, len(ids), CHUNK):
