@@ -154,14 +154,17 @@ def _compact_check(check: Check, on: dt.date, history: History, interned: Intern
 
 
 def _arg_source(name: str, value: Any, on: dt.date, found: Any, interned: Interned) -> tuple[str, Any]:
-    if _same(value, on):
+    kind = type(value)
+    if kind is type(on) and value == on:
         return "on", None
     if isinstance(found, dict):
         names = [name, *(k for k in found if k != name)] if name in found else found  # the same name first
+        as_date = isinstance(value, dt.date)
         for key in names:
-            if _same(value, found[key]):
+            figure = found[key]  # `_same` is false for values of different types: not called for them
+            if type(figure) is kind and _same(value, figure):
                 return f"f:{key}", None
-            if isinstance(value, dt.date) and _same(value, _from_found(found[key], as_date=True)):
+            if as_date and type(figure) is str and _same(value, _from_found(figure, as_date=True)):
                 return f"d:{key}", None
     record = arg_record(value)
     if isinstance(record, dict) or (isinstance(record, list) and any(isinstance(v, dict) for v in record)):
