@@ -11,7 +11,9 @@ on --postgres and dropped at the end), separate processes:
    product (asserted) and (b)'s decisions equal the product's (asserted);
 5. profile: the product's rows deleted and the transfer run again under cProfile; the stats and a top-20
    are written under --out.
-Results: --out/results-N.json and a table on stdout. A failed check ends the run with an error.
+Each timed step runs --repeat times and reports its minimum, in wall and in CPU seconds (the process's, and on
+PostgreSQL on this machine its server process's). Results: --out/results-N.json and a table on stdout. A
+failed check ends the run with an error.
 """
 
 from __future__ import annotations
