@@ -9,14 +9,17 @@ COPY or one `executemany` elsewhere.
 Why not `bulk_create`: it compiles SQL for every value, and on PostgreSQL quotes each JSON value
 client-side; in the initial transfer of 300,000 job seekers that was most of the run (benchmarks/README.md).
 Only the `varying` fields are read from every instance; the others are taken from the first one, which the
-caller promises are the same in every row (so one recorded time per insert). No ids are returned.
+caller promises are the same in every row (so one recorded time per insert). A string, or a dict or list
+value object, is prepared once per field. No ids are returned.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import defaultdict
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from .models import Fact, Person
 
@@ -63,6 +66,22 @@ class FactRow:
         self.municipality = municipalities.get(self.municipality_id)
 
 
+@contextlib.contextmanager
+def collector_paused():
+    """The cyclic garbage collector paused for a batch (the previous state restored after it). A batch
+    makes some dozens of short-lived containers per person (facts, checks, messages, records), freed by
+    reference counting; the collector's passes, triggered by their number, went over the whole heap and
+    took about 40 % of the initial transfer's CPU (benchmarks/README.md). What is left in reference
+    cycles is collected when the collector runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def raw_rows(queryset, columns) -> list[tuple]:
     """The queryset's rows of `columns` as the database driver returns them: the ORM builds the query, but
     no per-value converters run (on SQLite they turn each person id back into a UUID)."""
@@ -94,6 +113,7 @@ def insert(model, objects: list, varying: tuple[str, ...], template=None) -> Non
     data) is prepared once."""
     if not objects:
         return
+    connection = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the per-thread proxy
     fields = [f for f in model._meta.concrete_fields if f is not model._meta.auto_field]
     unknown = set(varying) - {f.attname for f in fields}
     if unknown:
@@ -102,13 +122,13 @@ def insert(model, objects: list, varying: tuple[str, ...], template=None) -> Non
     first = [f.get_db_prep_save(f.pre_save(base, add=True), connection) for f in fields]
     slots = [(i, f.attname, f.get_db_prep_save) for i, f in enumerate(fields) if f.attname in varying]
     rows = []
-    prepared: dict[int, object] = {}  # id of a dict or list value -> its database value (values live on)
+    prepared: dict[object, object] = {}  # id of a dict or list value (they live on), or a field's string
     for obj in objects:
         row = first.copy()
         for i, attname, prepare in slots:
             value = getattr(obj, attname)
-            if isinstance(value, dict | list):
-                key = id(value)
+            if isinstance(value, dict | list | str):
+                key = (i, value) if isinstance(value, str) else id(value)
                 if key not in prepared:
                     prepared[key] = prepare(value, connection)
                 row[i] = prepared[key]

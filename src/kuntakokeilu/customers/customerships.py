@@ -30,7 +30,14 @@ from .models import REQUEST_GROUNDS, Customership, Ground, Notice, Person, Reque
 ONE_DAY = dt.timedelta(days=1)
 # The batch paths' chunk, and what differs between the rows of one chunk (bulk.py: the rest is the same).
 CHUNK = 2000
-CUSTOMERSHIP_FIELDS = ("person_id", "responsible", "municipality_id", "te_office_id", "decision")
+CUSTOMERSHIP_FIELDS = (
+    "person_id",
+    "responsible",
+    "municipality_id",
+    "te_office_id",
+    "decision",
+    "rule_version",
+)
 NOTICE_FIELDS = ("customership_id", "recipient", "language", "data")
 
 
@@ -162,24 +169,44 @@ def start(
     return created, True
 
 
+class BatchRow:
+    """A customership a batch path begins, without a model instance: the fields that differ between the
+    rows of a batch (`CUSTOMERSHIP_FIELDS`), and what its notices read (`notices.rows`). The fields that
+    are the same in every row come from `start_batch`'s template."""
+
+    __slots__ = (*CUSTOMERSHIP_FIELDS, "person", "municipality", "te_office", "pk", "valid_from", "ground")
+    request_reason = ""
+    accepted_on = None
+
+    def __init__(self, person_id, person, organisation: dict) -> None:
+        self.person_id, self.person = person_id, person  # `person`: its service_language
+        self.responsible = organisation["responsible"]
+        self.municipality, self.te_office = organisation["municipality"], organisation["te_office"]
+        self.municipality_id = self.municipality.pk if self.municipality else None
+        self.te_office_id = self.te_office.pk if self.te_office else None
+
+
 def start_batch(
-    rows: list[Customership],
+    rows: list[BatchRow],
     on: dt.date,
+    ground: str,
     outcomes: list[Outcome],
     params: ParameterStore,
     previous: list[Customership] = (),
 ) -> None:
-    """Begin the customerships `rows` (unsaved, all starting on `on`, one per person, decided by `outcomes`
-    with `params`) in bulk, closing the open rows `previous` they replace the day before, and issue their
-    notices. The caller holds the transaction and has checked that nothing starts on or after `on` for these
-    persons."""
+    """Begin the customerships `rows` (one per person, all starting on `on` on `ground`, decided by
+    `outcomes` with `params`) in bulk, closing the open rows `previous` they replace the day before, and
+    issue their notices. The caller holds the transaction and has checked that nothing starts on or after
+    `on` for these persons."""
     for row, record in zip(rows, save_records(outcomes, params), strict=True):
         row.decision, row.rule_version = record, record["version"]
+        row.valid_from, row.ground = on, ground
     for row in previous:
         row.valid_to = on - ONE_DAY  # the notices name the day the former customership ended
     if previous:
         Customership.objects.filter(pk__in=[p.pk for p in previous]).update(valid_to=on - ONE_DAY)
-    bulk.insert(Customership, rows, CUSTOMERSHIP_FIELDS)
+    template = Customership(valid_from=on, ground=ground)
+    bulk.insert(Customership, rows, CUSTOMERSHIP_FIELDS, template=template)
     ids = [row.person_id for row in rows]
     saved = dict(Customership.objects.filter(valid_from=on, person_id__in=ids).values_list("person_id", "pk"))
     for row in rows:

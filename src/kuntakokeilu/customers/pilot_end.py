@@ -33,8 +33,8 @@ from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, defa
 from kuntakokeilu.rules.registry import get_rule
 
 from . import bulk, worklist
-from .customerships import CHUNK, ONE_DAY, OrganisationFields, start_batch
-from .models import Customership, DueTransfer, Ground, Person, Responsible
+from .customerships import CHUNK, ONE_DAY, BatchRow, OrganisationFields, start_batch
+from .models import Customership, DueTransfer, Ground, Responsible
 from .queries import facts_on
 from .target_group import decide
 
@@ -91,7 +91,7 @@ def return_customers(on: dt.date, params: ParameterStore | None = None, progress
     summary = PilotEndSummary()
     organisations = OrganisationFields()
     municipalities = {m.pk: m for m in Municipality.objects.all()}  # by id, for the facts read as rows
-    with transaction.atomic():
+    with transaction.atomic(), bulk.collector_paused():
         rows = list(open_customerships(on).select_for_update(of=("self",)).order_by("person_id"))
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
@@ -117,7 +117,7 @@ def _chunk(
 ):
     ids = [row.person_id for row in previous]
     persons, facts = bulk.read_persons(ids, municipalities)
-    rows: list[Customership] = []
+    rows: list[BatchRow] = []
     outcomes: list[Outcome] = []
     for held in previous:
         person = persons[held.person_id]
@@ -131,15 +131,8 @@ def _chunk(
         fields = organisations(responsible)
         area = places[held.municipality.code].trial.area_no
         summary.areas[area][fields["te_office"].code if fields["te_office"] else fields["responsible"]] += 1
-        rows.append(
-            Customership(
-                person=Person(pk=held.person_id, service_language=person.service_language),
-                valid_from=on,
-                ground=Ground.PILOT_ENDED,
-                **fields,
-            )
-        )
-    start_batch(rows, on, outcomes, params, previous)
+        rows.append(BatchRow(held.person_id, person, fields))
+    start_batch(rows, on, Ground.PILOT_ENDED, outcomes, params, previous)
 
 
 def _office_of(kunta_code: str, on: dt.date) -> dict:

@@ -31,7 +31,7 @@ from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
 from . import bulk
-from .customerships import CHUNK, OrganisationFields, start_batch
+from .customerships import CHUNK, BatchRow, OrganisationFields, start_batch
 from .models import Customership, Fact, FactKind, Ground, Person
 from .queries import facts_on
 from .target_group import decide
@@ -104,7 +104,7 @@ def initial(on: dt.date, params: ParameterStore | None = None, progress=None) ->
     summary = Summary()
     organisations = OrganisationFields()
     municipalities = {m.pk: m for m in Municipality.objects.all()}  # by id, for the facts read as rows
-    with transaction.atomic():
+    with transaction.atomic(), bulk.collector_paused():
         ids = list(candidates(registered_by).order_by("pk").values_list("pk", flat=True))
         summary.already = Customership.objects.values("person_id").distinct().count()
         for start in range(0, len(ids), CHUNK):
@@ -117,7 +117,7 @@ def initial(on: dt.date, params: ParameterStore | None = None, progress=None) ->
 
 def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organisations, municipalities):
     persons, facts = bulk.read_persons(ids, municipalities)
-    rows: list[Customership] = []
+    rows: list[BatchRow] = []
     outcomes: list[Outcome] = []
     for pk in ids:
         person = persons[pk]
@@ -135,12 +135,5 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
             continue
         outcomes.append(Outcome(rule_name, version, on, decision.result, decision.status, decision.checks))
         summary.areas[responsible["trial_area_no"]].transferred += 1
-        rows.append(
-            Customership(
-                person=Person(pk=pk, service_language=person.service_language),
-                valid_from=on,
-                ground=Ground.INITIAL_TRANSFER,
-                **organisations(responsible),
-            )
-        )
-    start_batch(rows, on, outcomes, params)
+        rows.append(BatchRow(pk, person, organisations(responsible)))
+    start_batch(rows, on, Ground.INITIAL_TRANSFER, outcomes, params)

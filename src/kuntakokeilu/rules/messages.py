@@ -80,8 +80,13 @@ def format_int(value: int, lang: str) -> str:
     return grouped if lang == "en" else grouped.replace(",", "\u00a0")
 
 
+_PLAIN = frozenset({str, int, bool, float, type(None)})  # exactly these types, no subclasses
+
+
 def to_json_value(value: Any) -> Any:
     """Dates become ISO strings, tuples lists, Messages their record; everything else as it is."""
+    if type(value) in _PLAIN:  # the most frequent case first (records are made of hundreds of thousands)
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Message):
@@ -94,6 +99,8 @@ def to_json_value(value: Any) -> Any:
 
 
 def arg_record(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, dt.date):
         return {"$date": value.isoformat()}
     if isinstance(value, Message):

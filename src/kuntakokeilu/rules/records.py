@@ -42,9 +42,39 @@ History = Mapping[str, list[ParameterValue]]
 Interned = dict[str, Any]
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+# Keys already computed, by the content's hashable form (`_frozen`): a batch of decisions shares a few
+# hundred shapes and names, so each is serialised and hashed once. Content → key never changes.
+_KEYS: dict[Any, str] = {}
+_KEYS_LIMIT = 100_000
+
+
 def intern_key(value: Any) -> str:
-    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    canonical = _CANONICAL.encode(value)
     return base64.urlsafe_b64encode(hashlib.sha256(canonical.encode()).digest()[:KEY_BYTES]).decode()
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable form of a JSON value that tells apart what JSON tells apart (1, 1.0 and True): a string
+    stands for itself, other values are tagged with their type."""
+    if type(value) is str:
+        return value
+    if isinstance(value, dict):
+        return (dict, tuple((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return (list, tuple(_frozen(v) for v in value))
+    return (type(value), value)
+
+
+def _interned_key(frozen: Any, value: Any, interned: Interned) -> str:
+    """`intern_key(value)` (`frozen` is its hashable form), with the value added to `interned`."""
+    key = _KEYS.get(frozen)
+    if key is None:
+        if len(_KEYS) > _KEYS_LIMIT:
+            _KEYS.clear()
+        key = _KEYS[frozen] = intern_key(value)
+    interned[key] = value
+    return key
 
 
 def is_compact(record: dict) -> bool:
@@ -101,36 +131,44 @@ def _compact_check(check: Check, on: dt.date, history: History, interned: Intern
     args = []
     for name, value in check.message.args.items():
         how, figure = _arg_source(name, value, on, found, interned)
-        args.append([name, how])
+        args.append((name, how))
         if how in ("v", "i"):
             figures.append(figure)
-    shape = {
-        "code": check.code,
-        "status": check.status,
-        "msgid": check.message.msgid,
-        "found": list(found) if isinstance(found, dict) else None,
-        "args": args,
-        "params": [_parameter_source(use, on, history) for use in check.parameters],
-    }
-    key = intern_key(shape)
-    interned[key] = shape
+    params = [_parameter_source(use, on, history) for use in check.parameters]
+    names = tuple(found) if isinstance(found, dict) else None
+    # the shape's hashable form: its strings as they are, a parameter use kept in the shape frozen
+    frozen = (check.code, check.status, check.message.msgid, names, tuple(args))
+    frozen += tuple(p if isinstance(p, str) else _frozen(p) for p in params)
+    key = _KEYS.get(frozen)
+    if key is None or key not in interned:
+        shape = {
+            "code": check.code,
+            "status": check.status,
+            "msgid": check.message.msgid,
+            "found": list(names) if names is not None else None,
+            "args": [list(a) for a in args],
+            "params": params,
+        }
+        key = _interned_key(frozen, shape, interned)
     return [key, *figures]
 
 
 def _arg_source(name: str, value: Any, on: dt.date, found: Any, interned: Interned) -> tuple[str, Any]:
-    if _same(value, on):
+    kind = type(value)
+    if kind is type(on) and value == on:
         return "on", None
     if isinstance(found, dict):
-        for key in sorted(found, key=lambda k: k != name):  # the same name first
-            if _same(value, _from_found(found[key], as_date=False)):
+        names = [name, *(k for k in found if k != name)] if name in found else found  # the same name first
+        as_date = isinstance(value, dt.date)
+        for key in names:
+            figure = found[key]  # `_same` is false for values of different types: not called for them
+            if type(figure) is kind and _same(value, figure):
                 return f"f:{key}", None
-            if isinstance(value, dt.date) and _same(value, _from_found(found[key], as_date=True)):
+            if as_date and type(figure) is str and _same(value, _from_found(figure, as_date=True)):
                 return f"d:{key}", None
     record = arg_record(value)
     if isinstance(record, dict) or (isinstance(record, list) and any(isinstance(v, dict) for v in record)):
-        key = intern_key(record)
-        interned[key] = record
-        return "i", key
+        return "i", _interned_key(_frozen(record), record, interned)
     return "v", record
 
 
@@ -140,7 +178,7 @@ def _parameter_source(use: ParameterUse, on: dt.date, history: History) -> str |
         if (
             value.holds_on(on)
             and value.reference == use.reference
-            and to_json_value(value.value) == to_json_value(use.value)
+            and (value.value is use.value or to_json_value(value.value) == to_json_value(use.value))
         ):
             return use.name
     return [use.name, to_json_value(use.value), use.reference]
