@@ -3,7 +3,7 @@ command (`kuntakokeilu whatif`). The same rule code runs under the law and under
 
 `prepare` validates the rule, the dates (within the pilot) and the edits (`rules.overlay`: a parameter of
 the rule, a value of its unit, a start within the pilot) and raises `OverlayError` with a message in
-fi/sv/en. `compute` judges every person on every date both ways (`compute.judge_chunk`), reporting its
+fi/sv/en. `compute` judges every person on every date both ways (`compute.judge_all`), reporting its
 progress. `submit` records a queued what-if and its job in one transaction; the worker runs `run_whatif`,
 which stores the counts and the persons who change side, or fails the what-if with the reason (a worker
 that dies: `abandoned`, on `jobs.job_abandoned`, as the evaluation runs do).
@@ -85,14 +85,22 @@ def compute_snapshots(
     progress: Callable[[int], None] | None = None,
     judge: compute.Judge = compute.fast,
 ) -> list[compute.Snapshot]:
+    """Each date's snapshot: every person's facts held on it read in one streamed query, judged both ways."""
     law = default_store()
     alt = overlay(law, edits, allowed=editable("target-group"), within=pilot())
     places = municipality_histories()
-    snapshots = [compute.Snapshot(on) for on in dates]
-    for persons, facts, done, total in queries.population():
-        compute.judge_chunk(persons, facts, snapshots, law, alt, places, judge)
-        if progress:
-            progress(int(95 * done / total))
+    total = max(1, queries.persons() * len(dates))
+    snapshots = []
+    for i, on in enumerate(dates):
+        done = i * total // len(dates)
+
+        def between(read: int, done: int = done) -> None:
+            if progress:
+                progress(min(95, int(95 * (done + read) / total)))
+
+        snapshot = compute.Snapshot(on)
+        compute.judge_all(queries.held_on(on, between=between), snapshot, law, alt, places, judge)
+        snapshots.append(snapshot)
     return snapshots
 
 
@@ -102,7 +110,7 @@ def store(whatif: WhatIf, snapshots: list[compute.Snapshot]) -> None:
         Change.objects.filter(whatif=whatif).delete()
         Change.objects.bulk_create(
             (
-                Change(whatif=whatif, on=s.on, person_id=pk, kunta_code=kunta, joins=joins)
+                Change(whatif=whatif, on=s.on, person_id=queries.person_id(pk), kunta_code=kunta, joins=joins)
                 for s in snapshots
                 for pk, kunta, joins in s.changes
             ),
