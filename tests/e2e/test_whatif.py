@@ -8,9 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from kuntakokeilu.applications.rounds import load_rounds
 from kuntakokeilu.customers.synthetic import generate
 from kuntakokeilu.whatif.models import Status, WhatIf
 from tests.e2e.conftest import check_accessibility, sign_in
+from tests.whatif.screening_data import submit_three
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
@@ -47,4 +49,27 @@ def test_ministry_runs_age_limit_25_and_sees_per_area_differences(page, settings
     leaving = sum(whatif.results["snapshots"][0]["leaves"].values())
     assert leaving > 0
     expect(page.locator("main")).to_contain_text(f"({0} tulee, {leaving} poistuu)")
+    check_accessibility(page)
+
+
+def test_ministry_screens_a_round_with_a_lower_minimum_population(page, settings):
+    """Issue 13 (screening what-if; R-APP-3): with a minimum population of 10,000 instead of 30,000 the
+    Loviisa application of the supplementary round 2020 meets it, side by side with the law."""
+    settings.KUNTAKOKEILU_TODAY = dt.date(2022, 9, 1)
+    load_rounds()
+    submit_three()
+    sign_in(page, "elina.laine")
+    page.goto("/whatif/new/")
+    page.get_by_role("link", name="Hakemusten esitarkastus").click()
+    page.get_by_label("Laskelman nimi").fill("Asukasraja 10 000")
+    page.get_by_label("Hakukierros").select_option("supplementary-2020")
+    page.locator("#id_value_selection__min_population").fill("10000")
+    check_accessibility(page)
+    page.get_by_role("button", name="Käynnistä laskelma").click()
+    expect(page.locator("#whatif-status")).to_have_text("valmis", timeout=60_000)
+    table = page.locator("#whatif-applications")
+    loviisa = table.get_by_role("row").filter(has_text="Loviisa kokeilu")
+    expect(loviisa).to_contain_text("muuttuu")
+    expect(table.get_by_role("row").filter(has_text="Hanko kokeilu")).not_to_contain_text("muuttuu")
+    expect(page.locator("p.links").get_by_role("link", name="hakemukset")).to_be_visible()
     check_accessibility(page)

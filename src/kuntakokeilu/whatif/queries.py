@@ -135,6 +135,16 @@ def side_by_side(snapshot: dict, kind: str, grants=None) -> list[dict]:
     )
 
 
+def applications(results: dict, grants=None) -> list[dict]:
+    """A screening what-if's applications, each under the law and under the edits (`grants`: an ELY
+    official's, keeping the applications with a municipality they cover; None keeps all)."""
+    return [
+        row
+        for row in results.get("applications", [])
+        if grants is None or any(_covered("municipalities", code, grants) for code in row["municipalities"])
+    ]
+
+
 def criteria(snapshot: dict) -> list[dict]:
     law, alt = snapshot["law"], snapshot["whatif"]
     rows = []

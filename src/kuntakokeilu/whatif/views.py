@@ -11,6 +11,8 @@ from kuntakokeilu import clock
 from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.roles import Role
+from kuntakokeilu.applications.messages import CHECK_NAMES
+from kuntakokeilu.rules.console import STATUS_WORDS
 
 from . import export, queries, services
 from .forms import WhatIfForm
@@ -37,8 +39,11 @@ def whatifs(request):
 
 @requires("whatif.run")
 def new(request):
+    rule = request.POST.get("rule") or request.GET.get("rule") or services.TARGET_GROUP
+    if rule not in services.RULES:
+        raise Http404
     if request.method == "POST":
-        form = WhatIfForm(request.POST)
+        form = WhatIfForm(request.POST, rule=rule)
         if form.is_valid():
             whatif = services.submit(
                 form.cleaned_data["name"],
@@ -47,11 +52,12 @@ def new(request):
                 form.edits,
                 request.user,
                 translation.get_language() or "fi",
+                form.cleaned_data.get("round", ""),
             )
             return redirect("whatif:detail", pk=whatif.pk)
     else:
-        form = WhatIfForm(initial={"on": clock.today()})
-    return render(request, "whatif/new.html", {"form": form})
+        form = WhatIfForm(initial={"on": clock.today()}, rule=rule)
+    return render(request, "whatif/new.html", {"form": form, "rule": rule, "screening": services.SCREENING})
 
 
 @requires("whatif.view")
@@ -77,14 +83,37 @@ def detail(request, pk: int):
                 else [],
             }
         )
-    return render(request, "whatif/detail.html", {"whatif": whatif, "snapshots": snapshots})
+    applications = []
+    if whatif.rule == services.SCREENING and whatif.results:
+        applications = [
+            {**row, "law_shown": _screened(row["law"]), "whatif_shown": _screened(row["whatif"])}
+            for row in queries.applications(whatif.results, grants)
+        ]
+    return render(
+        request,
+        "whatif/detail.html",
+        {"whatif": whatif, "snapshots": snapshots, "applications": applications},
+    )
+
+
+def _screened(outcome: dict) -> dict:
+    """An application's screening in words: its overall status and the checks not passed."""
+    return {
+        "status": translation.gettext(STATUS_WORDS[outcome["status"]]),
+        "notes": [
+            f"{CHECK_NAMES.get(code, code)}: {translation.gettext(STATUS_WORDS[status])}"
+            for code, status in outcome["checks"].items()
+            if status not in ("pass", "info")
+        ],
+    }
 
 
 @requires("whatif.view")
 def csv_file(request, pk: int, kind: str):
     whatif = get_object_or_404(WhatIf, pk=pk, status="done")
     grants = _grants(request)
-    if kind not in export.KINDS or (kind == "criteria" and grants is not None):
+    kinds = ("applications",) if whatif.rule == services.SCREENING else tuple(export.KINDS)
+    if kind not in kinds or (kind == "criteria" and grants is not None):
         raise Http404
     response = HttpResponse(
         export.table(whatif.results, kind, grants, suppress=True), content_type="text/csv; charset=utf-8"
