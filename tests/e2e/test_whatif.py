@@ -9,10 +9,13 @@ import pytest
 from playwright.sync_api import expect
 
 from kuntakokeilu.applications.rounds import load_rounds
+from kuntakokeilu.customers import transfers
 from kuntakokeilu.customers.synthetic import generate
+from kuntakokeilu.rules.overlay import Edit
+from kuntakokeilu.whatif import services
 from kuntakokeilu.whatif.models import Status, WhatIf
 from tests.e2e.conftest import check_accessibility, sign_in
-from tests.whatif.screening_data import submit_three
+from tests.whatif.made import seeker, submit_three
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
@@ -73,3 +76,28 @@ def test_ministry_screens_a_round_with_a_lower_minimum_population(page, settings
     expect(table.get_by_role("row").filter(has_text="Hanko kokeilu")).not_to_contain_text("muuttuu")
     expect(page.locator("p.links").get_by_role("link", name="hakemukset")).to_be_visible()
     check_accessibility(page)
+
+
+def test_a_helsinki_case_worker_opens_the_helsinki_persons_who_leave(page, settings):
+    """Issue 13 (R-X-1, R-X-2): from the what-if page a Helsinki case worker opens the persons who would
+    leave the target group — the Helsinki customers only, not the Kajaani one — and one person's page."""
+    settings.KUNTAKOKEILU_TODAY = dt.date(2022, 9, 1)
+    start = dt.date(2021, 3, 1)
+    seeker("091", "Helsinkiläinen", 951)
+    seeker("205", "Kajaanilainen", 952)
+    transfers.initial(start)
+    whatif = services.create(
+        "Ikäraja 25", "target-group", [start], [Edit("target_group.age_limit", 25)], None, "fi"
+    )
+    services.execute(whatif.pk)
+    sign_in(page, "aino.virtanen")
+    page.goto(f"/whatif/{whatif.pk}/")
+    check_accessibility(page)
+    page.get_by_role("link", name="Puolta vaihtavat henkilöt, joiden tietoja saat nähdä").click()
+    table = page.locator("#whatif-change-list")
+    expect(table).to_contain_text("Helsinkiläinen, Testi")
+    expect(table).to_contain_text("poistuu kohderyhmästä")
+    expect(table).not_to_contain_text("Kajaanilainen")
+    check_accessibility(page)
+    table.get_by_role("link", name="Helsinkiläinen, Testi").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Testi Helsinkiläinen")

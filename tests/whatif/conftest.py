@@ -29,6 +29,6 @@ def rounds(rounds_loaded, db):
 
 @pytest.fixture
 def applications(rounds):
-    from .screening_data import submit_three
+    from .made import submit_three
 
     return submit_three()

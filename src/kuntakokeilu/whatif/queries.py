@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterator
 
 from django.db import connection
 
+from kuntakokeilu.customers import visibility
 from kuntakokeilu.customers.models import Fact, FactKind, Person
 from kuntakokeilu.regions.models import Municipality, TrialArea
 
 from .compute import OUTSIDE
+from .models import Change
 
 BATCH = 5000  # rows fetched at a time (a server-side cursor on PostgreSQL)
 
@@ -143,6 +145,34 @@ def applications(results: dict, grants=None) -> list[dict]:
         for row in results.get("applications", [])
         if grants is None or any(_covered("municipalities", code, grants) for code in row["municipalities"])
     ]
+
+
+MAX_LISTED = 500  # persons listed on one page of changes
+
+
+def changes_in_scope(whatif, relevant, on: dt.date) -> list:
+    """The what-if's persons who change side (`Change` rows with their persons, by date, municipality and
+    name) whom the grants `relevant` of `customers.view_person` reach on `on`: the change's municipality
+    among the grants' (unless the whole country), and the person in scope by the catalogue's own rule
+    (`customers.visibility.person_in_scope`; `within` narrows the candidates in the database first)."""
+    changes = Change.objects.filter(whatif=whatif).select_related("person")
+    if not any(g.everything for g in relevant):
+        codes = set().union(*(g.municipalities for g in relevant)) if relevant else set()
+        changes = changes.filter(kunta_code__in=codes)
+    candidates = visibility.within(relevant, Person.objects.filter(pk__in=changes.values("person_id")))
+    reachable = set(candidates.values_list("pk", flat=True))
+    seen: dict = {}
+    rows = []
+    for change in changes.order_by("on", "kunta_code", "person__last_name", "person__first_name", "pk"):
+        if change.person_id not in reachable:
+            continue
+        if change.person_id not in seen:
+            seen[change.person_id] = visibility.person_in_scope(relevant, change.person, on)
+        if seen[change.person_id]:
+            rows.append(change)
+            if len(rows) == MAX_LISTED:
+                break
+    return rows
 
 
 def criteria(snapshot: dict) -> list[dict]:

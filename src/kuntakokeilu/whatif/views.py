@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 
 from kuntakokeilu import clock
+from kuntakokeilu.access import audit
 from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.decorators import requires
+from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.access.roles import Role
 from kuntakokeilu.applications.messages import CHECK_NAMES
+from kuntakokeilu.regions.models import Municipality
 from kuntakokeilu.rules.console import STATUS_WORDS
 
 from . import export, queries, services
@@ -92,7 +96,13 @@ def detail(request, pk: int):
     return render(
         request,
         "whatif/detail.html",
-        {"whatif": whatif, "snapshots": snapshots, "applications": applications},
+        {
+            "whatif": whatif,
+            "snapshots": snapshots,
+            "applications": applications,
+            "may_open_changes": whatif.rule == services.TARGET_GROUP
+            and can(request.user, "whatif.view_changes"),
+        },
     )
 
 
@@ -106,6 +116,26 @@ def _screened(outcome: dict) -> dict:
             if status not in ("pass", "info")
         ],
     }
+
+
+@requires("whatif.view_changes")
+@transaction.atomic
+def changes(request, pk: int):
+    """The persons who change side whom the user may see (municipal staff, TE office; R-X-1), each linking
+    to the person page; listing them is logged as a result list is (R-X-2)."""
+    whatif = get_object_or_404(WhatIf, pk=pk, status="done", rule=services.TARGET_GROUP)
+    today = clock.today()
+    rows = queries.changes_in_scope(whatif, grants_for(request.user, "customers.view_person", today), today)
+    persons = list({row.person_id: row.person for row in rows}.values())
+    audit.record(request.user, persons, "whatif:changes", Purpose.CUSTOMER_SERVICE)
+    places = {m.code: m for m in Municipality.objects.filter(code__in={row.kunta_code for row in rows})}
+    for row in rows:
+        row.place = places.get(row.kunta_code)
+    return render(
+        request,
+        "whatif/changes.html",
+        {"whatif": whatif, "rows": rows, "persons": len(persons), "cut": len(rows) == queries.MAX_LISTED},
+    )
 
 
 @requires("whatif.view")
