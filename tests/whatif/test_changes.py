@@ -79,8 +79,15 @@ def test_the_ministry_researchers_and_ely_see_counts_only(client, whatif, userna
 
 def test_a_helsinki_case_worker_opens_only_helsinki_persons(client, whatif):
     client.force_login(_user("aino.virtanen"))
-    detail = client.get(f"/whatif/{whatif.pk}/").content.decode()
-    assert f"/whatif/{whatif.pk}/changes/" in detail
+    response = client.get(f"/whatif/{whatif.pk}/")
+    assert f"/whatif/{whatif.pk}/changes/" in response.content.decode()
+    totals = response.context["snapshots"][0]["totals"]  # Helsinki's own, not the country's
+    helsinki = Change.objects.filter(whatif=whatif, kunta_code="091")
+    assert (totals["leaves"], totals["joins"]) == (
+        helsinki.filter(joins=False).count(),
+        helsinki.filter(joins=True).count(),
+    )
+    assert totals["leaves"] > 0 and totals["joins"] == 1
     listed = _listed(client, whatif)
     expected = _expected(whatif, "aino.virtanen", {"091"})
     assert listed == expected and len(expected) > 0

@@ -118,11 +118,11 @@ class Snapshot:
         """By area: in under the law only."""
         return self._moves(joins=False)
 
-    def _moves(self, joins: bool) -> Counter:
+    def _moves(self, joins: bool, by_municipality: bool = False) -> Counter:
         moves: Counter = Counter()
         for (law, alt), n in self.pairs.items():
             if law.in_group != alt.in_group and alt.in_group == joins:
-                moves[_key(alt.area)] += n
+                moves[(alt.kunta or OUTSIDE) if by_municipality else _key(alt.area)] += n
         return moves
 
     def to_json(self) -> dict:
@@ -133,6 +133,8 @@ class Snapshot:
             "whatif": self.whatif.to_json(),
             "joins": dict(sorted(self.joins.items())),
             "leaves": dict(sorted(self.leaves.items())),
+            "municipality_joins": dict(sorted(self._moves(True, by_municipality=True).items())),
+            "municipality_leaves": dict(sorted(self._moves(False, by_municipality=True).items())),
         }
 
 

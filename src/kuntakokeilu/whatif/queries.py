@@ -131,6 +131,9 @@ def side_by_side(snapshot: dict, kind: str, grants=None) -> list[dict]:
         if kind == "areas":
             row["joins"] = snapshot["joins"].get(key, 0)
             row["leaves"] = snapshot["leaves"].get(key, 0)
+        else:  # stored since the what-ifs of municipal staff (none in older results)
+            row["joins"] = snapshot.get("municipality_joins", {}).get(key, 0)
+            row["leaves"] = snapshot.get("municipality_leaves", {}).get(key, 0)
         rows.append(row)
     return sorted(
         rows, key=lambda r: (r["key"] == OUTSIDE, int(r["key"]) if r["key"].isdigit() else r["key"])

@@ -71,15 +71,16 @@ def detail(request, pk: int):
     snapshots = []
     for snapshot in (whatif.results or {}).get("snapshots", []):
         areas = queries.side_by_side(snapshot, "areas", grants)
+        municipalities = queries.side_by_side(snapshot, "municipalities", grants)
+        # the country's or an ELY area's totals from its trial areas; a municipality's staff's from theirs
+        counted = areas if grants is None or any(g.trial_areas for g in grants) else municipalities
         snapshots.append(
             {
                 "on": snapshot["on"],
                 "persons": snapshot["persons"],
                 "areas": areas,
-                "totals": {k: sum(r[k] for r in areas) for k in ("law_in", "whatif_in", "joins", "leaves")},
-                "municipalities": [
-                    r for r in queries.side_by_side(snapshot, "municipalities", grants) if r["difference"]
-                ],
+                "totals": {k: sum(r[k] for r in counted) for k in ("law_in", "whatif_in", "joins", "leaves")},
+                "municipalities": [r for r in municipalities if r["difference"]],
                 "criteria": [
                     {**r, "label": CODES.get(r["code"], r["code"])} for r in queries.criteria(snapshot)
                 ]
