@@ -113,10 +113,12 @@ bench-serve: install
 	$(BIN)/python -m benchmarks.serve_load --persons $(if $(filter file,$(origin PERSONS)),30000,$(PERSONS)) \
 	  --clients $(CLIENTS) --duration $(DURATION) --port $(BENCH_PORT)
 
-## make bench-whatif [WHATIF_PERSONS=600000]: the target-group what-if (benchmarks/whatif.py); not in make test
+## make bench-whatif [WHATIF_PERSONS=600000] [WHATIF_DB=sqlite|postgres]: the target-group what-if against the
+## plain loop of its predicate (benchmarks/whatif.py, benchmarks/README.md); not in make test
 WHATIF_PERSONS ?= 600000
+WHATIF_DB ?= sqlite
 bench-whatif: install
-	$(BIN)/python -m benchmarks.whatif --persons $(WHATIF_PERSONS)
+	$(BIN)/python -m benchmarks.whatif --persons $(WHATIF_PERSONS) --db $(WHATIF_DB)
 
 catalogue: install
 	$(BIN)/kuntakokeilu catalogue

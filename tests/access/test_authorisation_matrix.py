@@ -220,10 +220,18 @@ EXPECTED = {
     "evaluation.run": ({Role.RESEARCHER, Role.MINISTRY}, {Role.RESEARCHER, Role.MINISTRY}, False),
     # --- jobs --- (the background tasks: admins only)
     "jobs.view_jobs": ({Role.ADMIN}, {Role.ADMIN}, False),
-    # --- whatif --- (issue 13: ministry and researchers; ELY officials, who see their own area's rows)
+    # --- whatif --- (issue 13: ministry and researchers; ELY officials, who see their own area's rows;
+    # those who may see persons read their own scope's rows and open the persons who change side)
     "whatif.view": (
-        {Role.MINISTRY, Role.RESEARCHER, Role.ELY},
-        {Role.MINISTRY, Role.RESEARCHER, Role.ELY},
+        {Role.MINISTRY, Role.RESEARCHER, Role.ELY, Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER}
+        | {Role.TE_OFFICE},
+        {Role.MINISTRY, Role.RESEARCHER, Role.ELY, Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER}
+        | {Role.TE_OFFICE},
+        False,
+    ),
+    "whatif.view_changes": (
+        {Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE},
+        {Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE},
         False,
     ),
     "whatif.run": (

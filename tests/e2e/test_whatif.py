@@ -8,9 +8,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from kuntakokeilu.applications.rounds import load_rounds
+from kuntakokeilu.customers import transfers
 from kuntakokeilu.customers.synthetic import generate
+from kuntakokeilu.rules.overlay import Edit
+from kuntakokeilu.whatif import services
 from kuntakokeilu.whatif.models import Status, WhatIf
 from tests.e2e.conftest import check_accessibility, sign_in
+from tests.whatif.made import seeker, submit_three
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
@@ -48,3 +53,51 @@ def test_ministry_runs_age_limit_25_and_sees_per_area_differences(page, settings
     assert leaving > 0
     expect(page.locator("main")).to_contain_text(f"({0} tulee, {leaving} poistuu)")
     check_accessibility(page)
+
+
+def test_ministry_screens_a_round_with_a_lower_minimum_population(page, settings):
+    """Issue 13 (screening what-if; R-APP-3): with a minimum population of 10,000 instead of 30,000 the
+    Loviisa application of the supplementary round 2020 meets it, side by side with the law."""
+    settings.KUNTAKOKEILU_TODAY = dt.date(2022, 9, 1)
+    load_rounds()
+    submit_three()
+    sign_in(page, "elina.laine")
+    page.goto("/whatif/new/")
+    page.get_by_role("link", name="Hakemusten esitarkastus").click()
+    page.get_by_label("Laskelman nimi").fill("Asukasraja 10 000")
+    page.get_by_label("Hakukierros").select_option("supplementary-2020")
+    page.locator("#id_value_selection__min_population").fill("10000")
+    check_accessibility(page)
+    page.get_by_role("button", name="Käynnistä laskelma").click()
+    expect(page.locator("#whatif-status")).to_have_text("valmis", timeout=60_000)
+    table = page.locator("#whatif-applications")
+    loviisa = table.get_by_role("row").filter(has_text="Loviisa kokeilu")
+    expect(loviisa).to_contain_text("muuttuu")
+    expect(table.get_by_role("row").filter(has_text="Hanko kokeilu")).not_to_contain_text("muuttuu")
+    expect(page.locator("p.links").get_by_role("link", name="hakemukset")).to_be_visible()
+    check_accessibility(page)
+
+
+def test_a_helsinki_case_worker_opens_the_helsinki_persons_who_leave(page, settings):
+    """Issue 13 (R-X-1, R-X-2): from the what-if page a Helsinki case worker opens the persons who would
+    leave the target group — the Helsinki customers only, not the Kajaani one — and one person's page."""
+    settings.KUNTAKOKEILU_TODAY = dt.date(2022, 9, 1)
+    start = dt.date(2021, 3, 1)
+    seeker("091", "Helsinkiläinen", 951)
+    seeker("205", "Kajaanilainen", 952)
+    transfers.initial(start)
+    whatif = services.create(
+        "Ikäraja 25", "target-group", [start], [Edit("target_group.age_limit", 25)], None, "fi"
+    )
+    services.execute(whatif.pk)
+    sign_in(page, "aino.virtanen")
+    page.goto(f"/whatif/{whatif.pk}/")
+    check_accessibility(page)
+    page.get_by_role("link", name="Puolta vaihtavat henkilöt, joiden tietoja saat nähdä").click()
+    table = page.locator("#whatif-change-list")
+    expect(table).to_contain_text("Helsinkiläinen, Testi")
+    expect(table).to_contain_text("poistuu kohderyhmästä")
+    expect(table).not_to_contain_text("Kajaanilainen")
+    check_accessibility(page)
+    table.get_by_role("link", name="Helsinkiläinen, Testi").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Testi Helsinkiläinen")

@@ -7,3 +7,28 @@ from kuntakokeilu.customers.synthetic import generate
 def generated(db):
     """400 synthetic job seekers on the real municipalities (seed 13): the population of the what-ifs."""
     generate(400, seed=13)
+
+
+@pytest.fixture(scope="session")
+def rounds_loaded(django_db_setup, django_db_blocker):
+    """The real application rounds and their outcomes, committed once (as tests/applications does)."""
+    from kuntakokeilu.applications.rounds import load_rounds
+
+    with django_db_blocker.unblock():
+        load_rounds()
+
+
+@pytest.fixture
+def rounds(rounds_loaded, db):
+    from kuntakokeilu.applications.models import Round
+    from kuntakokeilu.applications.rounds import load_rounds
+
+    if not Round.objects.filter(code="main-2019").exists():  # a transactional test emptied the tables
+        load_rounds()
+
+
+@pytest.fixture
+def applications(rounds):
+    from .made import submit_three
+
+    return submit_three()

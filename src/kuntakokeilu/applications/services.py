@@ -20,7 +20,7 @@ from kuntakokeilu.regions.models import Municipality, RegionalMembership, TrialA
 from kuntakokeilu.regions.models import Round as JoinedIn
 from kuntakokeilu.rules.console import run_items
 from kuntakokeilu.rules.outcome import Outcome
-from kuntakokeilu.rules.parameters import default_store
+from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
 from . import screening
@@ -149,8 +149,11 @@ def application_item(application: Application) -> dict:
     }
 
 
-def screen_round(round_: Round, on: dt.date, include: Application | None = None) -> dict[int, Outcome]:
-    """The round's submitted applications (and `include`, e.g. a draft) screened together."""
+def screen_round(
+    round_: Round, on: dt.date, include: Application | None = None, params: ParameterStore | None = None
+) -> dict[int, Outcome]:
+    """The round's submitted applications (and `include`, e.g. a draft) screened together, under the law's
+    parameters or `params` (an overlay: the policy what-if, `whatif.services`)."""
     applications = list(
         round_.applications.filter(status__in=SCREENED_STATUSES)
         .select_related("round", "lead", "extends_area")
@@ -159,7 +162,7 @@ def screen_round(round_: Round, on: dt.date, include: Application | None = None)
     if include is not None and include.pk not in {a.pk for a in applications}:
         applications.append(include)
     items = [application_item(a) for a in applications if a.municipalities.exists()]
-    return dict(run_items(get_rule(NAME), items, on))
+    return dict(run_items(get_rule(NAME), items, on, params))
 
 
 def missing_items(application: Application, on: dt.date) -> list[str]:

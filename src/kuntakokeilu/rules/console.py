@@ -17,7 +17,7 @@ from django.utils.translation import gettext_noop
 
 from .messages import format_date
 from .outcome import Outcome
-from .parameters import default_store
+from .parameters import ParameterStore, default_store
 from .registry import Rule
 from .schema import InputError, ValidationContext
 
@@ -46,8 +46,11 @@ def parse_items(text: str) -> list[Any]:
     return items
 
 
-def run_items(rule: Rule, items: list[Any], default_on: dt.date) -> list[tuple[Any, Outcome]]:
-    """Validate every item first (so an error leaves no partial output), then evaluate each."""
+def run_items(
+    rule: Rule, items: list[Any], default_on: dt.date, params: ParameterStore | None = None
+) -> list[tuple[Any, Outcome]]:
+    """Validate every item first (so an error leaves no partial output), then evaluate each under `params`
+    (the law's store by default; an overlay for a what-if, `rules.overlay`)."""
     ctx = ValidationContext()
     validated = []
     seen_ids = set()
@@ -61,7 +64,7 @@ def run_items(rule: Rule, items: list[Any], default_on: dt.date) -> list[tuple[A
             raise ConsoleError(f"item {item_id!r}, field 'id': the same id appears twice")
         seen_ids.add(key)
         validated.append((item_id, on or default_on, facts))
-    outcomes = rule.run_many([(facts, on) for _id, on, facts in validated], default_store())
+    outcomes = rule.run_many([(facts, on) for _id, on, facts in validated], params or default_store())
     return [(item_id, outcome) for (item_id, _on, _facts), outcome in zip(validated, outcomes, strict=True)]
 
 

@@ -2,7 +2,8 @@
 and under an overlay of its parameters (`rules.overlay`), by the rule's own code, counted side by side.
 
 A person is judged as the initial transfer judges a candidate (`transfers.initial`): the facts held on the
-date (`queries.facts_on`) without a current customership, so the group criteria are judged again — the
+date without a current customership (`queries.held_on`, equal to `customers.queries.facts_on`), so the
+group criteria are judged again — the
 question is who the rule would send to a trial municipality, not who is a customer. Persons with no status
 or no place on the date are counted out under `no_facts`, as the transfer counts them.
 
@@ -21,7 +22,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from kuntakokeilu.customers.queries import facts_on
 from kuntakokeilu.customers.target_group import decide
 from kuntakokeilu.customers.target_group_status import Verdict, from_decision, verdict
 from kuntakokeilu.regions.queries import MunicipalityHistory
@@ -56,17 +56,17 @@ class Side:
     criteria: Counter = field(default_factory=Counter)  # those in: each group criterion met
     failed: Counter = field(default_factory=Counter)  # those out: the first failed check
 
-    def add(self, v: Verdict) -> None:
+    def add(self, v: Verdict, n: int = 1) -> None:
         area, kunta = _key(v.area), v.kunta or OUTSIDE
         if v.in_group:
-            self.areas_in[area] += 1
-            self.municipalities_in[kunta] += 1
+            self.areas_in[area] += n
+            self.municipalities_in[kunta] += n
             for criterion in v.criteria:
-                self.criteria[criterion] += 1
+                self.criteria[criterion] += n
         else:
-            self.areas_out[area] += 1
-            self.municipalities_out[kunta] += 1
-            self.failed[v.failed] += 1
+            self.areas_out[area] += n
+            self.municipalities_out[kunta] += n
+            self.failed[v.failed] += n
 
     @property
     def total_in(self) -> int:
@@ -78,21 +78,52 @@ class Side:
 
 @dataclass
 class Snapshot:
+    """One date's what-if. Each person's pair of verdicts (law, edits) is counted as one key — the sides'
+    counts are derived from the pairs once at the end (`law`, `whatif`), not per person."""
+
     on: dt.date
-    law: Side = field(default_factory=Side)
-    whatif: Side = field(default_factory=Side)
-    joins: Counter = field(default_factory=Counter)  # by area: in under the edits only
-    leaves: Counter = field(default_factory=Counter)  # by area: in under the law only
+    pairs: Counter = field(default_factory=Counter)  # (law verdict, edits' verdict) -> persons
     changes: list[tuple[object, str, bool]] = field(default_factory=list)  # (person id, kunta, joins)
-    persons: int = 0
 
     def add(self, pk, law: Verdict, alt: Verdict) -> None:
-        self.persons += 1
-        self.law.add(law)
-        self.whatif.add(alt)
+        self.pairs[law, alt] += 1
         if law.in_group != alt.in_group:
-            (self.joins if alt.in_group else self.leaves)[_key(alt.area)] += 1
             self.changes.append((pk, alt.kunta or "", alt.in_group))
+
+    @property
+    def persons(self) -> int:
+        return sum(self.pairs.values())
+
+    def _side(self, which: int) -> Side:
+        side = Side()
+        for pair, n in self.pairs.items():
+            side.add(pair[which], n)
+        return side
+
+    @property
+    def law(self) -> Side:
+        return self._side(0)
+
+    @property
+    def whatif(self) -> Side:
+        return self._side(1)
+
+    @property
+    def joins(self) -> Counter:
+        """By area: in under the edits only."""
+        return self._moves(joins=True)
+
+    @property
+    def leaves(self) -> Counter:
+        """By area: in under the law only."""
+        return self._moves(joins=False)
+
+    def _moves(self, joins: bool, by_municipality: bool = False) -> Counter:
+        moves: Counter = Counter()
+        for (law, alt), n in self.pairs.items():
+            if law.in_group != alt.in_group and alt.in_group == joins:
+                moves[(alt.kunta or OUTSIDE) if by_municipality else _key(alt.area)] += n
+        return moves
 
     def to_json(self) -> dict:
         return {
@@ -102,27 +133,29 @@ class Snapshot:
             "whatif": self.whatif.to_json(),
             "joins": dict(sorted(self.joins.items())),
             "leaves": dict(sorted(self.leaves.items())),
+            "municipality_joins": dict(sorted(self._moves(True, by_municipality=True).items())),
+            "municipality_leaves": dict(sorted(self._moves(False, by_municipality=True).items())),
         }
 
 
 NOT_JUDGED = Verdict(False, None, None, (), NO_FACTS)
 
 
-def judge_chunk(
-    persons: Mapping,
-    facts: Mapping,
-    snapshots: Iterable[Snapshot],
+def judge_all(
+    population: Iterable[tuple[object, Mapping]],
+    snapshot: Snapshot,
     law: ParameterStore,
     alt: ParameterStore,
     places: Mapping[str, MunicipalityHistory],
     judge: Judge = fast,
 ) -> None:
-    """Judge each person of a chunk (`customers.bulk.read_persons`) on each snapshot's date, both ways."""
-    for snapshot in snapshots:
-        on = snapshot.on
-        for pk, person in persons.items():
-            given = facts_on(person, on, facts.get(pk, []), customerships=[])
-            if given["status"] is None or not (given["kotikunta"] or given["residence"]):
-                snapshot.add(pk, NOT_JUDGED, NOT_JUDGED)
-                continue
-            snapshot.add(pk, judge(given, on, law, places), judge(given, on, alt, places))
+    """Judge each person (id, the rule's input on the snapshot's date: `queries.held_on`) both ways."""
+    on, pairs, changes = snapshot.on, snapshot.pairs, snapshot.changes
+    for pk, given in population:
+        if given["status"] is None or not (given["kotikunta"] or given["residence"]):
+            pairs[NOT_JUDGED, NOT_JUDGED] += 1
+            continue
+        verdict_law, verdict_alt = judge(given, on, law, places), judge(given, on, alt, places)
+        pairs[verdict_law, verdict_alt] += 1
+        if verdict_law.in_group != verdict_alt.in_group:
+            changes.append((pk, verdict_alt.kunta or "", verdict_alt.in_group))

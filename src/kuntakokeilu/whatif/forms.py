@@ -1,6 +1,7 @@
-"""The what-if form (issue 13): a name, the date (and optionally month-ends up to a date), and for each
-parameter of the rule a new value and the date it holds from; empty = the law. Checked by
-`services.prepare`, whose `OverlayError` is shown at the field at fault in the page's language."""
+"""The what-if form (issue 13): a name, the date (and optionally month-ends up to a date) — for application
+screening the round instead — and for each parameter of the rule a new value and the date it holds from;
+empty = the law. Checked by `services.prepare`, whose `OverlayError` is shown at the field at fault in the
+page's language."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from kuntakokeilu.applications.models import Round
 from kuntakokeilu.rules.overlay import Edit, OverlayError
 from kuntakokeilu.rules.parameters import default_store
 
@@ -32,6 +34,13 @@ class WhatIfForm(forms.Form):
     def __init__(self, *args, rule: str = "target-group", **kwargs):
         super().__init__(*args, **kwargs)
         self.rule = rule
+        if rule == services.SCREENING:  # a round's applications: the round instead of dates
+            del self.fields["on"], self.fields["until"]
+            self.fields["round"] = forms.ChoiceField(
+                label=_("Application round"),
+                choices=[(r.code, f"{r.code} ({r.opens.isoformat()})") for r in Round.objects.all()],
+                help_text=_("Each application of the round, screened with the others as in the round."),
+            )
         self.dates: list[dt.date] = []
         self.edits: list[Edit] = []
         store, lang = default_store(), translation.get_language() or "fi"
@@ -62,9 +71,12 @@ class WhatIfForm(forms.Form):
             value = data.get(f"value_{key}", "")
             if value.strip():
                 edits.append(Edit(name, value, data.get(f"from_{key}")))
-        dates = [data["on"]]
-        if data.get("until"):
-            dates = queries.month_ends(data["on"], data["until"])
+        if self.rule == services.SCREENING:
+            dates = [services.screening_round(data["round"]).opens]
+        else:
+            dates = [data["on"]]
+            if data.get("until"):
+                dates = queries.month_ends(data["on"], data["until"])
         try:
             self.dates, self.edits = services.prepare(self.rule, dates, edits)
         except OverlayError as exc:

@@ -19,6 +19,7 @@ class Status(models.TextChoices):
 class WhatIf(models.Model):
     name = models.CharField(_("name"), max_length=100)
     rule = models.CharField(max_length=40, default="target-group")
+    round_code = models.CharField(max_length=40, blank=True)  # application-screening: the round screened
     dates = models.JSONField()  # ISO dates: the snapshot date, then any month-ends of the series
     edits = models.JSONField()  # [rules.overlay.Edit.to_json()]
     created_by = models.ForeignKey(
@@ -31,7 +32,9 @@ class WhatIf(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)  # percent, 0–100
     error = models.TextField(blank=True)
-    results = models.JSONField(null=True, blank=True)  # {date: compute.Snapshot.to_json()}
+    # target-group: {"snapshots": [compute.Snapshot.to_json()]}; application-screening:
+    # {"round", "opens", "applications": [{id, name, lead, municipalities, ely, law, whatif, changes}]}
+    results = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

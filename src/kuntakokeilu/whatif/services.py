@@ -1,12 +1,15 @@
 """What-ifs (issue 13): validate the request, compute, store; on the job queue from the page, at once from the
-command (`kuntakokeilu whatif`). The same rule code runs under the law and under the overlay.
+command (`kuntakokeilu whatif`). The same rule code runs under the law and under the overlay. Two rules:
+the target group (every person on dates) and application screening (each application of a round under
+both, `compute_screening`).
 
 `prepare` validates the rule, the dates (within the pilot) and the edits (`rules.overlay`: a parameter of
-the rule, a value of its unit, a start within the pilot) and raises `OverlayError` with a message in
-fi/sv/en. `compute` judges every person on every date both ways (`compute.judge_chunk`), reporting its
-progress. `submit` records a queued what-if and its job in one transaction; the worker runs `run_whatif`,
-which stores the counts and the persons who change side, or fails the what-if with the reason (a worker
-that dies: `abandoned`, on `jobs.job_abandoned`, as the evaluation runs do).
+the rule, a value of its unit, a start within the pilot for the target group) and raises `OverlayError`
+with a message in fi/sv/en. `compute_snapshots` judges every person on every date both ways
+(`compute.judge_all`), reporting its progress. `submit` records a queued what-if and its job in one
+transaction; the worker runs `run_whatif`, which stores the counts and the persons who change side (or the
+applications side by side), or fails the what-if with the reason (a worker that dies: `abandoned`, on
+`jobs.job_abandoned`, as the evaluation runs do).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_noop
 
+from kuntakokeilu.applications.models import Application, Round
+from kuntakokeilu.applications.services import screen_round
 from kuntakokeilu.jobs import services as jobs
 from kuntakokeilu.regions.queries import municipality_histories
 from kuntakokeilu.rules.messages import Message
@@ -33,11 +38,13 @@ from . import compute, queries
 from .models import Change, Status, WhatIf
 
 log = logging.getLogger(__name__)
-RULES = ("target-group",)
+TARGET_GROUP, SCREENING = "target-group", "application-screening"
+RULES = (TARGET_GROUP, SCREENING)
 BAD_EDIT = gettext_noop(
     "Write an edit as NAME=VALUE or NAME=VALUE@YYYY-MM-DD (from that date); not “%(text)s”."
 )
 UNKNOWN_RULE = gettext_noop("Unknown rule %(rule)s; a what-if can be run for: %(known)s.")
+UNKNOWN_ROUND = gettext_noop("Unknown application round %(round)s; the rounds are: %(known)s.")
 
 
 class WhatIfFailed(Exception):
@@ -65,18 +72,70 @@ def parse_edit(text: str) -> Edit:
     return Edit(name.strip(), value.strip(), parse_date(start) if at else None)
 
 
+def within(rule: str) -> tuple[dt.date, dt.date] | None:
+    """The days an edit of the rule may start: the pilot for the target group; any day for screening (the
+    rounds before the pilot read their parameters on their opening days)."""
+    return pilot() if rule == TARGET_GROUP else None
+
+
 def prepare(rule: str, dates: Iterable[dt.date], edits: Iterable[Edit]) -> tuple[list[dt.date], list[Edit]]:
     """Validated dates and edits (values typed by the parameter's unit), or an `OverlayError`."""
     if rule not in RULES:
         raise OverlayError(Message(UNKNOWN_RULE, {"rule": rule, "known": ", ".join(RULES)}))
-    law, within = default_store(), pilot()
+    law, period = default_store(), within(rule)
     dates = sorted(set(dates))
     for on in dates:
-        check_within(on, within)
+        if period is not None:
+            check_within(on, period)
     store_edits = list(edits)
-    overlay(law, store_edits, allowed=editable(rule), within=within)  # raises on the first bad edit
+    overlay(law, store_edits, allowed=editable(rule), within=period)  # raises on the first bad edit
     typed = [Edit(e.name, parse(law, e.name, e.value), e.start) for e in store_edits]
     return dates, typed
+
+
+def screening_round(code: str) -> Round:
+    """The application round of a screening what-if, or an `OverlayError` naming the rounds."""
+    found = Round.objects.filter(code=code).first()
+    if found is None:
+        known = ", ".join(Round.objects.values_list("code", flat=True))
+        raise OverlayError(Message(UNKNOWN_ROUND, {"round": code, "known": known}))
+    return found
+
+
+def compute_screening(round_code: str, edits: list[Edit]) -> dict:
+    """Each screened application of the round (R-APP-3, R-APP-4) with its outcome under the law and under the
+    edits, by the rule's own code (`applications.services.screen_round`, the same batch as the round's
+    screening: every application with the others of the round)."""
+    law = default_store()
+    alt = overlay(law, edits, allowed=editable(SCREENING))
+    round_ = screening_round(round_code)
+    under_law = screen_round(round_, round_.opens, params=law)
+    under_alt = screen_round(round_, round_.opens, params=alt)
+    applications = Application.objects.filter(pk__in=list(under_law)).select_related("lead")
+    rows = []
+    for application in applications.prefetch_related("municipalities").order_by("pk"):
+        by_law, by_alt = under_law[application.pk], under_alt[application.pk]
+        rows.append(
+            {
+                "id": application.pk,
+                "name": application.name or f"#{application.pk}",
+                "lead": application.lead.code,
+                "municipalities": sorted(m.code for m in application.municipalities.all()),
+                "ely": by_law.result["ely_code"],
+                "law": _screened(by_law),
+                "whatif": _screened(by_alt),
+                "changes": _screened(by_law) != _screened(by_alt),  # the status or a check's
+            }
+        )
+    return {"round": round_.code, "opens": round_.opens.isoformat(), "applications": rows}
+
+
+def _screened(outcome) -> dict:
+    return {
+        "status": outcome.status,
+        "eligible": outcome.result["eligible"],
+        "checks": {c.code: c.status for c in outcome.checks},
+    }
 
 
 def compute_snapshots(
@@ -85,14 +144,22 @@ def compute_snapshots(
     progress: Callable[[int], None] | None = None,
     judge: compute.Judge = compute.fast,
 ) -> list[compute.Snapshot]:
+    """Each date's snapshot: every person's facts held on it read in one streamed query, judged both ways."""
     law = default_store()
-    alt = overlay(law, edits, allowed=editable("target-group"), within=pilot())
+    alt = overlay(law, edits, allowed=editable(TARGET_GROUP), within=pilot())
     places = municipality_histories()
-    snapshots = [compute.Snapshot(on) for on in dates]
-    for persons, facts, done, total in queries.population():
-        compute.judge_chunk(persons, facts, snapshots, law, alt, places, judge)
-        if progress:
-            progress(int(95 * done / total))
+    total = max(1, queries.persons() * len(dates))
+    snapshots = []
+    for i, on in enumerate(dates):
+        done = i * total // len(dates)
+
+        def between(read: int, done: int = done) -> None:
+            if progress:
+                progress(min(95, int(95 * (done + read) / total)))
+
+        snapshot = compute.Snapshot(on)
+        compute.judge_all(queries.held_on(on, between=between), snapshot, law, alt, places, judge)
+        snapshots.append(snapshot)
     return snapshots
 
 
@@ -102,7 +169,7 @@ def store(whatif: WhatIf, snapshots: list[compute.Snapshot]) -> None:
         Change.objects.filter(whatif=whatif).delete()
         Change.objects.bulk_create(
             (
-                Change(whatif=whatif, on=s.on, person_id=pk, kunta_code=kunta, joins=joins)
+                Change(whatif=whatif, on=s.on, person_id=queries.person_id(pk), kunta_code=kunta, joins=joins)
                 for s in snapshots
                 for pk, kunta, joins in s.changes
             ),
@@ -113,10 +180,26 @@ def store(whatif: WhatIf, snapshots: list[compute.Snapshot]) -> None:
         whatif.save(update_fields=["results", "status", "progress", "finished_at"])
 
 
-def create(name: str, rule: str, dates: list[dt.date], edits: list[Edit], user, language: str) -> WhatIf:
+def store_screening(whatif: WhatIf, results: dict) -> None:
+    with transaction.atomic():
+        whatif.results = results
+        whatif.status, whatif.progress, whatif.finished_at = Status.DONE, 100, timezone.now()
+        whatif.save(update_fields=["results", "status", "progress", "finished_at"])
+
+
+def create(
+    name: str,
+    rule: str,
+    dates: list[dt.date],
+    edits: list[Edit],
+    user,
+    language: str,
+    round_code: str = "",
+) -> WhatIf:
     return WhatIf.objects.create(
         name=name,
         rule=rule,
+        round_code=round_code,
         dates=[d.isoformat() for d in dates],
         edits=[e.to_json() for e in edits],
         created_by=user,
@@ -124,10 +207,18 @@ def create(name: str, rule: str, dates: list[dt.date], edits: list[Edit], user, 
     )
 
 
-def submit(name: str, rule: str, dates: list[dt.date], edits: list[Edit], user, language: str) -> WhatIf:
+def submit(
+    name: str,
+    rule: str,
+    dates: list[dt.date],
+    edits: list[Edit],
+    user,
+    language: str,
+    round_code: str = "",
+) -> WhatIf:
     """Record a queued what-if (validated by `prepare`) and its job, together or not at all."""
     with transaction.atomic():
-        whatif = create(name, rule, dates, edits, user, language)
+        whatif = create(name, rule, dates, edits, user, language, round_code)
         jobs.enqueue(run_whatif, whatif.pk)
     return whatif
 
@@ -155,8 +246,11 @@ def execute(pk: int) -> None:
 
         law = default_store()
         edits = [Edit.from_json(e, law) for e in whatif.edits]
-        dates = [dt.date.fromisoformat(d) for d in whatif.dates]
-        store(whatif, compute_snapshots(dates, edits, progress))
+        if whatif.rule == SCREENING:
+            store_screening(whatif, compute_screening(whatif.round_code, edits))
+        else:
+            dates = [dt.date.fromisoformat(d) for d in whatif.dates]
+            store(whatif, compute_snapshots(dates, edits, progress))
     except OverlayError as exc:
         _fail(pk, exc.render(language))
     except Exception as exc:  # any failure must end the what-if, with its reason

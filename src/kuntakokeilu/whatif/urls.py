@@ -7,5 +7,6 @@ urlpatterns = [
     path("whatif/", views.whatifs, name="list"),
     path("whatif/new/", views.new, name="new"),
     path("whatif/<int:pk>/", views.detail, name="detail"),
+    path("whatif/<int:pk>/changes/", views.changes, name="changes"),
     path("whatif/<int:pk>/<str:kind>.csv", views.csv_file, name="csv"),
 ]

@@ -1,5 +1,7 @@
 """A policy what-if (issue 13) run at once, stored like one from the page, and written to DIR as CSV:
-`kuntakokeilu whatif --rule target-group --on 2022-09-01 --set target_group.age_limit=25 --out DIR`."""
+`kuntakokeilu whatif --rule target-group --on 2022-09-01 --set target_group.age_limit=25 --out DIR`, or
+`kuntakokeilu whatif --rule application-screening --round main-2019 --set selection.min_population=20000
+--out DIR`."""
 
 import datetime as dt
 from pathlib import Path
@@ -16,7 +18,10 @@ class Command(BaseCommand):
     help = "Count the target group under the law and under edited parameters, side by side (CSV in --out)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--rule", default="target-group", help="the rule (target-group)")
+        parser.add_argument(
+            "--rule", default="target-group", help="the rule: target-group, or application-screening"
+        )
+        parser.add_argument("--round", default="", help="application-screening: the round's code")
         parser.add_argument("--on", help="the snapshot date YYYY-MM-DD (default: today)")
         parser.add_argument("--until", help="also each month-end after --on up to this date")
         parser.add_argument(
@@ -33,15 +38,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         lang = options["lang"]
+        screening = options["rule"] == services.SCREENING
         try:
-            on = parse_date(options["on"]) if options["on"] else clock.today()
-            dates = queries.month_ends(on, parse_date(options["until"])) if options["until"] else [on]
+            if screening:
+                dates = [services.screening_round(options["round"]).opens]
+            else:
+                on = parse_date(options["on"]) if options["on"] else clock.today()
+                dates = queries.month_ends(on, parse_date(options["until"])) if options["until"] else [on]
             edits = [services.parse_edit(text) for text in options["edits"]]
             dates, edits = services.prepare(options["rule"], dates, edits)
         except OverlayError as exc:
             raise CommandError(exc.render(lang)) from exc
         name = options["name"] or "; ".join(options["edits"]) or "the law"
-        whatif = services.create(name[:100], options["rule"], dates, edits, None, lang)
+        round_code = options["round"] if screening else ""
+        whatif = services.create(name[:100], options["rule"], dates, edits, None, lang, round_code)
         started = dt.datetime.now()
         services.execute(whatif.pk)
         whatif = WhatIf.objects.get(pk=whatif.pk)
@@ -49,9 +59,18 @@ class Command(BaseCommand):
             raise CommandError(whatif.error)
         out: Path = options["out"]
         out.mkdir(parents=True, exist_ok=True)
+        seconds = (dt.datetime.now() - started).total_seconds()
+        if screening:
+            (out / "applications.csv").write_text(export.applications(whatif.results), encoding="utf-8")
+            rows = whatif.results["applications"]
+            changed = sum(row["changes"] for row in rows)
+            self.stdout.write(
+                f"What-if #{whatif.pk} in {seconds:.1f} s: {len(rows)} applications of {round_code} "
+                f"screened, {changed} screened otherwise under the edits; wrote {out}: applications.csv"
+            )
+            return
         for kind in export.KINDS:
             (out / f"{kind}.csv").write_text(export.table(whatif.results, kind), encoding="utf-8")
-        seconds = (dt.datetime.now() - started).total_seconds()
         for snapshot in whatif.results["snapshots"]:
             law = sum(snapshot["law"]["areas_in"].values())
             alt = sum(snapshot["whatif"]["areas_in"].values())
