@@ -32,6 +32,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.scratch import postgres_database
+
 ON = dt.date(2021, 3, 1)
 STEPS = ("setup", "generate", "transfer", "baselines", "profile")
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -81,16 +83,8 @@ def _database(db: str, args, out: Path):
             for suffix in ("", "-journal", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
-    import psycopg
-
-    name = f"kk_bench_{os.getpid()}"
-    with psycopg.connect(args.postgres, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield args.postgres.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with psycopg.connect(args.postgres, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with postgres_database(args.postgres, "kk_bench") as url:
+        yield url
 
 
 def _child(step: str, url: str, args, out: Path) -> dict:

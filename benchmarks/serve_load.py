@@ -41,6 +41,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from benchmarks.scratch import postgres_database
+
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -89,18 +91,8 @@ def main(argv: list[str] | None = None) -> None:
 # --- the database and the data ----------------------------------------------------------------------
 
 
-@contextlib.contextmanager
 def _database(args):
-    import psycopg
-
-    name = f"kk_serve_{os.getpid()}"
-    with psycopg.connect(args.postgres, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield args.postgres.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with psycopg.connect(args.postgres, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    return postgres_database(args.postgres, "kk_serve")
 
 
 def _env(url: str, args) -> dict:

@@ -87,11 +87,9 @@ class DueTransferList(CatalogueView):
             return Response(DueTransferSerializer(rows, many=True, context={"on": today}).data)
 
 
-class DueTransferComplete(CatalogueView):
-    """Make a due transfer today (R-TG-4): the customership and its notices (R-TG-7). Answers the new
-    customership; a transfer no longer due is refused (400) and nothing changes."""
+class OneDueTransfer(CatalogueView):
+    """A view of one due transfer: missing and refused answer the same 404 (R-X-1, R-X-2)."""
 
-    kk_action = "customers.complete_transfer"
     not_found = ("due_transfer_not_found", gettext_lazy("No such due transfer."))
 
     def get_kk_object(self) -> DueTransfer:
@@ -99,6 +97,13 @@ class DueTransferComplete(CatalogueView):
         if due is None:
             raise self.object_not_found()
         return due
+
+
+class DueTransferComplete(OneDueTransfer):
+    """Make a due transfer today (R-TG-4): the customership and its notices (R-TG-7). Answers the new
+    customership; a transfer no longer due is refused (400) and nothing changes."""
+
+    kk_action = "customers.complete_transfer"
 
     @extend_schema(tags=TAGS, request=None, responses={201: CustomershipSerializer, **ERRORS})
     def post(self, request, due_id):
@@ -123,19 +128,12 @@ class KeepSerializer(serializers.Serializer):
     keep_text = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class DueTransferKeep(CatalogueView):
+class DueTransferKeep(OneDueTransfer):
     """Keep the person with the TE office today instead of transferring (L1269 s. 5 mom 3/5), with the
     reason (another justified reason needs `keep_text`). Answers the due transfer, now `kept`; bad input
     is refused (400) and nothing changes."""
 
     kk_action = "customers.keep_with_te_office"
-    not_found = ("due_transfer_not_found", gettext_lazy("No such due transfer."))
-
-    def get_kk_object(self) -> DueTransfer:
-        due = DueTransfer.objects.select_related("person").filter(pk=self.kwargs["due_id"]).first()
-        if due is None:
-            raise self.object_not_found()
-        return due
 
     @extend_schema(tags=TAGS, request=KeepSerializer, responses={200: DueTransferSerializer, **ERRORS})
     def post(self, request, due_id):
