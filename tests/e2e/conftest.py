@@ -89,3 +89,27 @@ def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
     page.locator("#id_password").fill(password)
     page.locator("form.form button[type=submit]").click()
     page.wait_for_load_state()
+
+
+def porvoo_customer_since_the_start(settings, today: str):
+    """The demo job seekers with "today" set; Johan Nyström (Porvoo, service in Swedish) Porvoo's customer
+    from the initial transfer of 1.3.2021 (R-TG-3)."""
+    import datetime as dt
+
+    from kuntakokeilu.customers import customerships
+    from kuntakokeilu.customers.demo import demo_csv
+    from kuntakokeilu.customers.identity import make_henkilotunnus
+    from kuntakokeilu.customers.importer import import_job_seekers
+    from kuntakokeilu.customers.models import Ground, Person
+
+    settings.KUNTAKOKEILU_TODAY = today
+    import_job_seekers(demo_csv(), source="e2e")
+    person = Person.objects.get(henkilotunnus=make_henkilotunnus(dt.date(1988, 4, 19), 908))
+    customerships.start(
+        person,
+        on=dt.date(2021, 3, 1),
+        ground=Ground.INITIAL_TRANSFER,
+        outcome=None,
+        responsible={"type": "municipality", "kunta_code": "638"},
+    )
+    return person

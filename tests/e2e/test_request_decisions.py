@@ -9,30 +9,15 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from kuntakokeilu.customers import customerships, transfer_requests
-from kuntakokeilu.customers.demo import demo_csv
-from kuntakokeilu.customers.identity import make_henkilotunnus
-from kuntakokeilu.customers.importer import import_job_seekers
-from kuntakokeilu.customers.models import Ground, NoticeRecipient, Person, RequestReason
-from tests.e2e.conftest import check_accessibility, sign_in
+from kuntakokeilu.customers.models import Ground, NoticeRecipient, RequestReason
+from tests.e2e.conftest import check_accessibility, porvoo_customer_since_the_start, sign_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
-
-NYSTROM = make_henkilotunnus(dt.date(1988, 4, 19), 908)  # demo: Johan Nyström, Porvoo, service in Swedish
 
 
 @pytest.fixture
 def porvoo_customer(site, settings):
-    settings.KUNTAKOKEILU_TODAY = "2023-05-20"
-    import_job_seekers(demo_csv(), source="e2e")
-    person = Person.objects.get(henkilotunnus=NYSTROM)
-    customerships.start(
-        person,
-        on=dt.date(2021, 3, 1),
-        ground=Ground.INITIAL_TRANSFER,
-        outcome=None,
-        responsible={"type": "municipality", "kunta_code": "638"},
-    )
-    return person
+    return porvoo_customer_since_the_start(settings, "2023-05-20")
 
 
 def test_the_te_official_opens_a_refused_requests_decision(page, site, porvoo_customer):

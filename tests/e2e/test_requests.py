@@ -2,35 +2,17 @@
 speaking customer's request to move to Helsinki (in Swedish), Helsinki's approver accepts it, and the
 Uusimaa TE official sees the conditions met and grants it; the customer becomes Helsinki's with notices."""
 
-import datetime as dt
-
 import pytest
 
-from kuntakokeilu.customers import customerships
-from kuntakokeilu.customers.demo import demo_csv
-from kuntakokeilu.customers.identity import make_henkilotunnus
-from kuntakokeilu.customers.importer import import_job_seekers
-from kuntakokeilu.customers.models import Customership, Ground, Person, RequestStatus, TransferRequest
-from tests.e2e.conftest import check_accessibility, sign_in
+from kuntakokeilu.customers.models import Customership, Ground, RequestStatus, TransferRequest
+from tests.e2e.conftest import check_accessibility, porvoo_customer_since_the_start, sign_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
-
-NYSTROM = make_henkilotunnus(dt.date(1988, 4, 19), 908)  # demo: Johan Nyström, Porvoo, service in Swedish
 
 
 @pytest.fixture
 def porvoo_customer(site, settings):
-    settings.KUNTAKOKEILU_TODAY = "2023-05-02"
-    import_job_seekers(demo_csv(), source="e2e")
-    person = Person.objects.get(henkilotunnus=NYSTROM)
-    customerships.start(
-        person,
-        on=dt.date(2021, 3, 1),
-        ground=Ground.INITIAL_TRANSFER,
-        outcome=None,
-        responsible={"type": "municipality", "kunta_code": "638"},
-    )
-    return person
+    return porvoo_customer_since_the_start(settings, "2023-05-02")
 
 
 def _as(browser, site, username, locale="fi-FI"):

@@ -32,3 +32,23 @@ def applications(rounds):
     from .made import submit_three
 
     return submit_three()
+
+
+@pytest.fixture
+def signed_in(client, settings):
+    """`signed_in(today)(username)`: the demo users, "today" set, the test client signed in as one."""
+    from django.contrib.auth import get_user_model
+
+    from kuntakokeilu.access.demo import ensure_demo_users
+
+    def on(today: str):
+        settings.KUNTAKOKEILU_TODAY = today
+        ensure_demo_users()
+
+        def sign_in(username):
+            client.force_login(get_user_model().objects.get(username=username))
+            return client
+
+        return sign_in
+
+    return on

@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from kuntakokeilu.access.demo import ensure_demo_users
 from kuntakokeilu.access.scope import grants
 from kuntakokeilu.whatif.models import Status, WhatIf
 
@@ -20,15 +19,8 @@ FORM = {"name": "age 25", "on": "2021-03-01", "value_target_group__age_limit": "
 
 
 @pytest.fixture
-def client_as(client, settings, generated):
-    settings.KUNTAKOKEILU_TODAY = TODAY
-    ensure_demo_users()
-
-    def sign_in(username):
-        client.force_login(get_user_model().objects.get(username=username))
-        return client
-
-    return sign_in
+def client_as(signed_in, generated):
+    return signed_in(TODAY)
 
 
 def test_the_ministry_runs_age_limit_25_and_sees_per_area_differences(

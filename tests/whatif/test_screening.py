@@ -6,10 +6,8 @@ import csv
 from io import StringIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from kuntakokeilu.access.demo import ensure_demo_users
 from kuntakokeilu.rules.overlay import Edit
 from kuntakokeilu.whatif import services
 from kuntakokeilu.whatif.models import Status, WhatIf
@@ -54,15 +52,8 @@ def test_an_overlay_equal_to_the_law_changes_no_application(applications):
 
 
 @pytest.fixture
-def client_as(client, settings, applications):
-    settings.KUNTAKOKEILU_TODAY = "2022-09-01"
-    ensure_demo_users()
-
-    def sign_in(username):
-        client.force_login(get_user_model().objects.get(username=username))
-        return client
-
-    return sign_in
+def client_as(signed_in, applications):
+    return signed_in("2022-09-01")
 
 
 def test_the_ministry_runs_a_screening_what_if_on_the_job_queue(
