@@ -1,6 +1,7 @@
 """Employment areas (R-REF-1, R-REF-2; issue 14 item 7; Act 380/2023, law notes §7.3): a dated
-organisation with dated member municipalities, loaded from `regions/data/employment_areas.csv` with each area's source; only verified areas
-are shipped (the four municipalities that organise the services alone, TEM 22.2.2024)."""
+organisation with dated member municipalities, loaded from `regions/data/employment_areas.csv` with each
+area's source; only verified areas are shipped (the four municipalities that organise the services alone,
+TEM 22.2.2024)."""
 
 import datetime as dt
 import shutil
