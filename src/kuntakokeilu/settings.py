@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.evaluation",
     "kuntakokeilu.jobs",
     "kuntakokeilu.whatif",
+    "kuntakokeilu.service_process",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -159,6 +160,7 @@ RULE_MODULES = [
     "kuntakokeilu.regions.rules",
     "kuntakokeilu.customers.rules",
     "kuntakokeilu.applications.rules",
+    "kuntakokeilu.service_process.rules",
 ]
 
 # --- access: sign-in and security (R-X-6); production sign-in is described in docs/sign-in.md ------

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ServiceProcessConfig(AppConfig):
+    name = "kuntakokeilu.service_process"
+    label = "service_process"
+    verbose_name = _("Service process")
