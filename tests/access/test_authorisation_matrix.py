@@ -58,6 +58,15 @@ def objects():
             code: (_customer(_person("091", 951), "091"), _person("638", 952))
             for code in ("customers.view_person", "customers.correct_fact", "customers.view_notice")
         },
+        # --- service_process --- (a Helsinki customer inside, a Porvoo job seeker outside; Kainuu's area)
+        **{
+            code: (_customer(_person("091", 955), "091"), _person("638", 956))
+            for code in ("service_process.view_deadlines", "service_process.record_meeting")
+        },
+        "service_process.manage_service_points": (
+            TrialArea.objects.get(number=7),
+            TrialArea.objects.get(number=20),
+        ),
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
             code: _due_transfers()
@@ -239,6 +248,15 @@ EXPECTED = {
         {Role.MINISTRY, Role.RESEARCHER, Role.ELY},
         False,
     ),
+    # --- service_process --- (issue 16: a person's deadlines as the person's data; meetings recorded by the
+    # municipality's staff; service points and the first-contact target by the area manager)
+    "service_process.view_deadlines": (
+        {Role.CASE_WORKER, Role.APPROVER, Role.TE_OFFICE},
+        {Role.TE_OFFICE},
+        False,
+    ),
+    "service_process.record_meeting": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "service_process.manage_service_points": ({Role.AREA_MANAGER}, NOBODY, False),
 }
 
 

@@ -6,3 +6,6 @@ class ServiceProcessConfig(AppConfig):
     name = "kuntakokeilu.service_process"
     label = "service_process"
     verbose_name = _("Service process")
+
+    def ready(self):
+        from . import actions  # noqa: F401  (registers the app's actions in the catalogue)

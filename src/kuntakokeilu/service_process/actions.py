@@ -1,0 +1,48 @@
+"""The service process's actions in the catalogue (R-X-1): registered by `apps.py`.
+
+A person's deadlines and meetings are seen by those who may see the person (customers' visibility rule);
+meetings are recorded by the municipality's case workers and approvers; service points and the area's
+first-contact target are the area manager's, for the trial areas the grants cover.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from kuntakokeilu.access.actions import declare
+from kuntakokeilu.access.roles import Role
+from kuntakokeilu.customers.visibility import person_in_scope
+
+PERSON_ROLES = (Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE)
+RECORDING_ROLES = (Role.CASE_WORKER, Role.APPROVER)
+
+
+def _person(user, relevant, obj, on) -> bool:
+    """`obj` is a Person or a Meeting."""
+    return person_in_scope(relevant, getattr(obj, "person", obj), on)
+
+
+def _area(user, relevant, obj, on) -> bool:
+    """`obj` is a TrialArea, a ServicePoint or an AreaFirstContactTarget."""
+    area = getattr(obj, "trial_area", obj)
+    return any(g.covers(area) for g in relevant)
+
+
+declare(
+    "service_process.view_deadlines",
+    _("See a job seeker's deadlines and meetings"),
+    roles=PERSON_ROLES,
+    scope=_person,
+)
+declare(
+    "service_process.record_meeting",
+    _("Record a meeting with a job seeker"),
+    roles=RECORDING_ROLES,
+    scope=_person,
+)
+declare(
+    "service_process.manage_service_points",
+    _("Manage the trial area's service points and first-contact target"),
+    roles=(Role.AREA_MANAGER,),
+    scope=_area,
+)

@@ -1,0 +1,99 @@
+"""Read models of the service process: a person's deadlines (the rule `service-deadlines` over the register's
+facts and the recorded meetings), the area's first-contact target on a date, the face-to-face share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+
+from kuntakokeilu.customers import customerships
+from kuntakokeilu.customers.models import Fact, FactKind, Person
+from kuntakokeilu.customers.queries import current_facts
+from kuntakokeilu.regions.models import TrialArea, TrialAreaMember
+from kuntakokeilu.rules.outcome import Outcome
+from kuntakokeilu.rules.registry import get_rule
+
+from .models import AreaFirstContactTarget, Channel, Meeting
+from .rules import NAME
+
+UNEMPLOYED_STATUSES = ("unemployed", "laid_off")
+
+
+def trial_area_of(person: Person, on: dt.date) -> TrialArea | None:
+    """The trial area of the municipality whose customer the person is on `on` (None: not a customer)."""
+    row = customerships.municipal_customership(person, on)
+    if row is None or row.municipality_id is None:
+        return None
+    member = TrialAreaMember.objects.filter(municipality_id=row.municipality_id).select_related("trial_area")
+    found = member.first()
+    return found.trial_area if found else None
+
+
+def first_contact_target(area: TrialArea | None, on: dt.date) -> AreaFirstContactTarget | None:
+    if area is None:
+        return None
+    valid = Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    return AreaFirstContactTarget.objects.filter(valid, trial_area=area).first()
+
+
+def job_search_on(facts: list[Fact], on: dt.date) -> tuple[Fact | None, Fact | None]:
+    """The job search held on `on` (the latest begun by then) and the one before it."""
+    searches = sorted(
+        (f for f in facts if f.kind == FactKind.JOB_SEARCH and not f.superseded and f.valid_from <= on),
+        key=lambda f: f.valid_from,
+    )
+    if not searches:
+        return None, None
+    return searches[-1], searches[-2] if len(searches) > 1 else None
+
+
+def deadline_facts(person: Person, on: dt.date, meetings: list[Meeting] | None = None) -> dict | None:
+    """The rule's input for the person on `on`, or None when no job search has begun by then."""
+    facts = current_facts(person)
+    search, previous = job_search_on(facts, on)
+    if search is None:
+        return None
+    statuses = sorted(
+        (f for f in facts if f.kind == FactKind.STATUS and f.valid_from <= on), key=lambda f: f.valid_from
+    )
+    status = statuses[-1].code if statuses else "unemployed"
+    # continuous unemployment: since the first of the unbroken run of unemployed statuses up to `on`
+    since = None
+    for fact in reversed(statuses):
+        if fact.code not in UNEMPLOYED_STATUSES:
+            break
+        since = fact.valid_from
+    if meetings is None:
+        meetings = list(person.meetings.filter(date__lte=on))
+    target = first_contact_target(trial_area_of(person, on), on)
+    return {
+        "job_search_start": search.valid_from,
+        "unemployment_start": since,
+        "job_search_end": search.end_date,
+        "previous_job_search_end": previous.end_date if previous else None,
+        "status": status,
+        "laid_off": status == "laid_off",
+        "laid_off_block_requested": False,
+        "birth_date": person.birth_date,
+        "lms_days": None,
+        "integration_start": None,
+        "events": [{"type": m.type, "date": m.date} for m in meetings if not m.no_show],
+        "services": [],
+        "area_first_contact_days": target.working_days if target else None,
+    }
+
+
+def deadlines_for(person: Person, on: dt.date) -> Outcome | None:
+    """The person's deadlines on `on` by the rule `service-deadlines` (None: no job search by then)."""
+    facts = deadline_facts(person, on)
+    return get_rule(NAME).run(facts, on) if facts is not None else None
+
+
+def face_to_face_share(area: TrialArea, year: int, month: int) -> tuple[int, int]:
+    """(face-to-face meetings, all meetings held) in the area's municipalities in the month (R-PREM-1)."""
+    held = Meeting.objects.filter(
+        municipality__trial_memberships__trial_area=area, date__year=year, date__month=month, no_show=False
+    )
+    counts = held.aggregate(total=Count("id"), face=Count("id", filter=Q(channel=Channel.FACE_TO_FACE)))
+    return counts["face"], counts["total"]
