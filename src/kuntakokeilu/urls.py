@@ -26,4 +26,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.jobs.urls")),
     # --- whatif: the policy what-if ---
     path("", include("kuntakokeilu.whatif.urls")),
+    # --- service_process: a job seeker's deadlines and meetings (issue 16) ---
+    path("", include("kuntakokeilu.service_process.urls")),
 ]

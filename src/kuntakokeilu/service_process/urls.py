@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "service_process"
+urlpatterns = [
+    path("job-seekers/<uuid:person_id>/service/", views.process, name="process"),
+    path("job-seekers/<uuid:person_id>/service/meetings/", views.record_meeting, name="record-meeting"),
+]
