@@ -260,6 +260,7 @@ DEMO_STEPS = [
     "kuntakokeilu.customers.demo",
     "kuntakokeilu.applications.demo",
     "kuntakokeilu.whatif.demo",
+    "kuntakokeilu.service_process.demo",
 ]
 
 # --- evaluation: where runs started from the page write their files (the runs go on the job queue) ---

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .models import MEETING_TYPE_LABELS, Channel, ServicePoint
@@ -10,13 +11,18 @@ from .models import MEETING_TYPE_LABELS, Channel, ServicePoint
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
+class PointField(forms.ModelChoiceField):
+    """Service points by their name in the page's language."""
+
+    def label_from_instance(self, obj) -> str:
+        return obj.names().get(translation.get_language() or "fi", obj.name_fi)
+
+
 class MeetingForm(forms.Form):
     type = forms.ChoiceField(label=_("type"), choices=list(MEETING_TYPE_LABELS.items()))
     date = forms.DateField(label=_("date"), widget=DATE_WIDGET)
     channel = forms.ChoiceField(label=_("channel"), choices=Channel.choices)
-    service_point = forms.ModelChoiceField(
-        label=_("service point"), queryset=ServicePoint.objects.none(), required=False
-    )
+    service_point = PointField(label=_("service point"), queryset=ServicePoint.objects.none(), required=False)
     participants = forms.CharField(label=_("participants"), required=False, max_length=500)
     notes = forms.CharField(label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     no_show = forms.BooleanField(label=_("the job seeker did not come"), required=False)
