@@ -112,3 +112,10 @@ def run(today: dt.date):
         except services.Refused as refused:
             yield f"Meeting of {person.full_name} on {day}: not recorded ({refused.message})."
     yield f"Demo meetings: {recorded} recorded."
+    refreshed = 0
+    for born, number in {(m[0], m[1]) for m in MEETINGS} | {(D(1972, 8, 15), 910)}:
+        person = Person.objects.filter(henkilotunnus=make_henkilotunnus(born, number)).first()
+        if person is not None:
+            services.refresh_deadlines(person, today)
+            refreshed += 1
+    yield f"Deadlines on the worklists: refreshed for {refreshed} demo customers on {today}."

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.regions.models import Municipality, TrialArea
+from kuntakokeilu.workitems.models import WorkItem
 
 from .deadlines import EVENT_TYPES
 
@@ -119,3 +120,26 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} {self.date}"
+
+
+class DueItem(WorkItem):
+    """A dated deadline of the rule `service-deadlines` on the worklists (R-SP-2): the next item of a type
+    for a person, handled by the municipality whose customer the person is. `services.refresh_deadlines`
+    writes them after every recorded meeting: an item met is done, one whose deadline moved is no longer
+    due and its successor is written."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="due_items")
+    type = models.CharField(_("type"), max_length=32)
+    count = models.PositiveSmallIntegerField(null=True, blank=True)
+    reference = models.CharField(_("legal reference"), max_length=300)
+    rule_version = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["due_by", "id"]
+        indexes = [
+            models.Index(fields=["handler_municipality", "due_by"], name="sp_dueitem_handler_due"),
+            models.Index(fields=["person", "type"], name="sp_dueitem_person_type"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.due_by}"

@@ -97,3 +97,22 @@ def face_to_face_share(area: TrialArea, year: int, month: int) -> tuple[int, int
     )
     counts = held.aggregate(total=Count("id"), face=Count("id", filter=Q(channel=Channel.FACE_TO_FACE)))
     return counts["face"], counts["total"]
+
+
+def worklist(grants, on: dt.date, *, group: str = "all"):
+    """The open deadlines the grants handle (R-SP-2), soonest first, and the counts of the groups
+    overdue / today / this week (Monday–Sunday of `on`'s week), counted in one query."""
+    from .models import DueItem
+
+    items = DueItem.objects.open().handled_by(grants).select_related("person", "handler_municipality")
+    week_end = on + dt.timedelta(days=7 - on.isoweekday())
+    groups = {
+        "overdue": Q(due_by__lt=on),
+        "today": Q(due_by=on),
+        "week": Q(due_by__gte=on, due_by__lte=week_end),
+        "all": Q(),
+    }
+    counts = items.aggregate(
+        all=Count("id"), **{name: Count("id", filter=q) for name, q in groups.items() if name != "all"}
+    )
+    return items.filter(groups[group]).order_by("due_by", "person__last_name", "id"), counts

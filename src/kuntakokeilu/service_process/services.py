@@ -20,8 +20,8 @@ from kuntakokeilu.customers.queries import current_facts
 from kuntakokeilu.regions.models import TrialArea
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
 
-from .models import AreaFirstContactTarget, Channel, Meeting, ServicePoint
-from .queries import job_search_on, trial_area_of
+from .models import AreaFirstContactTarget, Channel, DueItem, Meeting, ServicePoint
+from .queries import deadlines_for, job_search_on, trial_area_of
 
 
 class Refused(Exception):
@@ -85,7 +85,7 @@ def record_meeting(
         if not service_point.active or area is None or service_point.trial_area_id != area.pk:
             raise Refused("service_point", OTHER_AREA_POINT)
     with transaction.atomic():
-        return Meeting.objects.create(
+        meeting = Meeting.objects.create(
             person=person,
             type=type,
             date=date,
@@ -96,6 +96,48 @@ def record_meeting(
             no_show=no_show,
             municipality=row.municipality,
             recorded_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        refresh_deadlines(person, today)
+        return meeting
+
+
+def refresh_deadlines(person: Person, on: dt.date) -> None:
+    """Bring the person's work items in line with the rule on `on`: an item met is done, one whose deadline
+    moved or that is no longer required is no longer due, a new dated open or overdue item is written.
+    Handled by the municipality whose customer the person is on `on` (none: nothing is open)."""
+    outcome = deadlines_for(person, on)
+    row = customerships.municipal_customership(person, on)
+    wanted = {}
+    if outcome is not None and row is not None and row.municipality_id is not None:
+        checks = {c.code: c for c in outcome.checks}
+        for item in outcome.result["due"]:
+            wanted[item["type"]] = (item, checks[f"due_{item['type']}"].found["done_on"])
+    with transaction.atomic():
+        existing = {i.type: i for i in DueItem.objects.open().filter(person=person)}
+        for type_, current in existing.items():
+            item, done_on = wanted.get(type_, (None, None))
+            if item is not None and item["state"] == "done":
+                current.done_on = done_on or on
+                current.save(update_fields=["done_on"])
+            elif item is None or item["due_date"] != current.due_by or item["state"] == "not_required":
+                current.cancelled_on = on
+                current.save(update_fields=["cancelled_on"])
+            else:
+                wanted.pop(type_)  # unchanged: kept as it is
+        version = outcome.rule_version if outcome is not None else ""
+        DueItem.objects.bulk_create(
+            DueItem(
+                person=person,
+                type=item["type"],
+                count=item["count"],
+                reference=item["reference"],
+                rule_version=version,
+                event_date=on,
+                due_by=item["due_date"],
+                handler_municipality_id=row.municipality_id if row else None,
+            )
+            for item, _done in wanted.values()
+            if item["state"] in ("open", "overdue") and item["due_date"] is not None
         )
 
 
