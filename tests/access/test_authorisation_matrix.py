@@ -257,6 +257,11 @@ EXPECTED = {
     ),
     "service_process.record_meeting": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "service_process.manage_service_points": ({Role.AREA_MANAGER}, NOBODY, False),
+    "service_process.view_worklist": (
+        {Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER},
+        {Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER},
+        False,
+    ),
 }
 
 

@@ -61,3 +61,34 @@ def test_a_meeting_dated_tomorrow_is_refused_in_swedish(page, site, settings):
     assert "Ett möte kan inte dateras efter i dag (1.9.2022)." in page.locator(".error-summary").inner_text()
     assert not Meeting.objects.exists()
     check_accessibility(page)
+
+
+def test_the_helsinki_case_worker_works_through_her_list_with_the_keyboard(page, site, settings):
+    """R-SP-2 in Finnish, keyboard only: Tab to the list, j to the first row, Enter opens the job seeker."""
+    import datetime as dt
+
+    from kuntakokeilu.customers.demo import demo_csv
+    from kuntakokeilu.customers.identity import make_henkilotunnus
+    from kuntakokeilu.customers.importer import import_job_seekers
+    from kuntakokeilu.customers.models import Person
+    from kuntakokeilu.customers.transfers import initial
+    from kuntakokeilu.service_process.services import refresh_deadlines
+
+    settings.KUNTAKOKEILU_TODAY = "2022-09-01"
+    import_job_seekers(demo_csv(), source="e2e")
+    initial(dt.date(2021, 3, 1))
+    warsame = Person.objects.get(henkilotunnus=make_henkilotunnus(dt.date(1985, 9, 2), 902))
+    refresh_deadlines(warsame, dt.date(2022, 9, 1))
+    sign_in(page, "aino.virtanen")
+    page.goto("/service/worklist/")
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Määräajat"
+    assert "Myöhässä (" in page.get_by_role("navigation", name="Määräaikojen ryhmät").inner_text()
+    check_accessibility(page)
+    page.keyboard.press("j")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Warsame, Hodan"
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Palveluprosessi: Hodan Warsame"
+    check_accessibility(page)

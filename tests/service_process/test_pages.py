@@ -70,3 +70,43 @@ def test_another_municipalitys_case_worker_sees_nothing(client, demo_customers, 
     assert answer.status_code == 404
     assert not Meeting.objects.exists()
     assert not AccessLogEntry.objects.filter(what="service_process:process").exists()
+
+
+def test_the_worklist_has_the_counts_on_top_50_rows_a_page_and_logs_each_person(client, demo_customers, user):
+    """R-SP-2: the Helsinki case worker's overdue deadlines; 60 items make two pages of 50 and 10."""
+    import datetime as dt
+
+    from kuntakokeilu.regions.models import Municipality
+    from kuntakokeilu.service_process.models import DueItem
+    from kuntakokeilu.service_process.services import refresh_deadlines
+    from tests.customers.conftest import TODAY
+
+    person = demo_customers[HELSINKI_HETU]
+    refresh_deadlines(person, TODAY)
+    helsinki = Municipality.objects.get(code="091")
+    DueItem.objects.bulk_create(
+        DueItem(
+            person=person,
+            type="job_search_discussion",
+            reference="JTYPL 2:6 §1 p2 (1379/2021)",
+            rule_version="test",
+            event_date=TODAY,
+            due_by=TODAY - dt.timedelta(days=1 + i),
+            handler_municipality=helsinki,
+        )
+        for i in range(60)
+    )
+    overdue = DueItem.objects.overdue(TODAY).count()
+    client.force_login(user("aino.virtanen"))
+    url = reverse("service_process:worklist")
+    page = client.get(url, {"group": "overdue"}, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert f"Myöhässä ({overdue})" in page
+    assert page.count('class="row-link"') == 50
+    assert f"Sivu 1 / {(overdue + 49) // 50}" in page
+    second = client.get(url, {"group": "overdue", "page": 2}, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert second.count('class="row-link"') == overdue - 50
+    assert AccessLogEntry.objects.filter(what="service_process:worklist", person=person).count() == 2
+    porvoo = client.get(url, HTTP_ACCEPT_LANGUAGE="sv")
+    assert porvoo.status_code == 200
+    client.force_login(user("linnea.lindqvist"))
+    assert "Lahtinen" not in client.get(url, {"group": "all"}).content.decode()

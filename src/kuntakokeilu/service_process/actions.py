@@ -46,3 +46,10 @@ declare(
     roles=(Role.AREA_MANAGER,),
     scope=_area,
 )
+
+# The worklist of deadlines (R-SP-2): rows are filtered in SQL by `workitems.handled_by` over the grants.
+declare(
+    "service_process.view_worklist",
+    _("See the deadlines of one's own customers, municipality or trial area"),
+    roles=(Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER),
+)

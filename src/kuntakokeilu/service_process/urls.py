@@ -6,4 +6,5 @@ app_name = "service_process"
 urlpatterns = [
     path("job-seekers/<uuid:person_id>/service/", views.process, name="process"),
     path("job-seekers/<uuid:person_id>/service/meetings/", views.record_meeting, name="record-meeting"),
+    path("service/worklist/", views.worklist, name="worklist"),
 ]

@@ -3,13 +3,14 @@ their explanations, the meetings held, and the form to record one. Every view is
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 
 from kuntakokeilu import clock
 from kuntakokeilu.access import audit
-from kuntakokeilu.access.actions import can
+from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.customers.models import Person
@@ -86,3 +87,37 @@ def record_meeting(request, person):
             return redirect("service_process:process", person_id=person.pk)
     with transaction.atomic():
         return _page(request, person, today, form, status=400)
+
+
+GROUPS = ("overdue", "today", "week", "all")
+ROWS_PER_PAGE = 50
+
+
+@requires("service_process.view_worklist")
+@transaction.atomic
+def worklist(request):
+    """The deadlines the user's grants handle (R-SP-2): counts of each group on top, 50 rows a page, soonest
+    first; j/k move between rows, Enter opens the person. Every person listed is in the access log."""
+    today = clock.today()
+    group = request.GET.get("group", "overdue")
+    group = group if group in GROUPS else "overdue"
+    grants = grants_for(request.user, "service_process.view_worklist", today)
+    rows, counts = queries.worklist(grants, today, group=group)
+    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    lang = translation.get_language() or "fi"
+    items = [
+        {"item": item, "label": Message(ITEM_LABELS[item.type]).render(lang), "overdue": item.overdue(today)}
+        for item in page.object_list
+    ]
+    audit.record(
+        request.user, {i["item"].person for i in items}, "service_process:worklist", Purpose.CUSTOMER_SERVICE
+    )
+    context = {
+        "today": today,
+        "group": group,
+        "counts": counts,
+        "page": page,
+        "items": items,
+        "groups": GROUPS,
+    }
+    return render(request, "service_process/worklist.html", context)

@@ -21,6 +21,7 @@ from kuntakokeilu.customers.labels import (
 )
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
+from kuntakokeilu.service_process.labels import NAV_WORKLIST, NAV_WORKLIST_HELP
 from kuntakokeilu.whatif.messages import NAV_WHATIF, NAV_WHATIF_HELP
 
 
@@ -107,6 +108,8 @@ LINKS: list[Link] = [
     Link(NAV_JOBS, "jobs:jobs", "jobs.view_jobs", NAV_JOBS_HELP),
     # --- whatif --- (labels translated in the whatif app's catalogue)
     Link(NAV_WHATIF, "whatif:list", "whatif.view", NAV_WHATIF_HELP),
+    # --- service_process --- (labels translated in the service_process app's catalogue)
+    Link(NAV_WORKLIST, "service_process:worklist", "service_process.view_worklist", NAV_WORKLIST_HELP),
 ]
 
 
