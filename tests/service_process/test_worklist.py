@@ -58,3 +58,32 @@ def test_refreshing_twice_changes_nothing(demo_customers):
     before = list(DueItem.objects.values_list("id", "type", "due_by", "done_on", "cancelled_on"))
     services.refresh_deadlines(person, TODAY)
     assert list(DueItem.objects.values_list("id", "type", "due_by", "done_on", "cancelled_on")) == before
+
+
+def test_overdue_items_reach_the_area_managers_list_after_five_working_days(demo_customers, user, client):
+    """R-SP-2: Kainuu's area manager sees Jari Kemppainen's (Kajaani) long-overdue item, not one overdue
+    for 2 working days; the escalation is the dated parameter service_process.escalation_working_days."""
+    from django.urls import reverse
+
+    from kuntakokeilu.service_process.queries import escalated_before
+    from tests.customers.conftest import KAJAANI_HETU
+
+    person = demo_customers[KAJAANI_HETU]
+    services.refresh_deadlines(person, TODAY)
+    assert escalated_before(TODAY) == D("2023-05-25")  # Thursday 1.6.2023 − 5 working days
+    recent = DueItem.objects.create(
+        person=person,
+        type="typ_plan_review",
+        reference="1369/2014 s. 6",
+        rule_version="test",
+        event_date=TODAY,
+        due_by=D("2023-05-30"),
+        handler_municipality=person.due_items.first().handler_municipality,
+    )
+    manager = grants(user("juha.heikkinen"), TODAY)
+    rows, counts = worklist(manager, TODAY, group="overdue", escalated=True)
+    assert rows.exists() and recent not in rows and counts["overdue"] == rows.count()
+    assert recent in worklist(grants(user("ville.hyvonen"), TODAY), TODAY, group="overdue")[0]
+    client.force_login(user("juha.heikkinen"))
+    page = client.get(reverse("service_process:worklist"), HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert "Kokeilualueelle nousseet määräajat" in page and "25.5.2023" in page and "Kemppainen" in page

@@ -99,12 +99,25 @@ def face_to_face_share(area: TrialArea, year: int, month: int) -> tuple[int, int
     return counts["face"], counts["total"]
 
 
-def worklist(grants, on: dt.date, *, group: str = "all"):
+def escalated_before(on: dt.date, params=None) -> dt.date:
+    """Items due before this date have been overdue for more than the escalation parameter's working days."""
+    from kuntakokeilu.rules.calendar import WorkingDayCalendar
+    from kuntakokeilu.rules.parameters import default_store
+
+    params = params or default_store()
+    days = params.value("service_process.escalation_working_days", on)
+    return WorkingDayCalendar(params).add_working_days(on, -days)
+
+
+def worklist(grants, on: dt.date, *, group: str = "all", escalated: bool = False):
     """The open deadlines the grants handle (R-SP-2), soonest first, and the counts of the groups
-    overdue / today / this week (Monday–Sunday of `on`'s week), counted in one query."""
+    overdue / today / this week (Monday–Sunday of `on`'s week), counted in one query. `escalated`: only
+    those overdue for more than `service_process.escalation_working_days` (the area manager's list)."""
     from .models import DueItem
 
     items = DueItem.objects.open().handled_by(grants).select_related("person", "handler_municipality")
+    if escalated:
+        items = items.filter(due_by__lt=escalated_before(on))
     week_end = on + dt.timedelta(days=7 - on.isoweekday())
     groups = {
         "overdue": Q(due_by__lt=on),

@@ -13,6 +13,7 @@ from kuntakokeilu.access import audit
 from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.access.roles import Role
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.rules.messages import Message
 
@@ -102,7 +103,9 @@ def worklist(request):
     group = request.GET.get("group", "overdue")
     group = group if group in GROUPS else "overdue"
     grants = grants_for(request.user, "service_process.view_worklist", today)
-    rows, counts = queries.worklist(grants, today, group=group)
+    # the area manager's list: the overdue items escalated to the area (R-SP-2)
+    escalated = bool(grants) and all(g.role == Role.AREA_MANAGER for g in grants)
+    rows, counts = queries.worklist(grants, today, group=group, escalated=escalated)
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     lang = translation.get_language() or "fi"
     items = [
@@ -119,5 +122,6 @@ def worklist(request):
         "page": page,
         "items": items,
         "groups": GROUPS,
+        "escalated_before": queries.escalated_before(today) if escalated else None,
     }
     return render(request, "service_process/worklist.html", context)
