@@ -25,4 +25,3 @@ def test_setup_and_urls_do_not_import_the_estimators_libraries():
         [sys.executable, "-c", PROBE.format(heavy=HEAVY)], env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == ""
-
