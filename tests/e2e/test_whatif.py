@@ -4,8 +4,10 @@ a bad value first gets a Finnish message at the field and starts nothing; the wh
 
 import datetime as dt
 import re
+from io import BytesIO
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from kuntakokeilu.applications.rounds import load_rounds
@@ -53,6 +55,15 @@ def test_ministry_runs_age_limit_25_and_sees_per_area_differences(page, settings
     assert leaving > 0
     expect(page.locator("main")).to_contain_text(f"({0} tulee, {leaving} poistuu)")
     check_accessibility(page)
+
+    # the Excel export beside the CSV files: one workbook, a sheet per table, read back
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Lataa taulukot yhtenä Excel-työkirjana")).click()
+    assert download.value.suggested_filename == f"whatif-{whatif.pk}.xlsx"
+    book = load_workbook(BytesIO(download.value.path().read_bytes()))  # the path has no suffix
+    assert book.sheetnames == ["areas", "municipalities", "criteria"]
+    header, *rows = list(book["areas"].iter_rows(values_only=True))
+    assert "leaves" in header and rows
 
 
 def test_ministry_screens_a_round_with_a_lower_minimum_population(page, settings):

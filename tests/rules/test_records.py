@@ -92,3 +92,51 @@ def test_decisions_alike_share_their_shape_and_keys_are_content_addresses():
     assert one["checks"][0][0] == other["checks"][0][0] and one["checks"][0][1:] != other["checks"][0][1:]
     assert intern_key({"a": 1, "b": 2}) == intern_key({"b": 2, "a": 1}) != intern_key({"a": 1, "b": 3})
     assert len(intern_key({})) == 8
+
+
+def _unremembered(o, history=HISTORY):
+    """The record as `_compact_check` makes it for each check, with no memo."""
+    from kuntakokeilu.rules import records
+
+    parts: dict = {}
+    checks = [records._compact_check(c, o.on, history, parts) for c in o.checks]
+    return checks, parts
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"limit": 1}, {"limit": True}),  # equal in Python, not in the record
+        ({"limit": 1}, {"limit": 1.0}),
+        ({"limit": 0.0}, {"limit": -0.0}),
+        ({"limit": "2021-03-01"}, {"limit": dt.date(2021, 3, 1)}),
+        ({"limit": ["a"]}, {"limit": ("a",)}),
+        ({"limit": {"fi": "Helsinki"}}, {"limit": Message("%(n)s", {"n": "Helsinki"})}),
+        ({"limit": Message("%(n)s", {"n": 1})}, {"limit": Message("%(n)s", {"n": True})}),
+    ],
+)
+def test_a_remembered_check_is_the_check_made_anew(first, second):
+    """records.compact makes each distinct check once per history (issue 13, item 3): checks that Python
+    finds equal but whose records differ are remembered apart, and every record equals the one made
+    without the memo, its parts added each time."""
+    base = {"birth_date": dt.date(1995, 5, 14), "age": 27, "on": ON}
+    for args in (first, second, first, second):
+        o = outcome(
+            {"age": 27, "flag": args["limit"] if not isinstance(args["limit"], Message) else 1},
+            {**base, **args},
+        )
+        parts: dict = {}
+        record = compact(o, HISTORY, parts)
+        checks, expected_parts = _unremembered(o)
+        assert record["checks"] == checks and parts == expected_parts
+        assert expand(record, parts, HISTORY).to_json() == o.to_json()
+
+
+def test_the_memo_is_per_history():
+    """The same check under another history (another rule version's parameters) is made anew."""
+    o = outcome({"age": 27}, {"birth_date": dt.date(1995, 5, 14), "age": 27, "on": ON, "limit": 30})
+    record, parts, _ = round_trip(o)
+    assert parts[record["checks"][0][0]]["params"] == [LIMIT.name]
+    record, parts, back = round_trip(o, history={})  # the value is not in this history: kept in the shape
+    assert parts[record["checks"][0][0]]["params"] == [[LIMIT.name, 30, LIMIT.reference]]
+    assert back.to_json() == o.to_json()

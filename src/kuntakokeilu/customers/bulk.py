@@ -17,9 +17,17 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 from collections import defaultdict
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
+
+try:
+    from psycopg.types.json import Json, Jsonb
+
+    JSON_WRAPPERS: tuple[type, ...] = (Json, Jsonb)
+except ImportError:  # no psycopg: no PostgreSQL, no COPY
+    JSON_WRAPPERS = ()
 
 from .models import Fact, Person
 
@@ -119,8 +127,15 @@ def insert(model, objects: list, varying: tuple[str, ...], template=None) -> Non
     if unknown:
         raise ValueError(f"{model.__name__} has no fields {sorted(unknown)}")
     base = objects[0] if template is None else template
+    copying = connection.vendor == "postgresql"
     first = [f.get_db_prep_save(f.pre_save(base, add=True), connection) for f in fields]
-    slots = [(i, f.attname, f.get_db_prep_save) for i, f in enumerate(fields) if f.attname in varying]
+    if copying:
+        first = [_copy_text(v) for v in first]
+    slots = [
+        (i, f.attname, _for_copy(f.get_db_prep_save) if copying and _is_json(f) else f.get_db_prep_save)
+        for i, f in enumerate(fields)
+        if f.attname in varying
+    ]
     rows = []
     prepared: dict[object, object] = {}  # id of a dict or list value (they live on), or a field's string
     for obj in objects:
@@ -138,10 +153,30 @@ def insert(model, objects: list, varying: tuple[str, ...], template=None) -> Non
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if copying:
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         else:
             marks = ", ".join(["%s"] * len(fields))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def _copy_text(value):
+    """A JSON value as its text for COPY (the server parses it into `jsonb` as it would the adapter's
+    output). psycopg's `Jsonb` wrapper serialises at every `write_row`; as text, a value shared by several
+    rows (the notices of a customership) is serialised once."""
+    if isinstance(value, JSON_WRAPPERS):
+        return (value.dumps or json.dumps)(value.obj)
+    return value
+
+
+def _is_json(field) -> bool:
+    return field.get_internal_type() == "JSONField"
+
+
+def _for_copy(prepare):
+    def prepared(value, connection):
+        return _copy_text(prepare(value, connection))
+
+    return prepared

@@ -5,6 +5,8 @@
 worker, and queued runs wait for it in the database, so a restart loses none. The run keeps its own status,
 progress and step for its page, and reports the progress to the queue too. A run whose worker dies while it
 runs is marked failed with the reason when a worker starts again (`abandoned`, on `jobs.job_abandoned`).
+The panel, runner and report modules (and with them pyfixest, SciPy, pandas, matplotlib) are imported only
+when a run runs, so Django's setup does not load them in every process.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from django.utils.functional import Promise
 
 from kuntakokeilu.jobs import services as jobs
 
-from . import panel, report, runner
 from .models import EvaluationRun, RunStatus
 from .spec import SpecError, validate
 
@@ -97,6 +98,10 @@ def _run(run: EvaluationRun) -> None:
     def progress(step: str, percent: int) -> None:
         _update(pk, step=step, progress=percent)
         jobs.report_progress(percent, step)
+
+    # Imported here, not at the top: the estimators pull in pyfixest, SciPy, pandas and matplotlib (about
+    # 2.5 s and 190 MB), which no other process needs (this module is imported at Django's setup).
+    from . import panel, report, runner
 
     specification = validate(run.spec)
     runner.check_data_file()

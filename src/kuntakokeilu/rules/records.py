@@ -83,14 +83,81 @@ def is_compact(record: dict) -> bool:
 
 def compact(outcome: Outcome, history: History, interned: Interned) -> dict:
     """The record of `outcome`; the shapes and values it refers to are added to `interned` (key → value)."""
+    on, memo = outcome.on, _memo_for(history)
     return {
         "rule": outcome.rule,
         "version": outcome.rule_version,
-        "on": outcome.on.isoformat(),
+        "on": on.isoformat(),
         "result": to_json_value(outcome.result),
         "status": outcome.status,
-        "checks": [_compact_check(check, outcome.on, history, interned) for check in outcome.checks],
+        "checks": [_remembered_check(check, on, history, interned, memo) for check in outcome.checks],
     }
+
+
+# A check's compact form is a function of its code, status, message id and arguments, figures, parameter
+# uses, the date and the history: in a batch most checks (the pilot period, the status, the criteria
+# not met) are the same for many persons, so each distinct one is made once. The memo is kept per history
+# object (held here so that its id is not reused) for the last few histories.
+_MEMOS: dict[int, tuple[History, dict]] = {}
+_MEMO_HISTORIES = 2
+_MEMO_LIMIT = 50_000
+_SCALARS = frozenset({str, int, bool, type(None), dt.date})
+
+
+def _memo_for(history: History) -> dict:
+    held = _MEMOS.get(id(history))
+    if held is None or held[0] is not history:
+        if len(_MEMOS) >= _MEMO_HISTORIES:
+            _MEMOS.clear()
+        held = _MEMOS[id(history)] = (history, {})
+    if len(held[1]) > _MEMO_LIMIT:
+        held[1].clear()
+    return held[1]
+
+
+def _typed(value: Any) -> Any:
+    """A hashable form of a figure, argument or parameter value that tells apart what the record tells
+    apart: its type with it (1, 1.0 and True differ), a float by its repr (-0.0 is not 0.0), containers
+    and messages by their parts. A value with no hashable form raises TypeError (not remembered)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return (kind, value)
+    if kind is dict:
+        return (dict, tuple([(k, _typed(v)) for k, v in value.items()]))
+    if kind is list or kind is tuple:
+        return (kind, tuple([_typed(v) for v in value]))
+    if kind is Message:
+        return (Message, value.msgid, tuple([(k, _typed(v)) for k, v in value.args.items()]))
+    if kind is float:
+        return (float, repr(value))
+    return (kind, _frozen(arg_record(value)))
+
+
+def _remembered_check(check: Check, on: dt.date, history: History, interned: Interned, memo: dict) -> list:
+    """`_compact_check`, made once per distinct check (see `_MEMOS`); the parts it interned are added to
+    `interned` each time."""
+    found = check.found
+    try:
+        key = (
+            check.code,
+            check.status,
+            check.message.msgid,
+            on,
+            tuple([(k, _typed(v)) for k, v in found.items()]) if type(found) is dict else _typed(found),
+            tuple([(k, _typed(v)) for k, v in check.message.args.items()]),
+            tuple([(u.name, u.reference, _typed(u.value)) for u in check.parameters]),
+        )
+        made = memo.get(key)
+    except TypeError:  # an unhashable value (a dict inside a figure): made each time
+        return _compact_check(check, on, history, interned)
+    if made is None:
+        parts: Interned = {}
+        entry = _compact_check(check, on, history, parts)
+        made = memo[key] = (entry, parts)
+        interned.update(parts)
+        return entry
+    interned.update(made[1])
+    return list(made[0])
 
 
 def expand(record: dict, interned: Mapping[str, Any], history: History) -> Outcome:

@@ -151,3 +151,18 @@ def csv_file(request, pk: int, kind: str):
     )
     response["Content-Disposition"] = f'attachment; filename="whatif-{pk}-{kind}.csv"'
     return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@requires("whatif.view")
+def xlsx_file(request, pk: int):
+    """The what-if's tables in one Excel workbook, a sheet each, as the CSV files give them (counts of 1–4
+    hidden; no criteria sheet for a user who sees only their own area's rows)."""
+    whatif = get_object_or_404(WhatIf, pk=pk, status="done")
+    grants = _grants(request)
+    kinds = tuple(k for k in export.kinds_of(whatif.results) if not (k == "criteria" and grants is not None))
+    response = HttpResponse(export.workbook(whatif.results, kinds, grants, suppress=True), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="whatif-{pk}.xlsx"'
+    return response

@@ -1,4 +1,5 @@
-"""A policy what-if (issue 13) run at once, stored like one from the page, and written to DIR as CSV:
+"""A policy what-if (issue 13) run at once, stored like one from the page, and written to DIR as CSV files
+(`--format csv`, the default) or one Excel workbook `whatif.xlsx` with a sheet per table (`--format xlsx`):
 `kuntakokeilu whatif --rule target-group --on 2022-09-01 --set target_group.age_limit=25 --out DIR`, or
 `kuntakokeilu whatif --rule application-screening --round main-2019 --set selection.min_population=20000
 --out DIR`."""
@@ -34,6 +35,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--name", default="", help="the what-if's name (default: the edits)")
         parser.add_argument("--out", type=Path, required=True, help="output directory")
+        parser.add_argument(
+            "--format",
+            choices=["csv", "xlsx"],
+            default="csv",
+            help="CSV files, one per table (default), or one Excel workbook whatif.xlsx, a sheet per table",
+        )
         parser.add_argument("--lang", choices=["fi", "sv", "en"], default="en", help="language of errors")
 
     def handle(self, *args, **options):
@@ -60,17 +67,15 @@ class Command(BaseCommand):
         out: Path = options["out"]
         out.mkdir(parents=True, exist_ok=True)
         seconds = (dt.datetime.now() - started).total_seconds()
+        written = self._write(whatif.results, out, options["format"])
         if screening:
-            (out / "applications.csv").write_text(export.applications(whatif.results), encoding="utf-8")
             rows = whatif.results["applications"]
             changed = sum(row["changes"] for row in rows)
             self.stdout.write(
                 f"What-if #{whatif.pk} in {seconds:.1f} s: {len(rows)} applications of {round_code} "
-                f"screened, {changed} screened otherwise under the edits; wrote {out}: applications.csv"
+                f"screened, {changed} screened otherwise under the edits; wrote {out}: {written}"
             )
             return
-        for kind in export.KINDS:
-            (out / f"{kind}.csv").write_text(export.table(whatif.results, kind), encoding="utf-8")
         for snapshot in whatif.results["snapshots"]:
             law = sum(snapshot["law"]["areas_in"].values())
             alt = sum(snapshot["whatif"]["areas_in"].values())
@@ -79,6 +84,15 @@ class Command(BaseCommand):
                 f"{alt} under the edits ({sum(snapshot['joins'].values())} join, "
                 f"{sum(snapshot['leaves'].values())} leave)"
             )
-        self.stdout.write(
-            f"What-if #{whatif.pk} in {seconds:.1f} s; wrote {out}: areas, municipalities, criteria (.csv)"
-        )
+        self.stdout.write(f"What-if #{whatif.pk} in {seconds:.1f} s; wrote {out}: {written}")
+
+    @staticmethod
+    def _write(results: dict, out: Path, format: str) -> str:
+        """The tables in `out` as the format asks (exact counts: the operators' output); what was written."""
+        kinds = export.kinds_of(results)
+        if format == "xlsx":
+            (out / "whatif.xlsx").write_bytes(export.workbook(results, kinds))
+            return f"whatif.xlsx ({', '.join(kinds)})"
+        for kind in kinds:
+            (out / f"{kind}.csv").write_text(export.table(results, kind), encoding="utf-8")
+        return ", ".join(f"{kind}.csv" for kind in kinds)
