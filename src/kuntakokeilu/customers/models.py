@@ -199,6 +199,8 @@ class Responsible(models.TextChoices):
     TE_OFFICE = "te_office", _("TE office")
     ALAND = "aland", _("Åland's own employment services")
     NONE = "none", _("no one (not a job seeker)")
+    # issue 14: from 1.1.2025 the municipalities' employment areas (Act 380/2023), at the pilot's end
+    EMPLOYMENT_AREA = "employment_area", _("employment area")
 
 
 class Customership(models.Model):
@@ -214,6 +216,10 @@ class Customership(models.Model):
     )
     te_office = models.ForeignKey(
         "regions.TeOffice", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # issue 14: the employment area (Act 380/2023) responsible from the pilot's end
+    employment_area = models.ForeignKey(
+        "regions.EmploymentArea", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     valid_from = models.DateField(_("from"))
     valid_to = models.DateField(_("to"), null=True, blank=True)
@@ -243,6 +249,10 @@ class Customership(models.Model):
             models.CheckConstraint(
                 condition=~Q(responsible="municipality") | Q(municipality__isnull=False),
                 name="municipal_customership_names_municipality",
+            ),
+            models.CheckConstraint(
+                condition=~Q(responsible="employment_area") | Q(employment_area__isnull=False),
+                name="employment_area_customership_names_area",
             ),
         ]
 
