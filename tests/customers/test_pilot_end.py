@@ -6,11 +6,9 @@ a re-run changes nothing; any other date is refused. The TE offices still exist 
 customers to the employment areas: test_pilot_end_employment_areas.py)."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from kuntakokeilu.customers import customerships, notices, pilot_end

@@ -46,7 +46,6 @@ from .models import Customership, DueTransfer, Ground, Responsible
 from .queries import facts_on
 from .target_group import decide
 
-
 EMPLOYMENT_AREAS_FILE = "regions/data/employment_areas.csv"  # loaded by `load_reference_data`
 
 
