@@ -30,6 +30,7 @@ def correct_fact(actor, fact: Fact, *, valid_from: dt.date, values: dict, reason
         person=fact.person,
         kind=fact.kind,
         valid_from=valid_from,
+        reported_on=max(valid_from, on),  # issue 14: a corrected date is known from the correction on
         recorded_by=actor,
         source="correction",
         reason=reason.strip(),
@@ -47,5 +48,7 @@ def correct_fact(actor, fact: Fact, *, valid_from: dt.date, values: dict, reason
     fact.save(update_fields=["superseded"])
     new.save()
     # The corrected dates are reported changes: due transfers follow them (R-TG-4, customers/worklist.py).
-    worklist.evaluate_changes(fact.person, worklist.event_dates([fact, new]), actor=actor)
+    worklist.evaluate_changes(
+        fact.person, worklist.event_dates([fact, new]), actor=actor, reported=worklist.report_dates([new])
+    )
     return new
