@@ -128,3 +128,27 @@ def test_the_command(helsinki_customer, vantaa_customer):
         call_command("transfer", "pilot-end", "--on", "2024-12-31", stdout=io.StringIO())
     with pytest.raises(CommandError):
         call_command("transfer", "pilot-end", "--on", "31.12.2024", stdout=io.StringIO())
+
+
+def test_the_api_names_the_employment_area(helsinki_customer, user):
+    """R-TG-6, R-X-1: through the API, as the Uusimaa TE-office official who may see the Helsinki person:
+    the customership from 1.1.2025 names its employment area, and the notice its receiver's area code."""
+    from rest_framework.test import APIClient
+
+    pilot_end.return_customers(END)
+    api = APIClient()
+    api.force_authenticate(user("sanna.makinen"))
+    rows = api.get(f"/api/v1/persons/{helsinki_customer.pk}/customerships/").json()
+    last = rows[-1]
+    assert (last["responsible"], last["employment_area"], last["te_office"], last["valid_from"]) == (
+        "employment_area",
+        "helsinki",
+        None,
+        "2025-01-01",
+    )
+    assert rows[0]["employment_area"] is None
+    notices_ = api.get(f"/api/v1/persons/{helsinki_customer.pk}/notices/").json()
+    ended = [
+        n for n in notices_ if n["to_organisation"] and n["to_organisation"]["type"] == "employment_area"
+    ]
+    assert {n["to_organisation"]["area_code"] for n in ended} == {"helsinki"} and len(ended) == 2
