@@ -92,3 +92,55 @@ def test_the_migration_gives_old_rows_their_valid_from(settings):
     assert worklist.report_dates(Fact.objects.exclude(kind=FactKind.JOB_SEARCH).filter(pk__gt=0)) == {
         dt.date(2022, 3, 10): dt.date(2022, 3, 10)
     }
+
+
+def test_a_correction_counts_from_the_day_it_was_reported(settings):
+    """R-TG-4, R-TG-1: a Helsinki customer whose move to Espoo on 2.5.2022 was recorded wrongly as Vantaa;
+    the case worker corrects it on 1.9.2022 giving the report day 29.8.2022: due by 5.9.2022; a report day
+    after the correction is refused (in sv) and changes nothing."""
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    from kuntakokeilu.access.demo import ensure_demo_users
+    from kuntakokeilu.customers import services
+    from kuntakokeilu.regions.models import Municipality
+
+    from .conftest import make_customer
+
+    settings.KUNTAKOKEILU_TODAY = "2022-09-01"
+    ensure_demo_users()
+    worker = get_user_model().objects.get(username="aino.virtanen")
+    load(ROW | {"valid_from": "2021-01-01", "job_search_start": "2021-01-01"})
+    make_customer(Fact.objects.filter(person__henkilotunnus=YOUNG).first().person, "091")
+    load(ROW | {"valid_from": "2022-05-02", "kotikunta": "092"})
+    fact = Fact.objects.current().get(
+        person__henkilotunnus=YOUNG, kind=FactKind.KOTIKUNTA, valid_from="2022-05-02"
+    )
+    espoo = {"municipality": Municipality.objects.get(code="049")}
+    day = dt.date(2022, 9, 1)
+    with translation.override("sv"), pytest.raises(ValidationError) as caught:
+        services.correct_fact(
+            worker,
+            fact,
+            valid_from=fact.valid_from,
+            values=espoo,
+            reason="Espoo",
+            on=day,
+            reported_on=dt.date(2022, 9, 2),
+        )
+    assert "reported_on" in caught.value.message_dict
+    services.correct_fact(
+        worker,
+        fact,
+        valid_from=fact.valid_from,
+        values=espoo,
+        reason="Espoo",
+        on=day,
+        reported_on=dt.date(2022, 8, 29),
+    )
+    due = open_due()
+    assert (due.target["kunta_code"], due.event_date, due.due_by) == (
+        "049",
+        dt.date(2022, 8, 29),
+        dt.date(2022, 9, 5),
+    )

@@ -101,6 +101,7 @@ def correct(request, fact):
                 values=form.values(),
                 reason=form.cleaned_data["reason"],
                 on=today,
+                reported_on=form.cleaned_data.get("reported_on"),
             )
         except ValidationError as exc:
             add_errors(form, exc)
