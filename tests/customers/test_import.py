@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from kuntakokeilu.customers.identity import make_henkilotunnus
-from kuntakokeilu.customers.importer import COLUMNS, ImportRejected, import_job_seekers
+from kuntakokeilu.customers.importer import COLUMNS, OPTIONAL_COLUMNS, ImportRejected, import_job_seekers
 from kuntakokeilu.customers.models import Fact, FactKind, Person
 
 pytestmark = pytest.mark.django_db
@@ -148,12 +148,13 @@ def test_malformed_files_are_rejected_in_finnish():
 
 
 def test_the_documented_format_is_the_one_read():
-    """R-X-3: docs/formats/job_seekers.md names exactly the columns read, and its example imports."""
+    """R-X-3: docs/formats/job_seekers.md names exactly the columns read (the required ones and the optional
+    `reported_on`, issue 14), and its example imports."""
     from pathlib import Path
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "formats" / "job_seekers.md").read_text()
     documented = [line.split("`")[1] for line in doc.splitlines() if line.startswith("| `")]
-    assert documented == list(COLUMNS)
+    assert documented == [*COLUMNS, *OPTIONAL_COLUMNS]
     example = doc.split("```csv\n")[1].split("```")[0].encode()
     report = import_job_seekers(example, source="example.csv")
     assert (report.persons_created, report.facts_created) == (2, 13)

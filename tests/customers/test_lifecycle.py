@@ -154,12 +154,13 @@ def test_one_job_seeker_through_the_pilot(settings):
     omar = Person.objects.get(henkilotunnus=OMAR)
     worklist.complete(DueTransfer.objects.get(person=omar), actor=user(username="sanna.makinen"), on=today)
 
-    # 5. The pilot's end: the municipal customer returns to the TE office; Sofia stays with it.
+    # 5. The pilot's end: the municipal customer passes to Helsinki's employment area (Act 380/2023, the TE
+    # offices ceased on 31.12.2024); Sofia, the TE office's customer on request, is untouched.
     today = on(settings, "2025-01-01")
     summary = pilot_end.return_customers(today)
-    assert dict(summary.areas) == {20: {"01": 1}}
+    assert dict(summary.areas) == {20: {"helsinki": 1}}
     returned = Customership.objects.get(person=omar, valid_to=None)
-    assert (returned.ground, returned.te_office.code) == (Ground.PILOT_ENDED, "01")
+    assert (returned.ground, returned.employment_area.code) == (Ground.PILOT_ENDED, "helsinki")
     for notice in returned.notices.all():
         assert "Kokeilu on päättynyt" in " ".join(notices.render(notice, "fi")["lines"])
         assert "Försöket har upphört" in " ".join(notices.render(notice, "sv")["lines"])

@@ -26,6 +26,7 @@ from kuntakokeilu.regions.models import Municipality
 from kuntakokeilu.regions.queries import te_office_of
 
 from .conftest import HELSINKI_HETU, PORVOO_HETU
+from .test_pilot_end import TE_LAW
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_the_pilots_end_lapses_requests_and_cancels_due_transfers(demo_customers
         handler_municipality=Municipality.objects.get(code="091"),
         target={"type": "te_office", "te_office_code": "01"},
     )
-    pilot_end.return_customers(dt.date(2025, 1, 1))
+    pilot_end.return_customers(dt.date(2025, 1, 1), TE_LAW)  # Porvoo and Kajaani have no area loaded
     row.refresh_from_db()
     due.refresh_from_db()
     assert row.status == RequestStatus.LAPSED

@@ -1,25 +1,29 @@
-"""The pilot's end (R-TG-6, R-TG-7; L1269 s. 25 as amended by L421/2021, law notes §7.3): on 1.1.2025 every
-trial municipality's customer returns to the TE office of their place in one batch, with the rule's
-explanation stored and notices saying the plan binds the customer and the TE office; a re-run changes
-nothing; any other date is refused."""
+"""The pilot's end (R-TG-6, R-TG-7; L1269 s. 25 as amended by L421/2021, law notes §7.3) under the law as it
+stood before TE2024: every trial municipality's customer returns to the TE office of their place in one
+batch, with the rule's explanation stored and notices saying the plan binds the customer and the TE office;
+a re-run changes nothing; any other date is refused. The TE offices still exist here because the store's
+`transfers.employment_areas_from` is moved a day past the return (the law's day, 1.1.2025, hands the
+customers to the employment areas: test_pilot_end_employment_areas.py)."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from kuntakokeilu.customers import customerships, notices, pilot_end
 from kuntakokeilu.customers.identity import make_henkilotunnus
 from kuntakokeilu.customers.models import Customership, Ground, Notice, NoticeRecipient, Person, Responsible
+from kuntakokeilu.rules.overlay import Edit, overlay
+from kuntakokeilu.rules.parameters import default_store
 
 from .conftest import HELSINKI_HETU, KAJAANI_HETU, PORVOO_HETU, make_customer
 
 pytestmark = pytest.mark.django_db
 
 END = dt.date(2025, 1, 1)
+# The law before TE2024 reached the pilot's end: the TE offices receive the customers.
+TE_LAW = overlay(default_store(), [Edit("transfers.employment_areas_from", dt.date(2025, 1, 2))])
 
 
 def open_row(person) -> Customership:
@@ -29,7 +33,7 @@ def open_row(person) -> Customership:
 def test_every_customer_returns_to_the_te_office_of_their_place(demo_customers):
     """R-TG-6: Helsinki and Porvoo customers to the Uusimaa TE office, the Kajaani one to Kainuu's; the
     municipal rows end on 31.12.2024; the summary counts per trial area and TE office."""
-    summary = pilot_end.return_customers(END)
+    summary = pilot_end.return_customers(END, TE_LAW)
     assert summary.returned == 3
     offices = {HELSINKI_HETU: "01", PORVOO_HETU: "01"}
     for code, office in offices.items():
@@ -48,7 +52,7 @@ def test_every_customer_returns_to_the_te_office_of_their_place(demo_customers):
 
 def test_the_rules_explanation_is_stored(demo_customers):
     """R-TG-6: the target-group rule run on 1.1.2025 says the pilot is over and names the TE office."""
-    pilot_end.return_customers(END)
+    pilot_end.return_customers(END, TE_LAW)
     outcome = customerships.explanation(open_row(demo_customers[HELSINKI_HETU]))
     checks = {c.code: c for c in outcome.checks}
     assert checks["pilot_period"].status == "info"
@@ -60,7 +64,7 @@ def test_the_rules_explanation_is_stored(demo_customers):
 def test_the_notices_say_the_plan_binds_the_customer_and_the_te_office(demo_customers):
     """R-TG-7, law notes §7.3: the person's notice in their language (Porvoo: sv), the TE office's; the
     plan sentence of this ground in fi and sv."""
-    pilot_end.return_customers(END)
+    pilot_end.return_customers(END, TE_LAW)
     row = open_row(demo_customers[PORVOO_HETU])
     person = Notice.objects.get(customership=row, recipient=NoticeRecipient.PERSON)
     assert person.language == "sv"
@@ -74,9 +78,9 @@ def test_the_notices_say_the_plan_binds_the_customer_and_the_te_office(demo_cust
 
 def test_a_rerun_changes_nothing(demo_customers):
     """R-TG-6: idempotent — the second run finds no open municipal customership."""
-    pilot_end.return_customers(END)
+    pilot_end.return_customers(END, TE_LAW)
     counts = (Customership.objects.count(), Notice.objects.count())
-    assert pilot_end.return_customers(END).returned == 0
+    assert pilot_end.return_customers(END, TE_LAW).returned == 0
     assert (Customership.objects.count(), Notice.objects.count()) == counts
 
 
@@ -84,7 +88,7 @@ def test_in_chunks_with_progress(demo_customers, monkeypatch):
     """R-TG-6: the batch runs in chunks and reports progress after each."""
     monkeypatch.setattr(pilot_end, "CHUNK", 2)
     seen = []
-    pilot_end.return_customers(END, progress=lambda done, total: seen.append((done, total)))
+    pilot_end.return_customers(END, TE_LAW, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(2, 3), (3, 3)]
 
 
@@ -105,7 +109,7 @@ def test_only_open_municipal_customerships_return(demo_customers):
         outcome=None,
         responsible={},
     )
-    assert pilot_end.return_customers(END).returned == 1
+    assert pilot_end.return_customers(END, TE_LAW).returned == 1
     assert open_row(demo_customers[HELSINKI_HETU]).valid_from == dt.date(2023, 5, 1)
     assert open_row(demo_customers[KAJAANI_HETU]).responsible == Responsible.NONE
 
@@ -121,7 +125,7 @@ def test_a_customer_with_no_place_goes_to_the_te_office_of_the_municipality(demo
         service_language="fi",
     )
     make_customer(person, "092")
-    pilot_end.return_customers(END)
+    pilot_end.return_customers(END, TE_LAW)
     assert open_row(person).te_office.code == "01"
 
 
@@ -129,19 +133,6 @@ def test_a_customer_with_no_place_goes_to_the_te_office_of_the_municipality(demo
 def test_another_date_is_refused(demo_customers, day):
     """R-TG-6: only the day after the pilot's end (pilot.yaml); nothing changes (message in fi)."""
     with translation.override("fi"), pytest.raises(ValidationError) as caught:
-        pilot_end.return_customers(day)
+        pilot_end.return_customers(day, TE_LAW)
     assert "1.1.2025" in " ".join(caught.value.messages)
     assert not Customership.objects.filter(ground=Ground.PILOT_ENDED).exists()
-
-
-def test_the_command(demo_customers):
-    """R-TG-6: `kuntakokeilu transfer pilot-end --on 2025-01-01` prints progress and a line per trial
-    area; a wrong date is a command error."""
-    out = io.StringIO()
-    call_command("transfer", "pilot-end", "--on", "2025-01-01", stdout=out)
-    text = out.getvalue()
-    assert "… 3/3" in text and "20" in text and "3" in text.splitlines()[-1]
-    with pytest.raises(CommandError):
-        call_command("transfer", "pilot-end", "--on", "2024-12-31", stdout=io.StringIO())
-    with pytest.raises(CommandError):
-        call_command("transfer", "pilot-end", "--on", "31.12.2024", stdout=io.StringIO())

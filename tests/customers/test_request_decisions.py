@@ -44,6 +44,32 @@ def test_a_refused_requests_letter_gives_the_grounds_and_rectification_instructi
     assert "Uudenmaan TE-toimisto" in " ".join(letter.appeal.paragraphs)
 
 
+def test_the_rectification_instructions_cite_the_right_sections(demo_customers, user):
+    """Issue 14 item 5 (R-TG-5; law notes §7.2): the 30 days and the authority are Administrative Procedure
+    Act 434/2003 s. 49 b, service by post s. 59, the request's content s. 49 c; the remedy is L1269 s. 17 →
+    Act 916/2012 ch. 14 (fi and sv)."""
+    row = refused_for_services(demo_customers, user)
+    for lang, period, content, act in (
+        (
+            "fi",
+            "(hallintolaki 434/2003, 49 b ja 59 §)",
+            "(hallintolaki 434/2003, 49 c §)",
+            "916/2012), 14 luku",
+        ),
+        (
+            "sv",
+            "(förvaltningslagen 434/2003, 49 b och 59 §)",
+            "(förvaltningslagen 434/2003, 49 c §)",
+            "14 kap.",
+        ),
+    ):
+        letter = request_letter.letter(row, lang)
+        when, what = letter.appeal.paragraphs[1], letter.appeal.paragraphs[2]
+        assert "30" in when and period in when and "49 c" not in when
+        assert content in what
+        assert any("1269/2020, 17 §" in r and act in r for r in letter.legal_references)
+
+
 def test_the_letter_in_swedish_and_as_a_pdf(demo_customers, user):
     """R-TG-7: Porvoo's Swedish-speaking customer's granted move to Helsinki: the decision in Swedish
     (begäran om omprövning), the PDF reads the same; the Finnish version on demand."""

@@ -58,6 +58,14 @@ def test_a_helsinki_case_worker_finds_and_opens_a_helsinki_person(page, job_seek
     assert page.get_by_role("alert").count() == 1  # no reason, no change: nothing saved
     check_accessibility(page)
 
+    # Issue 14 item 5: the day the change was reported; a day after today is refused and nothing is saved.
+    page.get_by_label("Ilmoitettu TE-toimistolle (tyhjä: tänään)").fill("2022-01-11")
+    page.get_by_label("Korjauksen syy").fill("Ilmoitettu myöhässä")
+    page.get_by_role("button", name="Tallenna korjaus").click()
+    page.wait_for_load_state()
+    assert "Ilmoituspäivä ei voi olla tulevaisuudessa." in page.locator("main").inner_text()
+    check_accessibility(page)
+
 
 def test_a_porvoo_person_does_not_open_by_url_or_api(page, job_seekers):
     nystrom = Person.objects.get(henkilotunnus=NYSTROM)

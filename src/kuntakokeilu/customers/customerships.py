@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kuntakokeilu.regions.models import Municipality, TeOffice
+from kuntakokeilu.regions.models import EmploymentArea, Municipality, TeOffice
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore
 from kuntakokeilu.rules.storage import load_record, save_records
@@ -35,6 +35,7 @@ CUSTOMERSHIP_FIELDS = (
     "responsible",
     "municipality_id",
     "te_office_id",
+    "employment_area_id",
     "decision",
     "rule_version",
 )
@@ -42,26 +43,37 @@ NOTICE_FIELDS = ("customership_id", "recipient", "language", "data")
 
 
 def responsible_fields(responsible: dict | None) -> dict:
-    """The model fields for the rule's `responsible` answer ({"type", "kunta_code" | "te_office_code"})."""
+    """The model fields for the rule's `responsible` answer ({"type", "kunta_code" | "te_office_code"}),
+    or for an employment area at the pilot's end ({"type": "employment_area", "area_code"})."""
+    none = {"municipality": None, "te_office": None, "employment_area": None}
     if not responsible:
-        return {"responsible": Responsible.NONE, "municipality": None, "te_office": None}
+        return {"responsible": Responsible.NONE, **none}
     kind = responsible["type"]
     if kind == "municipality":
         municipality = Municipality.objects.get(code=responsible["kunta_code"])
-        return {"responsible": Responsible.MUNICIPALITY, "municipality": municipality, "te_office": None}
+        return {"responsible": Responsible.MUNICIPALITY, **none, "municipality": municipality}
     if kind == "te_office":
         office = TeOffice.objects.get(code=responsible["te_office_code"])
-        return {"responsible": Responsible.TE_OFFICE, "municipality": None, "te_office": office}
+        return {"responsible": Responsible.TE_OFFICE, **none, "te_office": office}
     if kind == "aland":
-        return {"responsible": Responsible.ALAND, "municipality": None, "te_office": None}
+        return {"responsible": Responsible.ALAND, **none}
+    if kind == "employment_area":
+        area = EmploymentArea.objects.get(code=responsible["area_code"])
+        return {"responsible": Responsible.EMPLOYMENT_AREA, **none, "employment_area": area}
     raise ValueError(f"unknown responsible type {kind!r}")
 
 
 def same_organisation(customership: Customership, fields: dict) -> bool:
-    return (customership.responsible, customership.municipality_id, customership.te_office_id) == (
+    return (
+        customership.responsible,
+        customership.municipality_id,
+        customership.te_office_id,
+        customership.employment_area_id,
+    ) == (
         fields["responsible"],
         fields["municipality"].pk if fields["municipality"] else None,
         fields["te_office"].pk if fields["te_office"] else None,
+        fields["employment_area"].pk if fields["employment_area"] else None,
     )
 
 
@@ -174,7 +186,16 @@ class BatchRow:
     rows of a batch (`CUSTOMERSHIP_FIELDS`), and what its notices read (`notices.rows`). The fields that
     are the same in every row come from `start_batch`'s template."""
 
-    __slots__ = (*CUSTOMERSHIP_FIELDS, "person", "municipality", "te_office", "pk", "valid_from", "ground")
+    __slots__ = (
+        *CUSTOMERSHIP_FIELDS,
+        "person",
+        "municipality",
+        "te_office",
+        "employment_area",
+        "pk",
+        "valid_from",
+        "ground",
+    )
     request_reason = ""
     accepted_on = None
 
@@ -184,6 +205,8 @@ class BatchRow:
         self.municipality, self.te_office = organisation["municipality"], organisation["te_office"]
         self.municipality_id = self.municipality.pk if self.municipality else None
         self.te_office_id = self.te_office.pk if self.te_office else None
+        self.employment_area = organisation["employment_area"]
+        self.employment_area_id = self.employment_area.pk if self.employment_area else None
 
 
 def start_batch(
@@ -224,7 +247,12 @@ class OrganisationFields:
 
     def __call__(self, responsible: dict | None) -> dict:
         responsible = responsible or {}
-        key = (responsible.get("type"), responsible.get("kunta_code"), responsible.get("te_office_code"))
+        key = (
+            responsible.get("type"),
+            responsible.get("kunta_code"),
+            responsible.get("te_office_code"),
+            responsible.get("area_code"),
+        )
         if key not in self._found:
             self._found[key] = responsible_fields(responsible or None)
         return self._found[key]
@@ -236,4 +264,6 @@ def explanation(customership: Customership) -> Outcome | None:
 
 
 def timeline(person: Person) -> list[Customership]:
-    return list(person.customerships.select_related("municipality", "te_office", "recorded_by"))
+    return list(
+        person.customerships.select_related("municipality", "te_office", "employment_area", "recorded_by")
+    )

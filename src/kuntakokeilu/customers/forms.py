@@ -74,6 +74,10 @@ class CorrectionForm(forms.Form):
     """The corrected value of one fact, the date it holds from, and the reason (the history is kept)."""
 
     valid_from = forms.DateField(label=_("Valid from"), widget=DATE_WIDGET)
+    # issue 14 (L1269 s. 5 mom 2): the day the change was reported; empty = the day of the correction
+    reported_on = forms.DateField(
+        label=_("Reported to the TE office on (empty: today)"), required=False, widget=DATE_WIDGET
+    )
     reason = forms.CharField(
         label=_("Reason for the correction"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -99,7 +103,9 @@ class CorrectionForm(forms.Form):
             self.fields["end_date"] = forms.DateField(
                 label=_("Job search end"), required=False, widget=DATE_WIDGET
             )
-        self.order_fields(["valid_from", "municipality", "code", "flag", "date_value", "end_date", "reason"])
+        self.order_fields(
+            ["valid_from", "municipality", "code", "flag", "date_value", "end_date", "reported_on", "reason"]
+        )
 
     def clean(self):
         data = super().clean()

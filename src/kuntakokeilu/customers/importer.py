@@ -39,6 +39,8 @@ COLUMNS = (
     "job_search_start",
     "job_search_end",
 )
+# issue 14: the day the row's facts were reported (L1269 s. 5 mom 2); optional column, empty = `valid_from`
+OPTIONAL_COLUMNS = ("reported_on",)
 REQUIRED = ("henkilotunnus", "last_name", "first_name", "service_language", "valid_from")
 NAME_COLUMNS = ("last_name", "first_name")
 NAME_LENGTH = Person._meta.get_field("last_name").max_length
@@ -121,7 +123,7 @@ def read_rows(data: bytes) -> list[PersonRows]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     missing = [c for c in COLUMNS if c not in header]
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS + OPTIONAL_COLUMNS]
     for column in missing:
         errors.append(RowError(1, column, _("The column is missing from the header.")))
     for column in unknown:
@@ -189,7 +191,12 @@ def _read_row(row, line, persons, seen, errors) -> None:
             if flag is not None:
                 facts.append(Fact(kind=kind, valid_from=valid_from, flag=flag))
         facts += _change_security(row, line, valid_from, value, row_errors)
-    facts += _job_search(line, value, row_errors)
+    reported = value("reported_on", parse_date) if "reported_on" in row else None
+    for fact in facts:
+        fact.reported_on = reported or valid_from
+    for fact in _job_search(line, value, row_errors):
+        fact.reported_on = fact.valid_from  # the window of a registration counts from the start (s. 5 mom 2)
+        facts.append(fact)
     if hetu is not None and valid_from is not None:
         key = (hetu.code, valid_from)
         if key in seen:
@@ -284,7 +291,8 @@ def import_job_seekers(data: bytes, source: str, actor=None) -> ImportReport:
             # Registrations and changes dated within the pilot are evaluated (R-TG-4, worklist.py).
             dates = [d for d in worklist.event_dates(stored) if worklist.in_pilot(d, params)]
             if dates:
-                worklist.evaluate_changes(person, dates, params=params, actor=actor)
+                reported = worklist.report_dates(stored)
+                worklist.evaluate_changes(person, dates, params=params, actor=actor, reported=reported)
     return report
 
 

@@ -92,6 +92,10 @@ class Fact(models.Model):
     flag = models.BooleanField(null=True, blank=True)
     date_value = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
+    # issue 14 (L1269 s. 5 mom 2): the day the fact was reported to the TE office; the 7-day window of a
+    # change counts from it. Null only where a writer gave none: read as `valid_from` (`reported`); the rows
+    # stored before it existed were given their `valid_from` by migration 0012.
+    reported_on = models.DateField(_("reported on"), null=True, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -123,6 +127,11 @@ class Fact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.kind} {self.valid_from}: {self.value}"
+
+    @property
+    def reported(self):
+        """The day the fact was reported (issue 14): `reported_on`, or `valid_from` where none was given."""
+        return self.reported_on or self.valid_from
 
     @property
     def value(self):
@@ -199,6 +208,8 @@ class Responsible(models.TextChoices):
     TE_OFFICE = "te_office", _("TE office")
     ALAND = "aland", _("Åland's own employment services")
     NONE = "none", _("no one (not a job seeker)")
+    # issue 14: from 1.1.2025 the municipalities' employment areas (Act 380/2023), at the pilot's end
+    EMPLOYMENT_AREA = "employment_area", _("employment area")
 
 
 class Customership(models.Model):
@@ -214,6 +225,10 @@ class Customership(models.Model):
     )
     te_office = models.ForeignKey(
         "regions.TeOffice", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # issue 14: the employment area (Act 380/2023) responsible from the pilot's end
+    employment_area = models.ForeignKey(
+        "regions.EmploymentArea", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     valid_from = models.DateField(_("from"))
     valid_to = models.DateField(_("to"), null=True, blank=True)
@@ -243,6 +258,10 @@ class Customership(models.Model):
             models.CheckConstraint(
                 condition=~Q(responsible="municipality") | Q(municipality__isnull=False),
                 name="municipal_customership_names_municipality",
+            ),
+            models.CheckConstraint(
+                condition=~Q(responsible="employment_area") | Q(employment_area__isnull=False),
+                name="employment_area_customership_names_area",
             ),
         ]
 

@@ -21,7 +21,7 @@ import datetime as dt
 from django.utils.translation import gettext_noop
 
 from kuntakokeilu.letters.letter import Letter, Section
-from kuntakokeilu.regions.models import Municipality, TeOffice
+from kuntakokeilu.regions.models import EmploymentArea, Municipality, TeOffice
 from kuntakokeilu.regions.queries import te_office_of
 from kuntakokeilu.rules.messages import Message
 
@@ -29,6 +29,8 @@ from . import notices
 from .models import Ground, Notice, NoticeRecipient, Responsible
 
 ACT = gettext_noop("Act on municipal pilots for promoting employment (1269/2020)")
+# issue 14: the pilot's end into the employment areas
+ACT_380 = gettext_noop("Act on the organisation of public employment services (380/2023)")
 
 
 def _names(org: dict | None) -> dict[str, str] | None:
@@ -39,6 +41,8 @@ def _names(org: dict | None) -> dict[str, str] | None:
         return Municipality.objects.get(code=org["kunta_code"]).names()
     if org["type"] == Responsible.TE_OFFICE:
         return TeOffice.objects.get(code=org["te_office_code"]).names()
+    if org["type"] == Responsible.EMPLOYMENT_AREA:
+        return EmploymentArea.objects.get(code=org["area_code"]).names()
     return None
 
 
@@ -56,8 +60,8 @@ def sender(notice: Notice) -> dict[str, str] | None:
     ):
         return _names(origin)
     for org in (target, origin):
-        if org is not None and org["type"] == Responsible.TE_OFFICE:
-            return _names(org)
+        if org is not None and org["type"] in (Responsible.TE_OFFICE, Responsible.EMPLOYMENT_AREA):
+            return _names(org)  # the TE office, or from 1.1.2025 the employment area that receives
     for org in (target, origin):
         if org is not None and org["type"] == Responsible.MUNICIPALITY:
             office = te_office_of(org["kunta_code"], on)
@@ -92,5 +96,12 @@ def letter(notice: Notice, lang: str | None = None) -> Letter:
         recipient=_recipient(notice, lang),
         reference=f"{notice.customership_id}-{notice.pk}",
         sections=(Section(paragraphs=tuple(text["lines"])),),
-        legal_references=(Message(ACT).render(lang),),
+        legal_references=tuple(Message(act).render(lang) for act in _acts(notice)),
     )
+
+
+def _acts(notice: Notice) -> tuple[str, ...]:
+    to = notice.data["to"] or {}
+    if to.get("type") == Responsible.EMPLOYMENT_AREA:
+        return (ACT, ACT_380)
+    return (ACT,)

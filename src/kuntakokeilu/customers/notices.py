@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_noop as _
 
-from kuntakokeilu.regions.models import LanguageStatus, Municipality, TeOffice
+from kuntakokeilu.regions.models import EmploymentArea, LanguageStatus, Municipality, TeOffice
 from kuntakokeilu.rules.messages import Message
 
 from .models import Customership, Ground, Notice, NoticeRecipient, Responsible
@@ -44,6 +44,18 @@ PLAN = _(
 PLAN_PILOT_ENDED = _(
     "The pilot has ended. An employment plan in force binds the job seeker and the TE office until the TE "
     "office reviews it; report its progress to the TE office."
+)
+# The pilot's end into the employment areas (issue 14): the TE offices ceased on 31.12.2024 and from 1.1.2025
+# the municipalities' employment areas organise the public employment services (Act 380/2023, law notes
+# §7.3); matters pending with a trial municipality pass to the new employment authority (V383 s. 7), and the
+# plan in force binds the job seeker and the authority until it reviews it (L421 s. 25, the TE office's task
+# now the employment authority's).
+PLAN_EMPLOYMENT_AREA = _(
+    "The pilot has ended and the TE offices have ceased: from 1 January 2025 the employment area of the job "
+    "seeker's home municipality organises the public employment services (Act 380/2023). Matters pending "
+    "with the trial municipality pass to the employment area, and an employment plan in force binds the job "
+    "seeker and the employment area until the employment area reviews it; report its progress to the "
+    "employment area."
 )
 # The end of a customership with the job search (L1269 s. 6, law notes §2.4): its own notice, to the person
 # and to the organisation whose customer the person was (no one receives the person). A restart during the
@@ -92,6 +104,7 @@ def organisation(customership: Customership | None) -> dict | None:
         "type": customership.responsible,
         "kunta_code": customership.municipality.code if customership.municipality_id else None,
         "te_office_code": customership.te_office.code if customership.te_office_id else None,
+        **({"area_code": customership.employment_area.code} if customership.employment_area_id else {}),
     }
 
 
@@ -177,6 +190,8 @@ def _name(org: dict | None):
         return Municipality.objects.get(code=org["kunta_code"]).names()
     if org["type"] == Responsible.TE_OFFICE:
         return TeOffice.objects.get(code=org["te_office_code"]).names()
+    if org["type"] == Responsible.EMPLOYMENT_AREA:
+        return EmploymentArea.objects.get(code=org["area_code"]).names()
     return Message(ALAND)
 
 
@@ -202,8 +217,16 @@ def sentences(notice: Notice, person_name: str) -> list[Message]:
         lines.append(Message(REASON, {"reason": Message(REASONS[d["request_reason"]])}))
     if d["accepted_on"]:
         lines.append(Message(ACCEPTED, {"on": dt.date.fromisoformat(d["accepted_on"])}))
-    lines.append(Message(PLAN_PILOT_ENDED if d["ground"] == "pilot_ended" else PLAN))
+    lines.append(Message(_plan(d)))
     return lines
+
+
+def _plan(d: dict) -> str:
+    """The plan sentence: at the pilot's end to the TE office or (from 1.1.2025) to the employment area."""
+    if d["ground"] != "pilot_ended":
+        return PLAN
+    to = d["to"] or {}
+    return PLAN_EMPLOYMENT_AREA if to.get("type") == Responsible.EMPLOYMENT_AREA else PLAN_PILOT_ENDED
 
 
 def is_end(notice: Notice) -> bool:

@@ -12,9 +12,11 @@ appealed like TE-office decisions (L421 s. 17, §2.3), i.e. under the Public Emp
 Act 916/2012 ch. 14 (§7.2): first a request for rectification (oikaisuvaatimus / begäran om omprövning),
 whose decision may then be appealed to the administrative court. So the letter carries rectification
 instructions, not a direct appeal. The law notes name no other authority for the request, so it is
-addressed to the authority that decided (Administrative Procedure Act 434/2003 s. 49 b), within 30 days of
-service (s. 49 c), an ordinary letter served on the seventh day after sending (s. 59) — a reading [I] to
-confirm with the ministry's model instructions before release.
+addressed to the authority that decided, within 30 days of service (Administrative Procedure Act 434/2003
+s. 49 b: the authority and the period), stating the decision, the change asked and its grounds (s. 49 c: form
+and content), an ordinary letter served on the seventh day after sending (s. 59) — a reading [I] to confirm
+with the ministry's model instructions before release. Section numbers checked in issue 14 (s. 49 c was
+cited for the 30 days; it is s. 49 b's).
 
 A refusal with every condition met (the Act says the TE office *may* transfer) states that the transfer was
 left to the TE office's discretion; a case-specific reasoning is not recorded today.
@@ -147,12 +149,13 @@ def _letter(request: TransferRequest, lang: str) -> Letter:
                 _(
                     "Send the request to %(office)s, which made the decision, within 30 days of receiving "
                     "this decision. A decision sent by post is deemed received on the seventh day after it "
-                    "was sent (Administrative Procedure Act 434/2003, sections 49 b, 49 c and 59)."
+                    "was sent (Administrative Procedure Act 434/2003, sections 49 b and 59)."
                 )
                 % {"office": office_name},
                 _(
-                    "State the decision, the change you ask for and its grounds, and your contact details. "
-                    "The decision on your request may be appealed to the administrative court; its appeal "
+                    "State the decision, the change you ask for and its grounds, and your contact details "
+                    "(Administrative Procedure Act 434/2003, section 49 c). The decision on your request may "
+                    "be appealed to the administrative court; its appeal "
                     "instructions come with it."
                 ),
             ),

@@ -15,21 +15,34 @@ from .models import Fact
 
 
 @transaction.atomic
-def correct_fact(actor, fact: Fact, *, valid_from: dt.date, values: dict, reason: str, on: dt.date) -> Fact:
+def correct_fact(
+    actor,
+    fact: Fact,
+    *,
+    valid_from: dt.date,
+    values: dict,
+    reason: str,
+    on: dt.date,
+    reported_on: dt.date | None = None,
+) -> Fact:
     """Replace a current fact by a corrected one: the old row stays, marked superseded; the new row
     `corrects` it and carries the reason. `values` holds the value fields (municipality, code, flag,
-    date_value, end_date) of the fact's kind."""
+    date_value, end_date) of the fact's kind. `reported_on` (issue 14): the day the change was reported,
+    not after `on`; default `on`."""
     fact = Fact.objects.select_for_update().select_related("person").get(pk=fact.pk)
     if not can(actor, "customers.correct_fact", fact.person, on):
         raise PermissionDenied
     if fact.superseded:
         raise ValidationError(_("This fact has already been corrected; correct the newer row."))
+    if reported_on is not None and reported_on > on:
+        raise ValidationError({"reported_on": _("The report day cannot be in the future.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the correction.")})
     new = Fact(
         person=fact.person,
         kind=fact.kind,
         valid_from=valid_from,
+        reported_on=max(valid_from, reported_on or on),  # issue 14: the window counts from the report
         recorded_by=actor,
         source="correction",
         reason=reason.strip(),
@@ -47,5 +60,7 @@ def correct_fact(actor, fact: Fact, *, valid_from: dt.date, values: dict, reason
     fact.save(update_fields=["superseded"])
     new.save()
     # The corrected dates are reported changes: due transfers follow them (R-TG-4, customers/worklist.py).
-    worklist.evaluate_changes(fact.person, worklist.event_dates([fact, new]), actor=actor)
+    worklist.evaluate_changes(
+        fact.person, worklist.event_dates([fact, new]), actor=actor, reported=worklist.report_dates([new])
+    )
     return new

@@ -259,11 +259,18 @@ def lapse_requests(persons: Q | Iterable) -> int:
 
 @transaction.atomic
 def evaluate_change(
-    person: Person, *, event_date: dt.date, params: ParameterStore | None = None, actor=None
+    person: Person,
+    *,
+    event_date: dt.date,
+    params: ParameterStore | None = None,
+    actor=None,
+    reported_on: dt.date | None = None,
 ) -> DueTransfer | Customership | None:
     """Evaluate a registration or a reported change on its date (R-TG-4). Returns the open due
     transfer (new or kept), the customership begun at once (end or restart of the job search), or None
-    when nothing is due (an open due transfer is then cancelled)."""
+    when nothing is due (an open due transfer is then cancelled). The 7-day window (L1269 s. 5 mom 2)
+    counts from the start of the job search or from the report of the change: from `reported_on` when
+    the change was reported after it took effect (the row's `event_date` is then the report day)."""
     params = params or default_store()
     Person.objects.select_for_update().get(pk=person.pk)
     found = assess(person, event_date, params)
@@ -293,11 +300,12 @@ def evaluate_change(
     if existing is not None and _same(existing, found):
         return existing
     cancel_open(person, event_date)
+    window_from = max(event_date, reported_on) if reported_on else event_date
     return DueTransfer.objects.create(
         person=person,
         ground=found.ground,
-        event_date=event_date,
-        due_by=due_date(event_date, WINDOW, params),
+        event_date=window_from,
+        due_by=due_date(window_from, WINDOW, params),
         handler_te_office=found.handler_te_office,
         handler_municipality=found.handler_municipality,
         target=found.outcome.result["responsible"],
@@ -329,13 +337,34 @@ def event_dates(facts: Iterable[Fact]) -> set[dt.date]:
     return dates
 
 
+def report_dates(facts: Iterable[Fact]) -> dict[dt.date, dt.date]:
+    """{event date: the day its change was reported} (issue 14): the latest report of the facts that
+    change on that date (a job search's start counts from the start; its end from the day after)."""
+    facts = list(facts)
+    starts = {f.valid_from for f in facts if f.kind == FactKind.JOB_SEARCH}
+    reported: dict[dt.date, dt.date] = {}
+    for fact in facts:
+        if fact.kind == FactKind.JOB_SEARCH or fact.valid_from in starts:
+            continue  # a registration: its window counts from the start of the job search
+        day = fact.reported
+        reported[fact.valid_from] = max(day, reported.get(fact.valid_from, day))
+    return reported
+
+
 def evaluate_changes(
-    person: Person, dates: Iterable[dt.date], *, params: ParameterStore | None = None, actor=None
+    person: Person,
+    dates: Iterable[dt.date],
+    *,
+    params: ParameterStore | None = None,
+    actor=None,
+    reported: dict[dt.date, dt.date] | None = None,
 ) -> None:
-    """Evaluate the changes dated within the pilot, oldest first, so that the last one stands."""
+    """Evaluate the changes dated within the pilot, oldest first, so that the last one stands; the window
+    of each counts from its report day in `reported` (`report_dates`), if later."""
     params = params or default_store()
+    reported = reported or {}
     for day in sorted(d for d in set(dates) if in_pilot(d, params)):
-        evaluate_change(person, event_date=day, params=params, actor=actor)
+        evaluate_change(person, event_date=day, params=params, actor=actor, reported_on=reported.get(day))
 
 
 @transaction.atomic

@@ -53,6 +53,7 @@ class OrganisationSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=Responsible.choices)
     kunta_code = serializers.CharField(allow_null=True, required=False)
     te_office_code = serializers.CharField(allow_null=True, required=False)
+    area_code = serializers.CharField(allow_null=True, required=False)  # an employment area (issue 14)
 
 
 class PersonRefSerializer(serializers.Serializer):

@@ -48,6 +48,11 @@ class CustomershipSerializer(serializers.ModelSerializer):
     te_office = serializers.CharField(
         source="te_office.code", allow_null=True, help_text="The TE office's code."
     )
+    employment_area = serializers.CharField(
+        source="employment_area.code",
+        allow_null=True,
+        help_text="The employment area's code (from the pilot's end, Act 380/2023).",
+    )
     valid_to = serializers.DateField(allow_null=True, help_text="Inclusive; null while open.")
     ground = serializers.ChoiceField(choices=Ground.choices)
     request_reason = BlankAsNullChoiceField(choices=RequestReason.choices, allow_null=True)
@@ -60,6 +65,7 @@ class CustomershipSerializer(serializers.ModelSerializer):
             "responsible",
             "municipality",
             "te_office",
+            "employment_area",
             "valid_from",
             "valid_to",
             "ground",

@@ -69,7 +69,7 @@ def _timeline(person, lang):
     the page's language, and its notices (R-TG-7)."""
     rows = []
     for row in customerships.timeline(person):
-        organisation = row.municipality or row.te_office
+        organisation = row.municipality or row.te_office or row.employment_area
         name = organisation.name_in(lang) if organisation else row.get_responsible_display()
         outcome = customerships.explanation(row)
         checks = (
@@ -101,6 +101,7 @@ def correct(request, fact):
                 values=form.values(),
                 reason=form.cleaned_data["reason"],
                 on=today,
+                reported_on=form.cleaned_data.get("reported_on"),
             )
         except ValidationError as exc:
             add_errors(form, exc)

@@ -14,7 +14,8 @@ from kuntakokeilu.customers.transfers import OUTSIDE, check_date, initial
 class Command(BaseCommand):
     help = (
         "Customer transfers: `initial --on DATE` moves everyone registered by 28.2.2021 whom the rule sends; "
-        "`pilot-end --on DATE` returns the trial municipalities' customers to the TE offices."
+        "`pilot-end --on DATE` passes the trial municipalities' customers to the employment areas (from "
+        "1.1.2025; before it, to the TE offices)."
     )
 
     def add_arguments(self, parser):
@@ -70,17 +71,27 @@ class Command(BaseCommand):
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages), returncode=2) from None
+        areas = summary.to_employment_areas  # from 1.1.2025 (Act 380/2023): the employment areas
         for area in sorted(summary.areas):
             offices = summary.areas[area]
+            line = (
+                _("trial area %(no)s: passed %(n)s to the employment areas (%(offices)s)")
+                if areas
+                else _("trial area %(no)s: returned %(n)s to the TE office (%(offices)s)")
+            )
             self.stdout.write(
-                _("trial area %(no)s: returned %(n)s to the TE office (%(offices)s)")
+                line
                 % {
                     "no": area,
                     "n": sum(offices.values()),
                     "offices": ", ".join(f"{code} {n}" for code, n in sorted(offices.items())),
                 }
             )
+        total = (
+            _("Passed %(n)s customers to the employment areas on %(on)s in %(seconds).1f s.")
+            if areas
+            else _("Returned %(n)s customers to the TE offices on %(on)s in %(seconds).1f s.")
+        )
         self.stdout.write(
-            _("Returned %(n)s customers to the TE offices on %(on)s in %(seconds).1f s.")
-            % {"n": summary.returned, "on": day.isoformat(), "seconds": time.perf_counter() - started}
+            total % {"n": summary.returned, "on": day.isoformat(), "seconds": time.perf_counter() - started}
         )
