@@ -104,7 +104,7 @@ def _the_admin_sees_the_views(admin):
     assert WARSAME not in admin.url
     check_accessibility(admin)
 
-    admin.get_by_role("navigation").get_by_role("link", name="Lokitiedot").click()
+    admin.get_by_role("navigation").get_by_role("link", name="Käyttöloki").click()
     admin.wait_for_load_state()
     admin.get_by_label("Henkilötunnus").fill("020985-902X")  # a typing error
     admin.get_by_role("button", name="Hae").click()

@@ -95,7 +95,7 @@ def test_the_te_office_completes_an_overdue_transfer_and_helsinki_finds_the_pers
         on_time = rows.filter(has_text="Haddad, Omar")
         assert on_time.get_attribute("class") is None and "Myöhässä" not in on_time.inner_text()
 
-        overdue.get_by_role("button", name="Suorita siirto").click()
+        overdue.get_by_role("button", name="Tee siirto").click()
         page.wait_for_load_state()
         status = page.get_by_role("status").inner_text()
         assert "Aada Koskinen" in status and "Helsinki" in status

@@ -37,3 +37,19 @@ NAV_REQUESTS_HELP = _(
     "Job seekers' requests to move back to the TE office or to another trial municipality, to accept or "
     "decide."
 )
+
+# --- the initial transfer's summary (`transfer initial`): why the TE office kept persons, in words ---
+KEPT_REASONS = {
+    "earnings_related": _("not entitled to earnings-related allowance"),
+    "under_age_limit": _("under the age limit"),
+    "immigrant": _("immigrant"),
+    "foreign_language": _("foreign-language speaker"),
+    "status": _("status not included"),
+    "job_search": _("no valid job search"),
+    "kotikunta": _("kotikunta not in a trial area"),
+    "residence": _("residence not in a trial area (or no route by residence)"),
+    "group_criterion": _("no group criterion met"),
+    "change_security": _("excluded by change security"),
+    "no_group_criterion": _("the pilot not in force"),
+    "no_facts": _("no status or place on the date"),
+}

@@ -3,6 +3,7 @@
 from django import template
 from django.utils import translation
 
+from kuntakokeilu.rules.citations import cite as cite_reference
 from kuntakokeilu.rules.messages import format_date, format_int
 
 register = template.Library()
@@ -23,3 +24,9 @@ def number(value) -> str:
 @register.filter
 def day(value) -> str:
     return format_date(value, translation.get_language() or "fi") if value else ""
+
+
+@register.filter
+def cite(reference) -> str:
+    """A legal reference of the parameter files in the current language (R-X-8)."""
+    return cite_reference(str(reference), (translation.get_language() or "fi")[:2]) if reference else ""
