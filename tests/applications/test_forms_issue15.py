@@ -17,7 +17,7 @@ NEW = f"/applications/rounds/{DEMO_ROUND}/new/"
 
 
 def test_aland_municipalities_are_not_offered(demo):  # noqa: F811
-    """R-APP-2: the pilot act does not apply on Åland: Maarianhamina (478) and Jomala (170) are not offered."""
+    """R-APP-2: the pilot act does not apply on Åland: Maarianhamina (478), Jomala (170) are not offered."""
     codes = {m.code for m in offered_municipalities(TODAY)}
     assert {"091", "434", "638"} <= codes
     assert not {"478", "170", "035"} & codes

@@ -42,7 +42,7 @@ def test_the_api_refuses_the_same_code_with_its_reason(demo, client, user):
         ("fi", "Haku kattoi työnhakijat, joiden tietoja saat nähdä: alueesi kokeilun asiakkaat"),
         (
             "sv",
-            "Sökningen omfattade de arbetssökande vars uppgifter du får se: kunderna i försöket i ditt område",
+            "Sökningen omfattade de arbetssökande vars uppgifter du får se: kunderna i försöket",
         ),
     ],
 )
