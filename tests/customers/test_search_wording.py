@@ -54,3 +54,24 @@ def test_a_search_that_finds_no_one_says_what_it_covered(demo, client, user, lan
     ).content.decode()
     assert expected in page
     assert "TE-toimiston asiakas " not in page and "kund hos TE-byrån" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fi", "1.8.2022 alkaen: kokeilu päättyy 31.12.2024 (L1269 23 § 1 mom. sellaisena kuin se on"),
+        ("sv", "Från och med 1.3.2021: försöket slutar 30.6.2023 (L1269 23 § 1 mom. (ursprunglig lydelse))"),
+    ],
+)
+def test_the_person_page_says_why_two_pilot_end_dates_appear(demo, client, user, lang, expected):
+    """R-TG-2, issue 15: a decision of 2021 names 30.6.2023, one after 1.8.2022 31.12.2024 (L287/2022)."""
+    import datetime as dt
+
+    from kuntakokeilu.customers.models import Person
+    from kuntakokeilu.customers.transfers import initial
+
+    initial(dt.date(2021, 3, 1))
+    client.force_login(user("aino.virtanen"))
+    warsame = Person.objects.get(last_name="Warsame")
+    page = client.get(reverse("customers:person", args=[warsame.pk]), HTTP_ACCEPT_LANGUAGE=lang)
+    assert expected in page.content.decode()
