@@ -88,3 +88,20 @@ def test_the_applicant_does_not_see_the_selection_ticks(demo, client):  # noqa: 
     assert "merkitty valintanäkymässä" not in page
     client.force_login(ministry)
     assert "merkitty valintanäkymässä" in client.get(f"/applications/{application.pk}/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [("fi", "Tällä kierroksella valitut kokeilualueet"), ("sv", "Försöksområden som valdes i denna omgång")],
+)
+def test_a_decided_rounds_selection_page_shows_its_areas(demo, client, lang, caption):  # noqa: F811
+    """R-APP-5, issue 15: the main round 2019 selected 18 areas, e.g. area 1 (a new area)."""
+    from kuntakokeilu.applications.models import Selection
+
+    ministry = signed_in(client, "elina.laine")
+    page = ministry.get(
+        "/applications/rounds/main-2019/selection/", HTTP_ACCEPT_LANGUAGE=lang
+    ).content.decode()
+    assert caption in page
+    selected = Selection.objects.filter(round__code="main-2019").count()
+    assert selected > 10 and page.count('href="/trial-areas/') >= selected

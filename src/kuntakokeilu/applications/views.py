@@ -254,6 +254,10 @@ def selection(request, round_):
             "decision_form": form if round_.state == RoundState.OPEN else None,
             "may_decide": can(request.user, "applications.decide", round_, today),
             "decisions": round_.decisions.all(),
+            # issue 15: a decided round shows the areas it selected (the 2019 and 2020 rounds included)
+            "selected_areas": round_.selections.select_related("trial_area")
+            .prefetch_related("municipalities")
+            .order_by("trial_area__number"),
         },
     )
 
