@@ -105,3 +105,37 @@ def test_a_decided_rounds_selection_page_shows_its_areas(demo, client, lang, cap
     assert caption in page
     selected = Selection.objects.filter(round__code="main-2019").count()
     assert selected > 10 and page.count('href="/trial-areas/') >= selected
+
+
+def test_a_draft_is_deleted_and_a_submitted_application_withdrawn(demo, client):  # noqa: F811
+    """R-APP-2, issue 15: the applicant deletes a draft (gone with its history) and withdraws a submitted
+    application (kept, no longer screened or ticked, the withdrawal in its history); neither twice."""
+    from kuntakokeilu.applications.models import EventKind
+
+    applicant = signed_in(client, "pekka.nieminen")
+    applicant.post(NEW, FILLED)
+    draft = Application.objects.get(name=FILLED["name"])
+    assert applicant.post(f"/applications/{draft.pk}/withdraw/").status_code == 400  # a draft is deleted
+    assert applicant.post(f"/applications/{draft.pk}/delete/").status_code == 302
+    assert not Application.objects.filter(pk=draft.pk).exists()
+
+    applicant.post(NEW, {**FILLED, "action": "submit"})
+    submitted = Application.objects.get(name=FILLED["name"])
+    assert submitted.status == ApplicationStatus.SUBMITTED
+    response = applicant.post(f"/applications/{submitted.pk}/delete/", HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 400 and "Endast ett utkast kan raderas" in response.content.decode()
+    assert applicant.post(f"/applications/{submitted.pk}/withdraw/").status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.status == ApplicationStatus.WITHDRAWN and not submitted.ticked
+    assert submitted.events.last().kind == EventKind.WITHDRAWN
+    assert applicant.post(f"/applications/{submitted.pk}/withdraw/").status_code == 400
+
+
+def test_others_may_not_delete_or_withdraw(demo, client):  # noqa: F811
+    """R-X-1, R-X-2: only the applicant (applications.apply); to the ministry the object is a missing one."""
+    signed_in(client, "pekka.nieminen").post(NEW, {**FILLED, "action": "submit"})
+    submitted = Application.objects.get(name=FILLED["name"])
+    ministry = signed_in(client, "elina.laine")
+    assert ministry.post(f"/applications/{submitted.pk}/withdraw/").status_code == 404
+    submitted.refresh_from_db()
+    assert submitted.status == ApplicationStatus.SUBMITTED

@@ -118,3 +118,47 @@ def test_another_lead_municipality_is_a_form_error_that_keeps_the_input(in_langu
     expect(page.locator("#id_lead")).to_have_value("638")
     assert not Application.objects.filter(name="Porvoon ja Loviisan kokeilu").exists()
     check_accessibility(page)
+
+
+WITHDRAW = {
+    "fi": ("Peru hakemus", "peruttu", "Poista luonnos", "Kokeiluhakemukset"),
+    "sv": ("Återkalla ansökan", "återkallad", "Radera utkastet", "Ansökningar till försöket"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_applicant_deletes_a_draft_and_withdraws_a_submitted_application(in_language, settings, lang):
+    """R-APP-2, issue 15: a draft is deleted; a submitted application is withdrawn and says so."""
+    settings.KUNTAKOKEILU_TODAY = TODAY
+    load_rounds()
+    round_, _changed = ensure_open_round(TODAY)
+    from kuntakokeilu.access.demo import ensure_demo_users
+    from kuntakokeilu.applications.models import ApplicationStatus
+    from kuntakokeilu.regions.models import Municipality
+
+    ensure_demo_users()
+    loviisa = Municipality.objects.get(code="434")
+    draft = Application.objects.create(round=round_, lead=loviisa, name="Luonnos")
+    sent = Application.objects.create(
+        round=round_, lead=loviisa, name="Lähetetty", status=ApplicationStatus.SUBMITTED
+    )
+    withdraw, withdrawn, delete, heading = WITHDRAW[lang]
+    page = in_language(lang)
+    sign_in(page, "pekka.nieminen")
+    page.locator("#lang-select").select_option(lang)
+    page.locator("form.lang-switch button").click()
+    page.wait_for_load_state()
+    page.goto(f"/applications/{draft.pk}/")
+    check_accessibility(page)
+    page.get_by_role("button", name=delete).click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+    assert not Application.objects.filter(pk=draft.pk).exists()
+    page.goto(f"/applications/{sent.pk}/")
+    page.get_by_role("button", name=withdraw).click()
+    page.wait_for_load_state()
+    expect(page.locator("main")).to_contain_text(withdrawn)
+    expect(page.get_by_role("button", name=withdraw)).to_have_count(0)
+    check_accessibility(page)
+    sent.refresh_from_db()
+    assert sent.status == ApplicationStatus.WITHDRAWN

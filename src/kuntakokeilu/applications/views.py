@@ -147,7 +147,7 @@ def _screening(application, today):
     return {"outcome": outcome, "checks": rendered(outcome), "status_label": status_label}
 
 
-def _detail(request, application, supplement_form=None, status=200):
+def _detail(request, application, supplement_form=None, status=200, error=""):
     today = clock.today()
     may_request = application.status == ApplicationStatus.SUBMITTED and can(
         request.user, "applications.request_supplement", application, today
@@ -158,8 +158,14 @@ def _detail(request, application, supplement_form=None, status=200):
         "events": _history(request.user, application, today),
         "may_edit": application.status in services.EDITABLE
         and can(request.user, "applications.apply", application, today),
+        "may_delete": application.status == ApplicationStatus.DRAFT
+        and can(request.user, "applications.apply", application, today),
+        "may_withdraw": application.status in services.WITHDRAWABLE
+        and application.round.state != RoundState.DECIDED
+        and can(request.user, "applications.apply", application, today),
         "supplement_form": (supplement_form or SupplementForm()) if may_request else None,
         "expenditure": sorted((application.lms_expenditure_2018_eur or {}).items()),
+        "error": error,
     }
     return render(request, "applications/detail.html", context, status=status)
 
@@ -179,6 +185,28 @@ def _history(user, application, today):
 @requires("applications.view", get_object=_application)
 def detail(request, application):
     return _detail(request, application)
+
+
+@require_POST
+@requires("applications.apply", get_object=_application)
+def delete_draft(request, application):
+    """The applicant deletes an unsubmitted draft (issue 15)."""
+    try:
+        services.delete_draft(request.user, application, clock.today())
+    except ValidationError as exc:
+        return _detail(request, application, status=400, error=" ".join(exc.messages))
+    return redirect("applications:index")
+
+
+@require_POST
+@requires("applications.apply", get_object=_application)
+def withdraw(request, application):
+    """The applicant withdraws a submitted application before the round's decision (issue 15)."""
+    try:
+        services.withdraw(request.user, application, clock.today())
+    except ValidationError as exc:
+        return _detail(request, application, status=400, error=" ".join(exc.messages))
+    return redirect("applications:detail", pk=application.pk)
 
 
 @require_POST
