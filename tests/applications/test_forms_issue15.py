@@ -139,3 +139,17 @@ def test_others_may_not_delete_or_withdraw(demo, client):  # noqa: F811
     assert ministry.post(f"/applications/{submitted.pk}/withdraw/").status_code == 404
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.SUBMITTED
+
+
+def test_the_demo_shows_a_withdrawn_application_in_fi_and_sv(demo, client):  # noqa: F811
+    """Issue 15: the demo's open round has Loviisa's withdrawn application; a second run adds nothing."""
+    from kuntakokeilu.applications.demo import WITHDRAWN_NAME, run
+
+    list(run(TODAY))
+    list(run(TODAY))
+    application = Application.objects.get(name=WITHDRAWN_NAME)
+    assert application.status == ApplicationStatus.WITHDRAWN and application.submitted_on == TODAY
+    applicant = signed_in(client, "pekka.nieminen")
+    assert "peruttu" in applicant.get(f"/applications/{application.pk}/").content.decode()
+    page = applicant.get(f"/applications/{application.pk}/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "återkallad" in page
