@@ -284,3 +284,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 JOBS_HEARTBEAT_SECONDS = float(os.environ.get("KUNTAKOKEILU_JOBS_HEARTBEAT_SECONDS", "10"))
 JOBS_WORKER_STALE_SECONDS = float(os.environ.get("KUNTAKOKEILU_JOBS_WORKER_STALE_SECONDS", "60"))
+
+# --- web: date input (issue 15): 15.8.2022 or ISO in every language, never month/day (web/formats/) ------
+FORMAT_MODULE_PATH = ["kuntakokeilu.web.formats"]

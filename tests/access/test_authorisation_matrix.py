@@ -106,7 +106,12 @@ def _application(lead_code: str):
         },
     )
     lead = Municipality.objects.get(code=lead_code)
-    application, _created = Application.objects.get_or_create(round=round_, lead=lead, name=lead.name_fi)
+    application, _created = Application.objects.get_or_create(
+        round=round_,
+        lead=lead,
+        name=lead.name_fi,
+        defaults={"status": "submitted"},  # drafts: applicants' only
+    )
     application.municipalities.set([lead])
     return application
 

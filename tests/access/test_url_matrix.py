@@ -275,7 +275,7 @@ CONTROLS = {
     "juha.heikkinen": ("customers:customer-counts", lambda w: [w.kainuu.trial_area.number]),
     "ville.hyvonen": ("customers:person", lambda w: [w.kainuu.person.pk]),
     "sanna.makinen": ("customers:notice-pdf", lambda w: [w.uusimaa.person.pk, w.uusimaa.notice.pk]),
-    "kaisa.jarvinen": ("applications:detail", lambda w: [w.uusimaa.application.pk]),
+    "kaisa.jarvinen": ("applications:selection", lambda w: [w.round.code]),  # drafts are not hers (issue 15)
     "pekka.nieminen": ("applications:edit", lambda w: [w.uusimaa.application.pk]),
     "elina.laine": ("applications:selection", lambda w: [w.round.code]),
     "tuomas.koskinen": ("evaluation:run", lambda w: [w.run.pk]),

@@ -70,7 +70,7 @@ def test_submit_screen_supplement_tick_and_decide(demo, client):
     application = Application.objects.get(name=FILLED["name"])
     assert application.status == ApplicationStatus.SUBMITTED
     page = applicant.get(f"/applications/{application.pk}/").content.decode()
-    assert "Hakevien kuntien" in page or "hakevien kuntien" in page  # the screening, in Finnish
+    assert "hakevan kunnan yhteenlaskettu asukasluku" in page  # the screening, in Finnish, singular (R-X-8)
 
     ely = signed_in(client, "kaisa.jarvinen")
     assert ely.post(f"/applications/{application.pk}/supplement/", {"note": ""}).status_code == 400
@@ -163,5 +163,5 @@ def test_a_decision_without_ticks_changes_nothing(demo, client):
     decision = {"decided_on": "2026-12-15", "decision_maker": "Työministeri", "grounds": "Perustelut."}
     response = client.post(f"/applications/rounds/{DEMO_ROUND}/decision/", decision)
     assert response.status_code == 400
-    assert "Valitse vähintään yksi hakemus." in response.content.decode()
+    assert "Merkitse vähintään yksi valittava hakemus." in response.content.decode()
     assert not TrialArea.objects.filter(number__gte=26).exists()

@@ -179,9 +179,9 @@ def test_henkilotunnus_gives_the_birth_date_for_the_age_criterion():
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fi", "Äidinkieli se on saamen kieli: henkilö ei ole vieraskielinen."),
-        ("sv", "Modersmålet se är ett samiskt språk: personen är inte främmandespråkig."),
-        ("en", "Mother tongue se, a Sámi language: not a foreign-language speaker."),
+        ("fi", "Äidinkieli pohjoissaame on saamen kieli: henkilö ei ole vieraskielinen."),
+        ("sv", "Modersmålet nordsamiska är ett samiskt språk: personen är inte främmandespråkig."),
+        ("en", "Mother tongue Northern Sámi, a Sámi language: not a foreign-language speaker."),
     ],
 )
 def test_explanations_in_three_languages(lang, expected):

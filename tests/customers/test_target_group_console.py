@@ -108,9 +108,9 @@ def test_run_answers_in_order_with_results_and_a_null_status(console_env, tmp_pa
         (
             "fi",
             1,
-            "Äidinkieli so on muu kuin suomi, ruotsi tai saame: vieraskielinen",
+            "Äidinkieli somali on muu kuin suomi, ruotsi tai saame: vieraskielinen",
         ),
-        ("sv", 1, "Modersmålet so är ett annat än finska, svenska eller samiska: främmandespråkig"),
+        ("sv", 1, "Modersmålet somaliska är ett annat än finska, svenska eller samiska: främmandespråkig"),
         ("en", 1, "Responsible on 1 September 2022: the trial municipality Helsinki (091), trial area 20."),
         ("fi", 0, "Mikään kohderyhmäperuste ei täyty: henkilö pysyy TE-toimiston asiakkaana."),
         (
@@ -122,6 +122,11 @@ def test_run_answers_in_order_with_results_and_a_null_status(console_env, tmp_pa
         ("sv", 6, "sades upp den 2.1.2023, den 1.1.2023 eller senare: hen är inte kund hos försökskommunen"),
         ("en", 3, "Maarianhamina (478) is on Åland"),
         ("fi", 4, "asuinpaikka Helsinki (091) on 1.3.2023 kokeilualueen 20 Helsinki kokeilukunta"),
+        # R-X-8: the text states the result and cites the law in the reader's language
+        ("fi", 1, ": kuuluu kohderyhmään"),
+        ("sv", 0, ": hör inte till målgruppen"),
+        ("fi", 1, "(L1269 23 § 1 mom. sellaisena kuin se on muutettuna lailla L287/2022)"),
+        ("sv", 1, "(L1269 23 § 1 mom. i lydelsen enligt L287/2022)"),
     ],
 )
 def test_text_format_explains_in_the_language_asked(console_env, tmp_path, lang, item, expected):

@@ -72,11 +72,11 @@ def test_the_te_office_completes_an_overdue_transfer_and_helsinki_finds_the_pers
     try:
         worker = helsinki.new_page()
         sign_in(worker, "aino.virtanen")
-        assert "Alueeltasi ei löytynyt" in _search(worker, "Koskinen")  # not Helsinki's customer
+        assert "Kukaan heistä ei vastannut hakua" in _search(worker, "Koskinen")  # not Helsinki's customer
         # Koskinen registers on 20.8.2022: the import evaluates it, the transfer was due on 27.8.2022
         _import(_registration(KOSKINEN, "Koskinen", "Aada", "091", "fi", "2022-08-20"))
         assert DueTransfer.objects.get(person__henkilotunnus=KOSKINEN).target["kunta_code"] == "091"
-        assert "Alueeltasi ei löytynyt" in _search(worker, "Koskinen")  # due, not yet Helsinki's
+        assert "Kukaan heistä ei vastannut hakua" in _search(worker, "Koskinen")  # due, not yet Helsinki's
 
         sign_in(page, "sanna.makinen")
         page.get_by_role("navigation").get_by_role("link", name="Siirrettävät asiakkaat").click()
@@ -95,7 +95,7 @@ def test_the_te_office_completes_an_overdue_transfer_and_helsinki_finds_the_pers
         on_time = rows.filter(has_text="Haddad, Omar")
         assert on_time.get_attribute("class") is None and "Myöhässä" not in on_time.inner_text()
 
-        overdue.get_by_role("button", name="Suorita siirto").click()
+        overdue.get_by_role("button", name="Tee siirto").click()
         page.wait_for_load_state()
         status = page.get_by_role("status").inner_text()
         assert "Aada Koskinen" in status and "Helsinki" in status

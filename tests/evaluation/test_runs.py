@@ -367,3 +367,21 @@ def test_files_of_an_unfinished_run_are_not_served(client, users, done_run):
 def test_other_roles_get_no_files(client, users, done_run, role):
     client.force_login(users[role])
     assert client.get(f"/evaluation/runs/{done_run.pk}/files/report.html").status_code == 403
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_run_page_shows_its_settings_as_a_table_by_name(users, client, lang):
+    """R-EVAL-3, issue 15: the run's settings are named rows in the reader's language, not raw JSON."""
+    from django.utils import translation
+
+    from kuntakokeilu.evaluation.forms import RunForm, spec_rows
+
+    run = EvaluationRun.objects.create(created_by=users["researcher"], spec=spec.validate(QUICK))
+    client.force_login(users["researcher"])
+    page = client.get(f"/evaluation/runs/{run.pk}/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    with translation.override(lang):
+        rows = spec_rows(run.spec)
+        outcome = str(RunForm.base_fields["outcome"].label)
+    assert rows and any(str(name) == outcome for name, _value in rows)
+    assert f'<th scope="row">{outcome}</th>' in page
+    assert "unemployed_jobseekers" not in page.split("<details>")[0]

@@ -44,8 +44,10 @@ def test_names_and_nested_terms_follow_the_language():
             "end": dt.date(2024, 12, 31),
         },
     )
-    assert "Ilmola" in message.render("sv") and "ansökningsomgången 2019" in message.render("sv")
-    assert "vuoden 2019 haku" in message.render("fi")
+    assert "Ilmola" in message.render("sv") and "den ordinarie ansökningsomgången 2019" in message.render(
+        "sv"
+    )
+    assert "vuoden 2019 varsinainen haku" in message.render("fi")  # R-X-8: the glossary's term
     assert "main round 2019" in message.render("en")
 
 

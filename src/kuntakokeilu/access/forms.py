@@ -77,7 +77,13 @@ class StaffMemberForm(AssignmentForm):
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in form, reading the username in its one stored form (usernames.py)."""
+    """Django's sign-in form, reading the username in its one stored form (usernames.py). An empty field is
+    an error that names it (issue 15: the empty form showed nothing)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = _("Enter your username.")
+        self.fields["password"].error_messages["required"] = _("Enter your password.")
 
     def clean_username(self):
         return normalise(self.cleaned_data.get("username") or "")

@@ -116,7 +116,8 @@ class PersonSearch(CatalogueView):
         try:
             purpose = search.purpose_of(query, body.validated_data.get("purpose"))
         except ValidationError as exc:
-            raise ApiError(400, "purpose_required", " ".join(exc.messages), exc.message_dict) from None
+            code = "invalid_identity_code" if "query" in exc.message_dict else "purpose_required"
+            raise ApiError(400, code, " ".join(exc.messages), exc.message_dict) from None
         with transaction.atomic():
             found = search.search(request.user, query, clock.today())
             audit.record(request.user, found, "api:person-search", purpose)

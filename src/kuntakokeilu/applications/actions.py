@@ -1,11 +1,12 @@
 """The applications app's actions in the catalogue (R-APP, R-X-1): applicants see and write their own
 municipality's applications (the lead or a member); ELY officials see those whose lead is in their area on
-the date; the ministry sees all and decides. The object is an Application."""
+the date; the ministry sees all and decides; neither sees a draft. The object is an Application."""
 
 from kuntakokeilu.access.actions import declare, scoped
 from kuntakokeilu.access.roles import Role
 
 from .messages import ACTION_LABELS
+from .models import ApplicationStatus
 
 
 def _places(application, with_members: bool) -> list:
@@ -31,6 +32,10 @@ def _covers(relevant, application, *, with_members: bool) -> bool:
     roles=(Role.MINISTRY, Role.ELY, Role.APPLICANT),
 )
 def view(user, relevant, application, on) -> bool:
+    """A draft is the applicants' own until it is submitted: the ministry and ELY officials do not see it
+    (issue 15)."""
+    if application.status == ApplicationStatus.DRAFT:
+        relevant = [g for g in relevant if g.role == Role.APPLICANT]
     return _covers(relevant, application, with_members=True)
 
 

@@ -52,3 +52,45 @@ def run(today):
     round_, changed = ensure_open_round(today)
     state = "opened" if changed else "open"
     yield f"Demo application round {round_.code} {state}: {round_.opens:%d.%m.%Y}–{round_.closes:%d.%m.%Y}."
+    yield from withdrawn_application(round_, today)
+
+
+WITHDRAWN_NAME = "Lovisa – återkallad ansökan (demo)"
+
+
+def withdrawn_application(round_: Round, today: dt.date):
+    """Issue 15: Loviisa's applicant submitted and withdrew an application in the open round (the page says
+    so in fi and sv; it is not screened). Through the services, as the applicant; a second run changes
+    nothing."""
+    from django.contrib.auth import get_user_model
+
+    from kuntakokeilu.regions.models import Municipality
+
+    from . import services
+    from .models import Application
+
+    applicant = get_user_model().objects.filter(username="pekka.nieminen").first()
+    if applicant is None or Application.objects.filter(round=round_, name=WITHDRAWN_NAME).exists():
+        return
+    loviisa = Municipality.objects.get(code="434")
+    with transaction.atomic():
+        data = {
+            "name": WITHDRAWN_NAME,
+            "lead": loviisa,
+            "municipalities": [loviisa],
+            "own_resourcing_eur": 250000,
+            "own_resourcing_person_years": 3.5,
+            "lms_expenditure_2018_eur": {"434": 1400000.0},
+            "service_model": "Snabb kontakt och individuell bedömning av servicebehovet.",
+            "cooperation_structure": "Lovisa, NTM-centralen i Nyland, TE-byrån, läroanstalterna.",
+            "negotiated_with_ely_on": today,
+            "negotiated_with_te_office_on": today,
+            "premises": "Samservicepunkten i stadshuset.",
+            "justification": "Tvåspråkig kommun; försöket behöver service på svenska.",
+        }
+        application = services.save_application(applicant, Application(round=round_), data, today)
+        missing = services.submit_application(applicant, application, today)
+        if missing:
+            raise ValueError(f"the demo application lacks {missing}")
+        services.withdraw(applicant, application, today)
+    yield f"Demo application withdrawn: {WITHDRAWN_NAME} (#{application.pk})."

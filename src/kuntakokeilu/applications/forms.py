@@ -9,7 +9,7 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from kuntakokeilu.regions.models import Municipality, TrialArea
+from kuntakokeilu.regions.models import Municipality, RegionalMembership, TrialArea
 
 from .messages import ITEMS
 from .queries import earlier_areas
@@ -26,6 +26,23 @@ def municipality_label(mun: Municipality) -> str:
     lang = translation.get_language() or "fi"
     name = mun.name_sv if lang == "sv" else mun.name_fi
     return f"{name} ({mun.code})"
+
+
+# Finnish and Swedish alphabetical order: å, ä, ö after z (code points would put ä before å).
+_ALPHABET_END = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"})
+
+
+def alphabetical(text: str) -> str:
+    return text.lower().translate(_ALPHABET_END)
+
+
+def offered_municipalities(on: dt.date) -> list[Municipality]:
+    """The municipalities an application may name on `on`, by name in the page's language (issue 15).
+    Not Åland's: the pilot act does not apply there (its employment services are Åland's own, so its
+    municipalities have no TE office in the regional division)."""
+    aland = RegionalMembership.objects.valid_on(on).filter(te_office__isnull=True).values("municipality_id")
+    municipalities = Municipality.objects.valid_on(on).exclude(pk__in=aland)
+    return sorted(municipalities, key=lambda m: alphabetical(municipality_label(m)))
 
 
 class ApplicationForm(forms.Form):
@@ -93,10 +110,12 @@ class ApplicationForm(forms.Form):
         help_text=_("Only when the application departs from a boundary condition."),
     )
 
-    def __init__(self, *args, round_, on: dt.date, **kwargs):
+    def __init__(self, *args, round_, on: dt.date, own: list[str] | None = None, **kwargs):
+        """`own`: the municipality codes the applicant's grants cover; the lead must be one of them."""
         super().__init__(*args, **kwargs)
         self.round = round_
-        municipalities = list(Municipality.objects.valid_on(on).order_by("name_fi"))
+        self.own = own
+        municipalities = offered_municipalities(on)
         self.by_code = {m.code: m for m in municipalities}
         choices = [(m.code, municipality_label(m)) for m in municipalities]
         self.fields["municipalities"].choices = choices
@@ -123,6 +142,15 @@ class ApplicationForm(forms.Form):
                 raise forms.ValidationError(_("Write each line as code: euros, e.g. 434: 1200000"))
             figures[code.strip()] = float(value)
         return figures
+
+    def clean_lead(self) -> str:
+        lead = self.cleaned_data["lead"]
+        if self.own is not None and lead not in self.own:
+            names = ", ".join(municipality_label(self.by_code[c]) for c in self.own if c in self.by_code)
+            raise forms.ValidationError(
+                _("The lead municipality must be your own municipality: %(names)s."), params={"names": names}
+            )
+        return lead
 
     def clean(self):
         data = super().clean()

@@ -9,9 +9,17 @@ from django.utils.translation import gettext_noop as _
 
 # --- the judged area -------------------------------------------------------------------------------------
 WHOSE_APPLICANTS = _("the applying municipalities")
+WHOSE_APPLICANT = _("the applying municipality")
 WHOSE_ENLARGED = _(
     "the enlarged trial area %(area_no)s (its %(existing)s earlier members and %(new)s new municipalities)"
 )
+# The enlarged area with its counts in the singular or plural (ngettext, R-X-8): %(existing)s and %(new)s
+# are the nested EARLIER_MEMBERS / NEW_MUNICIPALITIES messages.
+WHOSE_ENLARGED_COUNTED = _("the enlarged trial area %(area_no)s (%(existing)s and %(new)s)")
+EARLIER_MEMBERS = _("its %(n)s earlier member")
+EARLIER_MEMBERS_PLURAL = _("its %(n)s earlier members")
+NEW_MUNICIPALITIES = _("%(n)s new municipality")
+NEW_MUNICIPALITIES_PLURAL = _("%(n)s new municipalities")
 
 # --- min_population --------------------------------------------------------------------------------------
 POPULATION_PASS = _(
@@ -27,6 +35,8 @@ POPULATION_WARN = _(
     "the applicants justify the departure: “%(justification)s”. Source: %(source)s."
 )
 
+POPULATION_SOURCE = _("Statistics Finland (population on 31 December)")
+STATISTICS_SOURCE = _("TEM / Statistics Finland, employment service statistics, table 1001 (2020 division)")
 POPULATION_SOURCES = {
     "municipalities_2020": _("Statistics Finland, municipalities of 1.1.2020 (population 31.12.2019)"),
     "sotkanet_127": _("THL Sotkanet indicator 127 (Statistics Finland), 2021 division"),
@@ -37,6 +47,9 @@ ELY_PASS = _(
     "All %(count)s municipalities are in the area of %(ely)s (%(ely_code)s) at the planned pilot start "
     "%(start)s."
 )
+ELY_PASS_ONE = _(
+    "The municipality is in the area of %(ely)s (%(ely_code)s) at the planned pilot start %(start)s."
+)
 ELY_FAIL = _(
     "The municipalities are not in one ELY centre's area at the planned pilot start %(start)s: %(areas)s."
 )
@@ -44,6 +57,10 @@ ELY_MEMBER = _("%(name)s (%(code)s) in the area of %(ely)s (%(ely_code)s)")
 ELY_MOVES = _(
     "All %(count)s municipalities are in the area of %(ely)s (%(ely_code)s) at the planned pilot start "
     "%(start)s, but the regional division changes after the reference date %(date)s: %(moves)s."
+)
+ELY_MOVES_ONE = _(
+    "The municipality is in the area of %(ely)s (%(ely_code)s) at the planned pilot start %(start)s, but the "
+    "regional division changes after the reference date %(date)s: %(moves)s."
 )
 ELY_MOVE = _(
     "%(name)s (%(code)s) moves from the area of %(ely_before)s to that of %(ely_after)s on %(moved_on)s"

@@ -124,6 +124,7 @@ class ApplicationStatus(models.TextChoices):
     SUPPLEMENT_REQUESTED = "supplement_requested", _("supplement requested")
     SELECTED = "selected", _("selected")
     NOT_SELECTED = "not_selected", _("not selected")
+    WITHDRAWN = "withdrawn", _("withdrawn")  # issue 15: by the applicant, before the round's decision
 
 
 SCREENED_STATUSES = (
@@ -183,6 +184,7 @@ class EventKind(models.TextChoices):
     UNTICKED = "unticked", _("unticked in the selection view")
     SELECTED = "selected", _("selected")
     NOT_SELECTED = "not_selected", _("not selected")
+    WITHDRAWN = "withdrawn", _("withdrawn")
 
 
 class ApplicationEvent(models.Model):

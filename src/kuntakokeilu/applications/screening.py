@@ -183,9 +183,12 @@ def _decide(app: dict, index: int, others: Together, data: ScreeningData, params
 
 def _whose(judged: Judged) -> Message:
     if judged.area is None:
-        return Message(m.WHOSE_APPLICANTS)
-    args = {"area_no": judged.area.number, "existing": len(judged.existing), "new": len(judged.new)}
-    return Message(m.WHOSE_ENLARGED, args)
+        return Message(m.WHOSE_APPLICANT if len(judged.members) == 1 else m.WHOSE_APPLICANTS)
+    existing = Message(m.EARLIER_MEMBERS, {"n": len(judged.existing)}, m.EARLIER_MEMBERS_PLURAL, "n")
+    new = Message(m.NEW_MUNICIPALITIES, {"n": len(judged.new)}, m.NEW_MUNICIPALITIES_PLURAL, "n")
+    return Message(
+        m.WHOSE_ENLARGED_COUNTED, {"area_no": judged.area.number, "existing": existing, "new": new}
+    )
 
 
 def _population(judged: Judged, data: ScreeningData, minimum, justification: str) -> tuple[Check, int]:
@@ -206,7 +209,7 @@ def _population(judged: Judged, data: ScreeningData, minimum, justification: str
         "date": date,
         "population": population,
         "minimum": minimum.value,
-        "source": [Message(m.POPULATION_SOURCES[code]) for code in sources] or POPULATION_SOURCE,
+        "source": [Message(m.POPULATION_SOURCES[code]) for code in sources] or Message(m.POPULATION_SOURCE),
     }
     used = (ParameterUse.of(minimum),)
     if population >= minimum.value:
@@ -259,9 +262,11 @@ def _single_ely(judged: Judged, data: ScreeningData) -> Check:
             for x in movers
         ]
         found["moves"] = [{"kunta_code": x.code, "moved_on": x.moved_on} for x in movers]
-        message = Message(m.ELY_MOVES, {**args, "date": date, "moves": moves})
+        moves_id = m.ELY_MOVES_ONE if len(judged.members) == 1 else m.ELY_MOVES
+        message = Message(moves_id, {**args, "date": date, "moves": moves})
         return Check("single_ely_area", "warn", found, message)
-    return Check("single_ely_area", "pass", found, Message(m.ELY_PASS, args))
+    pass_id = m.ELY_PASS_ONE if len(judged.members) == 1 else m.ELY_PASS
+    return Check("single_ely_area", "pass", found, Message(pass_id, args))
 
 
 def _share(
@@ -310,7 +315,7 @@ def _share(
             "ely_unemployed": denominator,
             "month": month,
             "target_share": percent(target.value),
-            "source": STATISTICS_SOURCE,
+            "source": Message(m.STATISTICS_SOURCE),
         },
     )
     found = {

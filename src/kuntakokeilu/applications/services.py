@@ -194,6 +194,35 @@ def submit_application(user, application: Application, on: dt.date) -> list[str]
     return []
 
 
+WITHDRAWABLE = (ApplicationStatus.SUBMITTED, ApplicationStatus.SUPPLEMENT_REQUESTED)
+
+
+@transaction.atomic
+def delete_draft(user, application: Application, on: dt.date) -> None:
+    """The applicant deletes an unsubmitted draft, with its history (no one else has seen it; issue 15)."""
+    if not can(user, "applications.apply", application, on):
+        raise PermissionDenied
+    if application.status != ApplicationStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be deleted; a submitted application can be withdrawn."))
+    application.events.all().delete()
+    application.delete()
+
+
+@transaction.atomic
+def withdraw(user, application: Application, on: dt.date) -> None:
+    """The applicant withdraws a submitted application before the round's decision: it is no longer screened,
+    ticked or selected; the application and its history stay (issue 15)."""
+    if not can(user, "applications.apply", application, on):
+        raise PermissionDenied
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status not in WITHDRAWABLE or application.round.state == RoundState.DECIDED:
+        raise ValidationError(_("Only a submitted application of an undecided round can be withdrawn."))
+    before = application.status
+    application.status, application.ticked = ApplicationStatus.WITHDRAWN, False
+    application.save(update_fields=["status", "ticked"])
+    _record(application, user, on, EventKind.WITHDRAWN, {"status": [before, application.status]})
+
+
 @transaction.atomic
 def request_supplement(user, application: Application, note: str, on: dt.date) -> None:
     if not can(user, "applications.request_supplement", application, on):

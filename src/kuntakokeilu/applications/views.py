@@ -17,7 +17,7 @@ from kuntakokeilu.rules.console import STATUS_WORDS
 from . import decision_letter, services
 from .forms import ApplicationForm, DecisionForm, SupplementForm, initial_for
 from .messages import CHECK_NAMES, ITEMS
-from .models import Application, ApplicationStatus, Round, RoundState, SelectionDecision
+from .models import Application, ApplicationStatus, EventKind, Round, RoundState, SelectionDecision
 from .screening import percent
 
 
@@ -102,7 +102,7 @@ def new(request, code):
         code for g in grants_for(request.user, "applications.apply", today) for code in g.municipalities
     )
     initial = {"lead": own[0] if own else None, "municipalities": own[:1]}
-    form = ApplicationForm(request.POST or None, round_=round_, on=today, initial=initial)
+    form = ApplicationForm(request.POST or None, round_=round_, on=today, initial=initial, own=own)
     if request.method == "POST" and form.is_valid():
         response, missing = _save_and_maybe_submit(request, form, Application(round=round_), today)
         if response:
@@ -122,8 +122,11 @@ def edit(request, application):
     today = clock.today()
     if application.status not in services.EDITABLE:
         return redirect("applications:detail", pk=application.pk)
+    own = sorted(
+        code for g in grants_for(request.user, "applications.apply", today) for code in g.municipalities
+    )
     form = ApplicationForm(
-        request.POST or None, round_=application.round, on=today, initial=initial_for(application)
+        request.POST or None, round_=application.round, on=today, initial=initial_for(application), own=own
     )
     missing = request.session.pop("applications.missing", {}).get(str(application.pk), [])
     if request.method == "POST" and form.is_valid():
@@ -144,7 +147,7 @@ def _screening(application, today):
     return {"outcome": outcome, "checks": rendered(outcome), "status_label": status_label}
 
 
-def _detail(request, application, supplement_form=None, status=200):
+def _detail(request, application, supplement_form=None, status=200, error=""):
     today = clock.today()
     may_request = application.status == ApplicationStatus.SUBMITTED and can(
         request.user, "applications.request_supplement", application, today
@@ -152,18 +155,58 @@ def _detail(request, application, supplement_form=None, status=200):
     context = {
         "application": application,
         "screening": _screening(application, today),
-        "events": application.events.select_related("by"),
+        "events": _history(request.user, application, today),
         "may_edit": application.status in services.EDITABLE
+        and can(request.user, "applications.apply", application, today),
+        "may_delete": application.status == ApplicationStatus.DRAFT
+        and can(request.user, "applications.apply", application, today),
+        "may_withdraw": application.status in services.WITHDRAWABLE
+        and application.round.state != RoundState.DECIDED
         and can(request.user, "applications.apply", application, today),
         "supplement_form": (supplement_form or SupplementForm()) if may_request else None,
         "expenditure": sorted((application.lms_expenditure_2018_eur or {}).items()),
+        "error": error,
     }
     return render(request, "applications/detail.html", context, status=status)
+
+
+INTERNAL_EVENTS = (EventKind.TICKED, EventKind.UNTICKED)
+
+
+def _history(user, application, today):
+    """The application's history; the ticks of the selection view are the ministry's and ELY's working
+    notes, not shown to those who may not use that view (the applicant, issue 15)."""
+    events = application.events.select_related("by")
+    if not can(user, "applications.select", None, today):
+        events = events.exclude(kind__in=INTERNAL_EVENTS)
+    return events
 
 
 @requires("applications.view", get_object=_application)
 def detail(request, application):
     return _detail(request, application)
+
+
+@require_POST
+@requires("applications.apply", get_object=_application)
+def delete_draft(request, application):
+    """The applicant deletes an unsubmitted draft (issue 15)."""
+    try:
+        services.delete_draft(request.user, application, clock.today())
+    except ValidationError as exc:
+        return _detail(request, application, status=400, error=" ".join(exc.messages))
+    return redirect("applications:index")
+
+
+@require_POST
+@requires("applications.apply", get_object=_application)
+def withdraw(request, application):
+    """The applicant withdraws a submitted application before the round's decision (issue 15)."""
+    try:
+        services.withdraw(request.user, application, clock.today())
+    except ValidationError as exc:
+        return _detail(request, application, status=400, error=" ".join(exc.messages))
+    return redirect("applications:detail", pk=application.pk)
 
 
 @require_POST
@@ -239,6 +282,10 @@ def selection(request, round_):
             "decision_form": form if round_.state == RoundState.OPEN else None,
             "may_decide": can(request.user, "applications.decide", round_, today),
             "decisions": round_.decisions.all(),
+            # issue 15: a decided round shows the areas it selected (the 2019 and 2020 rounds included)
+            "selected_areas": round_.selections.select_related("trial_area")
+            .prefetch_related("municipalities")
+            .order_by("trial_area__number"),
         },
     )
 

@@ -2,6 +2,10 @@
 
 from django.utils.translation import gettext_noop as _
 
+# The result in words (the rules console's text output, R-X-8).
+RESULT_IN_GROUP = _("in the target group")
+RESULT_NOT_IN_GROUP = _("not in the target group")
+
 PILOT_NOT_IN_FORCE = _(
     "On %(on)s the Act on municipal employment pilots (1269/2020) is not in force: the person is not in the "
     "pilot."

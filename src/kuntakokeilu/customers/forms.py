@@ -146,7 +146,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024  # R-X-3: an oversized upload is refused befo
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file of job seekers"),
-        help_text=_("The format is described in docs/formats/job_seekers.md; at most 5 MB."),
+        help_text=_("The format is described on the page “The import file's format”; at most 5 MB."),
     )
 
     def clean_file(self):

@@ -16,10 +16,12 @@ import datetime as dt
 
 import kuntakokeilu.regions.rules  # noqa: F401  (registers the field type `kunta_code`)
 from kuntakokeilu.regions.queries import known_municipality_codes, municipality_histories
+from kuntakokeilu.rules.messages import Message
 from kuntakokeilu.rules.parameters import ParameterStore
 from kuntakokeilu.rules.registry import Rule, register
 from kuntakokeilu.rules.schema import Field, FieldType, parse_date, register_field_type
 
+from . import explanations as m
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .statuses import STATUS_CODES, is_mother_tongue_code
 from .target_group import decide
@@ -120,6 +122,10 @@ def _evaluate(facts: dict, on: dt.date, params: ParameterStore):
     return decide(facts, on, params, places)
 
 
+def _describe_result(result: dict) -> Message:
+    return Message(m.RESULT_IN_GROUP if result.get("in_target_group") else m.RESULT_NOT_IN_GROUP)
+
+
 RULE = register(
     Rule(
         name=NAME,
@@ -137,9 +143,11 @@ RULE = register(
         ),
         evaluate=_evaluate,
         check_input=check_input,
+        describe_result=_describe_result,
         modules=(
             "kuntakokeilu.customers.explanations",
             "kuntakokeilu.customers.identity",
+            "kuntakokeilu.customers.languages",
             "kuntakokeilu.customers.statuses",
             "kuntakokeilu.customers.target_group",
             "kuntakokeilu.regions.models",

@@ -7,6 +7,7 @@ judged by the catalogue's person rule; the views and the API write the access lo
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -40,9 +41,25 @@ def looks_like_henkilotunnus(text: str) -> bool:
     return True
 
 
+# Six digits first: the user meant an identity code, not a name (issue 15: a wrong check character or
+# century sign is named, as the other forms do, instead of searching for it as a name and finding no one).
+CODE_LIKE = re.compile(r"^\s*\d{6}\S\d{2,}")
+
+
+def check_identity_code(query: str) -> None:
+    """Raise the identity code's own error (checksum, century sign, date…) for a query shaped like one."""
+    if CODE_LIKE.match(query or ""):
+        try:
+            parse_henkilotunnus(query)
+        except InvalidHenkilotunnus as exc:
+            raise ValidationError({"query": str(exc)}) from None
+
+
 def purpose_of(query: str, purpose: str | None) -> str:
     """The purpose a search is logged with: the one given, or customer service for a search by name.
-    A search by identity code without a purpose is refused (R-X-2)."""
+    A search by identity code without a purpose is refused (R-X-2); an invalid identity code is refused
+    with its reason."""
+    check_identity_code(query)
     if purpose:
         if purpose not in SEARCH_PURPOSES:
             raise ValidationError({"purpose": _("Choose one of the purposes offered.")})

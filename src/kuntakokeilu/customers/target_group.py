@@ -33,6 +33,7 @@ from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore
 
 from . import explanations as m
 from .identity import parse_henkilotunnus
+from .languages import language
 from .statuses import SAMI_LANGUAGES, STATUS_LABELS, UNKNOWN_LANGUAGE, is_foreign_language
 
 
@@ -230,7 +231,7 @@ def _group_checks(facts, on, params, checks) -> bool:
         msgid = m.UNKNOWN_LANGUAGE
     else:
         msgid = m.DOMESTIC_LANGUAGE
-    add("foreign_language", foreign, {"mother_tongue": tongue}, msgid, {"code": tongue})
+    add("foreign_language", foreign, {"mother_tongue": tongue}, msgid, {"code": language(tongue)})
     met = any(results)
     checks.append(
         Check(

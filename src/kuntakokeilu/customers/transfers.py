@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from kuntakokeilu.regions.models import Municipality
 from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.rules.citations import cite
 from kuntakokeilu.rules.messages import format_date
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
@@ -70,7 +71,7 @@ def check_date(on: dt.date, params: ParameterStore | None = None) -> list[str]:
     if on < first.value:
         raise ValidationError(
             _("The initial transfer cannot be made before the pilot starts (%(start)s): %(on)s (%(ref)s).")
-            % {"start": _day(first.value), "on": _day(on), "ref": first.reference}
+            % {"start": _day(first.value), "on": _day(on), "ref": cite(first.reference, _lang())}
         )
     deadline = params.get("transfers.initial_transferred_by", on)
     if on > deadline.value:
@@ -83,14 +84,18 @@ def check_date(on: dt.date, params: ParameterStore | None = None) -> list[str]:
                 "on": _day(on),
                 "deadline": _day(deadline.value),
                 "parameter": "transfers.initial_transferred_by",
-                "ref": deadline.reference,
+                "ref": cite(deadline.reference, _lang()),
             }
         ]
     return []
 
 
 def _day(day: dt.date) -> str:
-    return format_date(day, (get_language() or "fi")[:2])
+    return format_date(day, _lang())
+
+
+def _lang() -> str:
+    return (get_language() or "fi")[:2]
 
 
 def initial(on: dt.date, params: ParameterStore | None = None, progress=None) -> Summary:

@@ -6,6 +6,7 @@ app_name = "customers"
 urlpatterns = [
     path("job-seekers/", persons.search, name="search"),
     path("job-seekers/import/", administration.import_file, name="import"),
+    path("job-seekers/import/format/", administration.import_format, name="import-format"),  # issue 15
     path("job-seekers/<uuid:person_id>/", persons.person, name="person"),
     path("job-seekers/<uuid:person_id>/facts/<int:fact_id>/correct/", persons.correct, name="correct"),
     path("job-seekers/<uuid:person_id>/notices/<int:notice_id>/", notices.notice, name="notice"),

@@ -200,3 +200,21 @@ def initial_from(specification: dict[str, Any]) -> dict[str, Any]:
         "placebo_end": specification["placebo"]["end"],
         "seed": specification["seed"],
     }
+
+
+def spec_rows(specification: dict) -> list[tuple[Any, str]]:
+    """A run's settings as (label, value) rows in the page's language (issue 15: not raw JSON): the labels
+    are the run form's, a chosen code is shown by its choice's label."""
+    rows = []
+    for key, field_name in FIELD_OF_KEY.items():
+        value: Any = specification
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is None or key == "event_study.reference":
+            continue
+        field = RunForm.base_fields[field_name]
+        labels = {str(code): label for code, label in getattr(field, "choices", ()) or ()}
+        values = value if isinstance(value, list) else [value]
+        shown = ", ".join(str(labels.get(str(v), v)) for v in values)
+        rows.append((field.label, shown))
+    return rows

@@ -70,7 +70,15 @@ def context(results: dict[str, Any]) -> dict[str, Any]:
         "summaries": summary.summaries(results),
         "pdf_engine": PDF_ENGINE,
         "svg": (None),
+        "reference_period": reference_period(results),
     }
+
+
+def reference_period(results: dict[str, Any]) -> str:
+    """The event study's reference period: its row is the zero one (0 with a zero-width interval), e.g.
+    2020-Q4 for a start in 2021-Q1 — not the first row of the table (issue 15: the heading said 2015-Q1)."""
+    zero = (r["period"] for r in results["event_study"] if r["estimate"] == r["ci_low"] == r["ci_high"] == 0)
+    return next(zero, "")
 
 
 def write_html(results: dict[str, Any], out: Path) -> None:

@@ -14,7 +14,7 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 
 from . import services, spec
-from .forms import RunForm, initial_from
+from .forms import RunForm, initial_from, spec_rows
 from .messages import step_label
 from .models import EvaluationRun
 
@@ -68,6 +68,7 @@ def run(request, pk: int):
             "run": evaluation_run,
             "step": step_label(evaluation_run.step),
             "spec_json": json.dumps(evaluation_run.spec, ensure_ascii=False, indent=2, sort_keys=True),
+            "spec_rows": spec_rows(evaluation_run.spec),  # issue 15: the settings as a table
             "files": list(FILES) if evaluation_run.status == "done" else [],
         },
     )

@@ -15,6 +15,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from .citations import cite
 from .messages import format_date
 from .outcome import Outcome
 from .parameters import ParameterStore, default_store
@@ -74,18 +75,23 @@ def as_json(results: list[tuple[Any, Outcome]]) -> str:
     )
 
 
-def as_text(results: list[tuple[Any, Outcome]], lang: str) -> str:
+def as_text(results: list[tuple[Any, Outcome]], lang: str, rule: Rule | None = None) -> str:
+    """The outcomes in words; a decision without an overall status states its result (the rule's
+    `describe_result`), e.g. "kuuluu kohderyhmään"."""
     lines = []
     with translation.override(lang):
         for item_id, outcome in results:
-            status = translation.gettext(STATUS_WORDS[outcome.status])
+            if outcome.status is None and rule is not None and rule.describe_result is not None:
+                status = rule.describe_result(outcome.result).render(lang)
+            else:
+                status = translation.gettext(STATUS_WORDS[outcome.status])
             heading = f"{item_id} · {format_date(outcome.on, lang)} · {outcome.rule} {outcome.rule_version}"
             lines.append(f"{heading}: {status}")
             for check in outcome.checks:
                 word = translation.gettext(STATUS_WORDS[check.status])
                 lines.append(f"  [{word}] {check.message.render(lang)}")
                 for p in check.parameters:
-                    lines.append(f"      {p.name} = {p.value} ({p.reference})")
+                    lines.append(f"      {p.name} = {p.value} ({cite(p.reference, lang)})")
             lines.append("")
     return "\n".join(lines)
 

@@ -6,6 +6,10 @@ figures and codes; an argument may be
 - a `datetime.date` (shown 1.3.2021 in fi/sv, 1 March 2021 in en),
 - a name in several languages, `{"fi": …, "sv": …}` (en falls back to fi),
 - another `Message` (for a translatable term inside a sentence).
+
+A message about a count takes its plural form from `ngettext` (R-X-8: "1 kunta", "2 kuntaa"): give the
+English plural as `plural` and the argument that counts as `count`. Such a message is best nested as an
+argument (e.g. `Message(MEMBERS, {"n": 1}, plural=MEMBERS_PLURAL, count="n")`), so its record keeps both ids.
 """
 
 from __future__ import annotations
@@ -37,19 +41,31 @@ MONTHS_EN = (
 class Message:
     msgid: str
     args: dict[str, Any] = field(default_factory=dict)
+    plural: str | None = None
+    count: str | None = None
 
     def render(self, lang: str) -> str:
         with translation.override(lang):
-            template = translation.gettext(self.msgid)
+            if self.plural and self.count:
+                template = translation.ngettext(self.msgid, self.plural, int(self.args[self.count]))
+            else:
+                template = translation.gettext(self.msgid)
         rendered = {name: render_arg(value, lang) for name, value in self.args.items()}
         return template % rendered if rendered else template
 
     def to_record(self) -> dict:
-        return {"msgid": self.msgid, "args": {k: arg_record(v) for k, v in self.args.items()}}
+        record: dict[str, Any] = {
+            "msgid": self.msgid,
+            "args": {k: arg_record(v) for k, v in self.args.items()},
+        }
+        if self.plural:  # only then, so that the records of singular messages stay as they were
+            record["plural"], record["count"] = self.plural, self.count
+        return record
 
     @classmethod
     def from_record(cls, record: dict) -> Message:
-        return cls(record["msgid"], {k: arg_from_record(v) for k, v in record["args"].items()})
+        args = {k: arg_from_record(v) for k, v in record["args"].items()}
+        return cls(record["msgid"], args, record.get("plural"), record.get("count"))
 
 
 def render_arg(value: Any, lang: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 from django.conf import settings
 
+from .messages import Message
 from .outcome import Decision, Outcome
 from .parameters import ParameterStore, default_store
 from .schema import Field, InputError, ValidationContext, validate_item
@@ -42,6 +43,8 @@ class Rule:
     evaluate_batch: Callable[[list[tuple[dict, dt.date]], ParameterStore], list[Decision]] | None = None
     # Every project module the decision depends on besides the module of `evaluate` (not the ENGINE's).
     modules: tuple[str, ...] = ()
+    # For rules whose decision has no overall status: the result in words (R-X-8), e.g. "in the target group".
+    describe_result: Callable[[Any], Message] | None = None
 
     def code_modules(self) -> tuple[str, ...]:
         return tuple(sorted({self.evaluate.__module__, *self.modules}))

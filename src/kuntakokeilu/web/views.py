@@ -9,6 +9,7 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 
 from . import queries
+from .home_counts import home_counts
 from .navigation import links_for
 from .reference import trial_area_list
 
@@ -25,6 +26,7 @@ def home(request):
         {
             "today": today,
             "scopes": queries.home_scopes(request.user, today),
+            "counts": home_counts(request.user, today),  # issue 15: what waits for the user today
             "links": links_for(request.user, today),
         },
     )

@@ -9,9 +9,12 @@ import datetime as dt
 
 from django import forms
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.applications.models import Round
+from kuntakokeilu.rules.messages import format_date
 from kuntakokeilu.rules.overlay import Edit, OverlayError
 from kuntakokeilu.rules.parameters import default_store
 
@@ -38,7 +41,9 @@ class WhatIfForm(forms.Form):
             del self.fields["on"], self.fields["until"]
             self.fields["round"] = forms.ChoiceField(
                 label=_("Application round"),
-                choices=[(r.code, f"{r.code} ({r.opens.isoformat()})") for r in Round.objects.all()],
+                choices=[
+                    (r.code, f"{r.code} ({format_date(r.opens, _lang())})") for r in Round.objects.all()
+                ],
                 help_text=_("Each application of the round, screened with the others as in the round."),
             )
         self.dates: list[dt.date] = []
@@ -48,11 +53,20 @@ class WhatIfForm(forms.Form):
         for name in services.editable(rule):
             parameter = store.parameters[name]
             key = _field_key(name)
-            law = "; ".join(f"{v.start.isoformat()}: {_shown(v.value)}" for v in parameter.values)
+            # The values as they are typed (codes, ISO dates) in <code>; the days from which they hold as the
+            # language writes dates (issue 15: no code or ISO date outside the input's own syntax).
+            law = format_html_join(
+                "; ",
+                "{}: <code>{}</code>",
+                ((format_date(v.start, lang[:2]), _shown(v.value)) for v in parameter.values),
+            )
             self.fields[f"value_{key}"] = forms.CharField(
                 label=parameter.description.get(lang, parameter.description["en"]),
                 required=False,
-                help_text=_("%(name)s — the law: %(law)s") % {"name": name, "law": law},
+                help_text=mark_safe(  # noqa: S308  (the template escaped, the parts built by format_html)
+                    conditional_escape(_("%(name)s — the law: %(law)s"))
+                    % {"name": format_html("<code>{}</code>", name), "law": law}
+                ),
             )
             self.fields[f"from_{key}"] = forms.DateField(
                 label=_("holds from"), required=False, help_text=_("Empty: from the parameter's first day.")
@@ -98,3 +112,7 @@ def _shown(value) -> str:
     if value is None:
         return "—"
     return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _lang() -> str:
+    return (translation.get_language() or "fi")[:2]

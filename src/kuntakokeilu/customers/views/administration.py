@@ -12,7 +12,9 @@ from kuntakokeilu.access.models import Purpose
 
 from ..forms import HenkilotunnusForm, ImportForm
 from ..importer import ImportRejected, import_job_seekers
+from ..labels import IMPORT_COLUMNS
 from ..models import Person
+from ..statuses import STATUSES
 from .persons import history_tables
 
 
@@ -53,6 +55,13 @@ def access_request(request):
         Purpose.ACCESS_REQUEST,
         lambda subject: {"history": history_tables(subject), "entries": list(audit.entries_about(subject))},
     )
+
+
+@requires("customers.import")
+def import_format(request):
+    """The CSV format of the import as a page in the reader's language (docs/formats/job_seekers.md is the
+    developers' copy; issue 15: the upload form pointed to that file)."""
+    return render(request, "customers/import_format.html", {"columns": IMPORT_COLUMNS, "statuses": STATUSES})
 
 
 @requires("customers.import")

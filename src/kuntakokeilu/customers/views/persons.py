@@ -13,6 +13,7 @@ from kuntakokeilu.access import audit
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.rules.parameters import default_store
 
 from .. import customerships, queries, services, worklist
 from .. import search as searching
@@ -60,8 +61,16 @@ def person(request, person):
             "due_transfer": worklist.open_due(person, today),
             **request_context(request.user, person, today),  # transfer requests (R-TG-5)
             "today": today,
+            "pilot_ends": _pilot_ends(),
         },
     )
+
+
+def _pilot_ends() -> list:
+    """The pilot's last day as the law set it over time (issue 15: a decision of 2021 says 30.6.2023, one of
+    today 31.12.2024; the page says why): [(in force from, last day, reference)] when it changed."""
+    values = default_store().history("pilot.end_date")
+    return [(v.start, v.value, v.reference) for v in values] if len(values) > 1 else []
 
 
 def _timeline(person, lang):

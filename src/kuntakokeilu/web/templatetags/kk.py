@@ -1,8 +1,9 @@
 """Template filters shared by every page."""
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 
+from kuntakokeilu.rules.citations import cite as cite_reference
 from kuntakokeilu.rules.messages import format_date, format_int
 
 register = template.Library()
@@ -23,3 +24,23 @@ def number(value) -> str:
 @register.filter
 def day(value) -> str:
     return format_date(value, translation.get_language() or "fi") if value else ""
+
+
+@register.filter
+def cite(reference) -> str:
+    """A legal reference of the parameter files in the current language (R-X-8)."""
+    return cite_reference(str(reference), (translation.get_language() or "fi")[:2]) if reference else ""
+
+
+@register.filter
+def stamp(value) -> str:
+    """A moment the system recorded (real clock, local time), as the language writes it (issue 15): 4.12.2026
+    klo 1.44 / kl. 1.44, 4 December 2026 at 01:44 — never an ISO stamp on a fi/sv page."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    lang = (translation.get_language() or "fi")[:2]
+    day = format_date(local.date(), lang)
+    if lang == "en":
+        return f"{day} at {local.hour:02d}:{local.minute:02d}"
+    return f"{day} {'kl.' if lang == 'sv' else 'klo'} {local.hour}.{local.minute:02d}"

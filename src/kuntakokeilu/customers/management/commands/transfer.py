@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from kuntakokeilu.customers.labels import KEPT_REASONS
 from kuntakokeilu.customers.transfers import OUTSIDE, check_date, initial
 
 
@@ -44,7 +45,9 @@ class Command(BaseCommand):
         out = self.stdout.write
         for area in sorted(summary.areas, key=lambda a: (a is OUTSIDE, a or 0)):
             counts = summary.areas[area]
-            reasons = ", ".join(f"{code} {n}" for code, n in sorted(counts.kept.items()))
+            reasons = ", ".join(
+                f"{KEPT_REASONS.get(code, code)} {n}" for code, n in sorted(counts.kept.items())
+            )
             label = _("outside the trial areas") if area is OUTSIDE else _("trial area %(no)s") % {"no": area}
             out(
                 _("%(area)s: transferred %(transferred)s; kept by the TE office %(kept)s (%(reasons)s)")

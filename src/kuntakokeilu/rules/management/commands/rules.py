@@ -63,7 +63,7 @@ class Command(BaseCommand):
     def _run(self, options) -> str:
         _items, results = self._results(options)
         if options["format"] == "text":
-            return console.as_text(results, options["lang"])
+            return console.as_text(results, options["lang"], get_rule(options["name"]))
         return console.as_json(results)
 
     def _results(self, options) -> tuple[list, list]:

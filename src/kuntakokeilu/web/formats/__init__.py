@@ -1,0 +1,1 @@
+"""The project's input formats per language (settings.FORMAT_MODULE_PATH)."""
