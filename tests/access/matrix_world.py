@@ -55,6 +55,9 @@ class World:
     whatif: WhatIf
 
 
+WORKER_ID = "matrix"  # the stand-in job worker (its heartbeat refreshed by the tests)
+
+
 def build() -> World:
     """The demo users and job seekers as customers of their kotikunta, the demo's due transfers and
         requests, a Kajaani customer's request, an application from Loviisa and one from Kajaani; this process
@@ -77,7 +80,7 @@ def build() -> World:
         services_secured=True,
     )
     round_, _changed = ensure_open_round(TODAY)
-    Worker.objects.create(worker_id="matrix", host=this_host(), pid=os.getpid())  # /healthz: a live worker
+    Worker.objects.create(worker_id=WORKER_ID, host=this_host(), pid=os.getpid())  # /healthz: a live worker
 
     def area(person, due, request, lead, number, username) -> Area:
         application = Application.objects.create(
