@@ -24,6 +24,7 @@ from kuntakokeilu.customers.identity import make_henkilotunnus, parse_henkilotun
 from kuntakokeilu.rules import contract
 from kuntakokeilu.rules.registry import Rule, all_rules, get_rule
 from kuntakokeilu.rules.schema import FIELD_TYPES
+from kuntakokeilu.service_process.deadlines import EVENT_TYPES
 from tests.console import console_in_process
 from tests.fuzzing import CASES, bounded
 
@@ -82,6 +83,18 @@ def customerships(codes, dates) -> st.SearchStrategy:
     return st.one_of(
         st.fixed_dictionaries({"type": st.just("municipality"), "kunta_code": codes, "since": dates}),
         st.fixed_dictionaries({"type": st.just("te_office"), "since": dates}, optional={"kunta_code": codes}),
+    )
+
+
+def spans(sign: int) -> st.SearchStrategy:
+    """A service's start and its expected end, `sign` 1 on or after the start, -1 before it."""
+    return st.tuples(
+        st.dates(dt.date(2019, 1, 1), dt.date(2026, 12, 31)), st.integers(0 if sign > 0 else 1, 400)
+    ).map(
+        lambda t: {
+            "start": t[0].isoformat(),
+            "expected_end": (t[0] + dt.timedelta(days=sign * t[1])).isoformat(),
+        }
     )
 
 
@@ -145,6 +158,38 @@ FIELD_STRATEGIES: dict[str, tuple[st.SearchStrategy, st.SearchStrategy]] = {
             {}, optional={"ely_centre": st.one_of(st.none(), good_dates), "te_office": good_dates}
         ),
         st.fixed_dictionaries({"ely_centre": bad_dates}, optional={"te_office": st.integers()}),
+    ),
+    # the service process's meetings and services (rule service-deadlines, R-SP-1)
+    "service_events": (
+        st.lists(
+            st.fixed_dictionaries({"type": st.sampled_from(EVENT_TYPES), "date": good_dates}), max_size=4
+        ),
+        st.one_of(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"type": st.sampled_from(["", "interview", "Plan"]), "date": good_dates}
+                ),
+                min_size=1,
+                max_size=2,
+            ),
+            st.lists(
+                st.fixed_dictionaries({"type": st.sampled_from(EVENT_TYPES), "date": bad_dates}), min_size=1
+            ),
+            st.just([{"type": "plan"}]),
+            st.just({"type": "plan", "date": "2022-05-02"}),
+        ),
+    ),
+    "services": (
+        st.lists(spans(1), max_size=3),
+        st.one_of(
+            st.lists(spans(-1), min_size=1, max_size=2),  # expected to end before it starts
+            st.lists(st.fixed_dictionaries({"start": bad_dates, "expected_end": good_dates}), min_size=1),
+            st.just([{"start": "2022-05-02"}]),
+        ),
+    ),
+    "working_days": (
+        st.integers(1, 60),
+        st.one_of(st.integers(-3, 0), huge_ints, st.booleans(), st.floats()),
     ),
 }
 ids = st.one_of(st.integers(-(2**40), 2**40), st.text(max_size=12))
