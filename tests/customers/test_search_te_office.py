@@ -128,3 +128,13 @@ def test_outside_the_area_the_not_found_is_unchanged(world, client, user):
     assert NOT_FOUND_FI in page
     assert "TE-toimiston asiakas" not in page and "Lindholm" not in page.split("<h2>")[-1]
     assert not AccessLogEntry.objects.exists()
+
+
+def test_one_waiting_for_the_transfer_is_not_named(settings, user):
+    """L1269 s. 24: in the group and listed, not yet kept or transferred, Kovalenko is on the TE office's
+    worklist; the worker's search says nothing of her (the same not-found as before)."""
+    settings.KUNTAKOKEILU_TODAY = TODAY.isoformat()
+    ensure_demo_users()
+    load(UKRAINIAN_ROW)
+    reevaluation.reevaluate(L149_DAY)
+    assert search.te_office_customers(user("aino.virtanen"), "Kovalenko", TODAY, []) == []

@@ -21,7 +21,7 @@ from kuntakokeilu.access.roles import Role
 from . import customerships, worklist
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import DueTransfer, Fact, FactKind, KeepReason, Person, Responsible
-from .queries import facts_on, home_municipality_code
+from .queries import current_facts, facts_on, home_municipality_code, target_group_on
 from .visibility import within
 
 SEARCH_LIMIT = 50
@@ -123,9 +123,10 @@ class TeOfficeCustomer:
 def te_office_customers(user, text: str, on: dt.date, found: list[Person]) -> list[TeOfficeCustomer]:
     """The persons matching `text` whom a municipal worker's search may say are the TE office's on `on`:
     their kotikunta (with temporary protection and none, the residence) is in the worker's own area, their
-    job search is valid and no trial municipality is responsible for them — kept by the TE office, or
-    registered but not (yet) transferred. Persons outside the area stay unmentioned, as do those the
-    search already found (`found`) and former job seekers. The page and the API both ask this."""
+    job search is valid and no trial municipality is responsible for them — kept by the TE office (with
+    its reason), or registered and not in the target group (`_te_office_customer`). Persons outside the
+    area stay unmentioned, as do those the search already found (`found`), those waiting for their
+    transfer and former job seekers. The page and the API both ask this."""
     grants = [g for g in grants_for(user, "customers.search", on) if g.role != Role.TE_OFFICE]
     if not grants or any(g.everything for g in grants):
         return []
@@ -139,25 +140,36 @@ def te_office_customers(user, text: str, on: dt.date, found: list[Person]) -> li
     candidates = candidates.filter(pk__in=in_area.values("person_id")).exclude(pk__in=[p.pk for p in found])
     listed: list[TeOfficeCustomer] = []
     for person in candidates.order_by("last_name", "first_name", "pk").iterator():
-        if home_municipality_code(person, on) not in codes or not facts_on(person, on)["job_search_valid"]:
-            continue
-        held = customerships.current(person, on)
-        if held is not None and held.responsible == Responsible.MUNICIPALITY:
-            continue
-        listed.append(_with_keep_reason(person, on))
-        if len(listed) == SEARCH_LIMIT:
-            break
+        row = _te_office_customer(person, on, codes)
+        if row is not None:
+            listed.append(row)
+            if len(listed) == SEARCH_LIMIT:
+                break
     return listed
 
 
-def _with_keep_reason(person: Person, on: dt.date) -> TeOfficeCustomer:
-    """The TE office's reason for keeping the person, while it still holds (`worklist.kept_still`)."""
+def _te_office_customer(person: Person, on: dt.date, codes: set[str]) -> TeOfficeCustomer | None:
+    """The person as the TE office's customer of the area `codes`, or None: kept by the TE office while
+    the keeping holds (`worklist.kept_still`), with its reason; the TE office's by a stored customership
+    (e.g. moved back on request); or registered and not in the target group. One in the group and waiting
+    for the transfer is not named: the TE office's worklist holds them (L1269 s. 24)."""
+    facts = current_facts(person)
+    if home_municipality_code(person, on) not in codes or not facts_on(person, on, facts)["job_search_valid"]:
+        return None
+    held = customerships.current(person, on)
+    if held is not None and held.responsible == Responsible.MUNICIPALITY:
+        return None
     kept = (
         DueTransfer.objects.filter(person=person, done_on__lte=on)
         .exclude(keep_reason="")
         .order_by("-done_on", "-pk")
         .first()
     )
-    if kept is not None and worklist.kept_still(person, on, worklist.organisation_key(kept.target)):
+    if kept is not None and worklist.kept_still(person, on, worklist.organisation_key(kept.target), facts):
         return TeOfficeCustomer(person, kept.keep_reason, kept.keep_text)
-    return TeOfficeCustomer(person)
+    if held is not None and held.responsible == Responsible.TE_OFFICE:
+        return TeOfficeCustomer(person)
+    outcome = target_group_on(person, on, facts)
+    if outcome is None or not outcome.result["in_target_group"]:
+        return TeOfficeCustomer(person)
+    return None
