@@ -52,10 +52,15 @@ def test_the_keep_reason_is_in_the_requests_language(world, client):
     api = as_user(client, "aino.virtanen")
     fi = api.post(URL, {"query": "Kovalenko"}, format="json", HTTP_ACCEPT_LANGUAGE="fi").json()
     sv = api.post(URL, {"query": "Kovalenko"}, format="json", HTTP_ACCEPT_LANGUAGE="sv").json()
-    assert fi[0]["keep_reason_label"] == "muu perusteltu syy" and sv[0]["keep_reason_label"] == "ett annat motiverat skäl"
+    assert (
+        fi[0]["keep_reason_label"] == "muu perusteltu syy"
+        and sv[0]["keep_reason_label"] == "ett annat motiverat skäl"
+    )
 
 
-@pytest.mark.parametrize("username", ["elina.laine", "kaisa.jarvinen", "tuomas.koskinen", "pekka.nieminen", "admin"])
+@pytest.mark.parametrize(
+    "username", ["elina.laine", "kaisa.jarvinen", "tuomas.koskinen", "pekka.nieminen", "admin"]
+)
 def test_roles_without_the_search_action_are_refused(world, client, username):
     """R-X-1: only the catalogue's `customers.search` lets one ask; the others get 403 and nothing logged."""
     response = as_user(client, username).post(URL, {"query": "Kovalenko"}, format="json")
