@@ -138,3 +138,22 @@ def test_one_waiting_for_the_transfer_is_not_named(settings, user):
     load(UKRAINIAN_ROW)
     reevaluation.reevaluate(L149_DAY)
     assert search.te_office_customers(user("aino.virtanen"), "Kovalenko", TODAY, []) == []
+
+
+def test_one_in_the_group_whose_customer_the_te_office_is_is_named(settings, user):
+    """R-TG-5 (L1269 s. 5 mom 5): in the group but the TE office's by a stored customership (e.g. moved
+    back on request), Mäkelä is named as the TE office's customer, without a keep reason."""
+    from kuntakokeilu.customers import customerships, queries
+    from kuntakokeilu.customers.models import Ground
+
+    settings.KUNTAKOKEILU_TODAY = TODAY.isoformat()
+    ensure_demo_users()
+    load(AT_RISK_ROW)
+    person = Person.objects.get(henkilotunnus=AT_RISK)
+    responsible = {"type": "te_office", "te_office_code": "01"}
+    customerships.start(
+        person, on=dt.date(2022, 6, 1), ground=Ground.INITIAL_TRANSFER, outcome=None, responsible=responsible
+    )
+    assert queries.target_group_on(person, TODAY).result["in_target_group"] is True
+    [row] = search.te_office_customers(user("aino.virtanen"), "Mäkelä", TODAY, [])
+    assert row.person == person and row.keep_reason == ""
