@@ -22,7 +22,12 @@ PUBLIC = {
 }
 STAFF = {"/api/v1/me/"}
 # --- customers --- (personal data: GET detail and facts, POST search)
-PERSONS = {"/api/v1/persons/search/", "/api/v1/persons/{person_id}/", "/api/v1/persons/{person_id}/facts/"}
+PERSONS = {
+    "/api/v1/persons/search/",
+    "/api/v1/persons/search/te-office-customers/",  # issue 14: who is the TE office's
+    "/api/v1/persons/{person_id}/",
+    "/api/v1/persons/{person_id}/facts/",
+}
 # --- applications --- (GET list and detail, POST screening)
 APPLICATIONS = {"/api/v1/applications/", "/api/v1/applications/{application_id}/", "/api/v1/screening/"}
 # --- customers: transfers (issue 6) ---

@@ -109,19 +109,55 @@ class PersonSearch(CatalogueView):
         responses={200: PersonSummarySerializer(many=True), 400: ErrorSerializer, 403: ErrorSerializer},
     )
     def post(self, request):
-        body = SearchRequestSerializer(data=request.data)
-        if not body.is_valid():
-            raise ApiError(400, "invalid", _("The request has invalid values."), body.errors)
-        query = body.validated_data["query"]
-        try:
-            purpose = search.purpose_of(query, body.validated_data.get("purpose"))
-        except ValidationError as exc:
-            code = "invalid_identity_code" if "query" in exc.message_dict else "purpose_required"
-            raise ApiError(400, code, " ".join(exc.messages), exc.message_dict) from None
+        query, purpose = _search_request(request)
         with transaction.atomic():
             found = search.search(request.user, query, clock.today())
             audit.record(request.user, found, "api:person-search", purpose)
             data = PersonSummarySerializer(found, many=True).data
+        return Response(data)
+
+
+def _search_request(request) -> tuple[str, str]:
+    body = SearchRequestSerializer(data=request.data)
+    if not body.is_valid():
+        raise ApiError(400, "invalid", _("The request has invalid values."), body.errors)
+    query = body.validated_data["query"]
+    try:
+        purpose = search.purpose_of(query, body.validated_data.get("purpose"))
+    except ValidationError as exc:
+        code = "invalid_identity_code" if "query" in exc.message_dict else "purpose_required"
+        raise ApiError(400, code, " ".join(exc.messages), exc.message_dict) from None
+    return query, purpose
+
+
+class TeOfficeCustomerSerializer(serializers.Serializer):
+    first_name = serializers.CharField(source="person.first_name")
+    last_name = serializers.CharField(source="person.last_name")
+    keep_reason = serializers.CharField(help_text="Why the TE office kept the person; empty when it did not.")
+    keep_reason_label = serializers.CharField(help_text="The reason in the request's language.")
+    keep_text = serializers.CharField(help_text="The TE office's explanation of another justified reason.")
+
+
+class TeOfficeCustomerSearch(CatalogueView):
+    """The same search's answer on who is the TE office's (issue 14): for a municipal worker, the matching
+    job seekers of the worker's own area whose customer the TE office is, with its reason for keeping them.
+    No id: nothing of theirs opens. Persons outside the area are not mentioned. Each listed is logged."""
+
+    kk_action = "customers.search"
+
+    @extend_schema(
+        tags=TAGS,
+        request=SearchRequestSerializer,
+        responses={200: TeOfficeCustomerSerializer(many=True), 400: ErrorSerializer, 403: ErrorSerializer},
+    )
+    def post(self, request):
+        query, purpose = _search_request(request)
+        today = clock.today()
+        with transaction.atomic():
+            found = search.search(request.user, query, today)
+            rows = search.te_office_customers(request.user, query, today, found)
+            audit.record(request.user, [row.person for row in rows], "api:person-search", purpose)
+            data = TeOfficeCustomerSerializer(rows, many=True).data
         return Response(data)
 
 

@@ -18,6 +18,11 @@ urlpatterns = [
     path("v1/me/", accounts.Me.as_view(), name="me"),
     # --- customers ---
     path("v1/persons/search/", customers_api.PersonSearch.as_view(), name="person-search"),
+    path(
+        "v1/persons/search/te-office-customers/",
+        customers_api.TeOfficeCustomerSearch.as_view(),
+        name="person-search-te-office",
+    ),
     path("v1/persons/<uuid:person_id>/", customers_api.PersonDetail.as_view(), name="person-detail"),
     path("v1/persons/<uuid:person_id>/facts/", customers_api.PersonFacts.as_view(), name="person-facts"),
     # --- applications ---

@@ -26,12 +26,16 @@ from .transfer_requests import request_context
 @requires("customers.search")
 def search(request):
     form = SearchForm(request.POST or None)
-    results = None
+    results, te_office = None, []
     if request.method == "POST" and form.is_valid():
+        today, query = clock.today(), form.cleaned_data["query"]
         with transaction.atomic():
-            results = searching.search(request.user, form.cleaned_data["query"], clock.today())
-            audit.record(request.user, results, "customers:search", form.chosen_purpose())
-    return render(request, "customers/search.html", {"form": form, "results": results})
+            results = searching.search(request.user, query, today)
+            te_office = searching.te_office_customers(request.user, query, today, results)
+            listed = results + [row.person for row in te_office]
+            audit.record(request.user, listed, "customers:search", form.chosen_purpose())
+    context = {"form": form, "results": results, "te_office": te_office}
+    return render(request, "customers/search.html", context)
 
 
 @requires("customers.view_person", get_object=person_or_404)
