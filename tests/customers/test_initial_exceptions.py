@@ -141,6 +141,17 @@ def test_the_command_refuses_a_bad_file_in_swedish(registered, tmp_path):
     assert not InitialException.objects.exists()
 
 
+def test_a_person_already_transferred_is_refused(registered):
+    """R-TG-3: after the batch the list cannot reach a customer: their line is refused, nothing stored."""
+    transfers.initial(START)
+    with pytest.raises(ImportRejected) as refused, translation.override("fi"):
+        import_exceptions(f"{HEADER}{OSKAR},linguistic_rights,\n".encode(), source="late.csv")
+    assert str(refused.value.errors[0]) == (
+        "rivi 2, henkilotunnus: Henkilöllä on jo asiakkuus: luettelo koskee vain aikaa ennen alkusiirtoa."
+    )
+    assert not InitialException.objects.exists()
+
+
 def test_rerunning_is_idempotent(registered, tmp_path):
     """R-TG-3: importing the same list again says "No change"; a second batch keeps and transfers no one
     again (the kept person is no candidate: no second kept row, no customership)."""
@@ -159,6 +170,9 @@ def test_rerunning_is_idempotent(registered, tmp_path):
     assert snapshot() == first
     assert again.transferred == 0 and not any(a.kept for a in again.areas.values())
     assert DueTransfer.objects.get(person=person(EMMA)).keep_text == "Asioi ruotsiksi Tammisaaressa"
+    # the list may be imported again after the batch (nothing to change for the kept person)
+    call_command("transfer", "exceptions", str(path), "--lang", "fi", stdout=out)
+    assert snapshot() == first
 
 
 def test_the_batch_reads_the_list_in_one_query(registered, monkeypatch):

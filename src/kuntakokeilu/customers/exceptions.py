@@ -4,8 +4,9 @@ its reason (`KeepReason`: language rights, an inappropriate customer relationshi
 reason explained). Imported before `transfer initial` (format: docs/formats/initial_exceptions.md).
 
 All or nothing: every line is validated first (an unknown person, a bad identity code, an unknown reason,
-another reason without its explanation, a person twice), each error with its line in the active language;
-then one transaction. A line equal to the one stored changes nothing, so a re-import says "No change"."""
+another reason without its explanation, a person twice, a person who already has a customership: the list
+applies only before the batch), each error with its line in the active language; then one transaction. A
+line equal to the one stored changes nothing, so a re-import says "No change"."""
 
 from __future__ import annotations
 
@@ -66,6 +67,11 @@ def read(data: bytes) -> list[Line]:
             errors.append(RowError(line, "henkilotunnus", str(exc)))
     # one query for the file's persons, not one per line
     known = dict(Person.objects.filter(henkilotunnus__in=codes.values()).values_list("henkilotunnus", "pk"))
+    customers = set(  # the list applies before the initial transfer: a customer's line would change nothing
+        Person.objects.filter(henkilotunnus__in=known, customerships__isnull=False).values_list(
+            "henkilotunnus", flat=True
+        )
+    )
     seen: dict[str, int] = {}
     lines = []
     for line, row in rows:
@@ -87,6 +93,17 @@ def read(data: bytes) -> list[Line]:
             continue
         if code not in known:
             errors.append(RowError(line, "henkilotunnus", _("No job seeker with this identity code.")))
+        elif code in customers:
+            errors.append(
+                RowError(
+                    line,
+                    "henkilotunnus",
+                    _(
+                        "The person already has a customership: "
+                        "the list applies only before the initial transfer."
+                    ),
+                )
+            )
         elif code in seen:
             errors.append(
                 RowError(
