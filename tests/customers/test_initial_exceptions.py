@@ -55,7 +55,10 @@ HEADER = "henkilotunnus,keep_reason,keep_text\n"
 def registered(settings):
     settings.KUNTAKOKEILU_TODAY = "2021-03-02"
     ensure_demo_users()
-    load(ROW | {"henkilotunnus": EMMA}, ROW | {"henkilotunnus": OSKAR, "first_name": "Oskar"})
+    load(
+        ROW | {"henkilotunnus": EMMA},
+        ROW | {"henkilotunnus": OSKAR, "first_name": "Oskar", "last_name": "Nyström"},
+    )
 
 
 def person(code: str) -> Person:
@@ -106,6 +109,9 @@ def test_the_raasepori_customer_kept_for_language_rights_is_not_transferred(regi
         sv = client.get(f"/job-seekers/{emma.pk}/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "lät bli att överföra personen 1.3.2021: för att trygga de språkliga rättigheterna" in sv
     assert "på den inledande överföringens undantagslista" in sv
+    # the TE office's worklist lists her among those handled, with the reason (R-TG-4)
+    page = client.get("/transfers/due/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Lindholm" in page and "för att trygga de språkliga rättigheterna" in page
 
 
 @pytest.mark.parametrize(
@@ -144,11 +150,12 @@ def test_the_command_refuses_a_bad_file_in_swedish(registered, tmp_path):
 def test_a_person_already_transferred_is_refused(registered):
     """R-TG-3: after the batch the list cannot reach a customer: their line is refused, nothing stored."""
     transfers.initial(START)
-    with pytest.raises(ImportRejected) as refused, translation.override("fi"):
-        import_exceptions(f"{HEADER}{OSKAR},linguistic_rights,\n".encode(), source="late.csv")
-    assert str(refused.value.errors[0]) == (
-        "rivi 2, henkilotunnus: Henkilöllä on jo asiakkuus: luettelo koskee vain aikaa ennen alkusiirtoa."
-    )
+    with translation.override("fi"):
+        with pytest.raises(ImportRejected) as refused:
+            import_exceptions(f"{HEADER}{OSKAR},linguistic_rights,\n".encode(), source="late.csv")
+        assert str(refused.value.errors[0]) == (
+            "rivi 2, henkilotunnus: Henkilöllä on jo asiakkuus: luettelo koskee vain aikaa ennen alkusiirtoa."
+        )
     assert not InitialException.objects.exists()
 
 
