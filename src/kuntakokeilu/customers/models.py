@@ -371,6 +371,29 @@ class DueTransfer(WorkItem):
         return "cancelled" if self.cancelled_on else "open"
 
 
+class InitialException(models.Model):
+    """A person on the initial batch's exception list (issue 14 item 2; L1269 s. 5 mom 3, as mom 5 after
+    L671/2022): the TE office keeps them for their language rights, where the customer relationship would
+    be inappropriate, or for another justified reason. Imported before `transfer initial`
+    (`exceptions.import_exceptions`); the batch records each such person as a kept `DueTransfer` of ground
+    `initial_transfer` instead of transferring them."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="initial_exception")
+    keep_reason = models.CharField(
+        _("reason for keeping with the TE office"), max_length=32, choices=KeepReason.choices
+    )
+    keep_text = models.TextField(_("explanation"), blank=True, default="")
+    source = models.CharField(max_length=255, blank=True, default="")
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("exception to the initial transfer")
+        verbose_name_plural = _("exceptions to the initial transfer")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.keep_reason}"
+
+
 class RequestStatus(models.TextChoices):
     AWAITING_ACCEPTANCE = "awaiting_acceptance", _("awaiting the receiving municipality's acceptance")
     PENDING = "pending", _("awaiting the TE office's decision")

@@ -10,6 +10,12 @@ each on PostgreSQL), which the benchmark showed is where `bulk_create` spent mos
 The summary counts per trial area the persons transferred and those kept by the TE office, each kept
 person once, under the first check that failed (the rule's order: pilot, status, job search, place,
 group criterion, change security).
+
+The exception list (`exceptions.py`, issue 14 item 2; L1269 s. 5 mom 3/5), read once per batch in one
+query: a listed person whom the rule would transfer is recorded instead as a kept `DueTransfer` of ground
+`initial_transfer`, done on the batch date with the list's reason (so `worklist.kept_still` keeps them off
+the worklist while their situation is the same), and counted under that reason. A person already kept so
+is not a candidate again (a re-run changes nothing).
 """
 
 from __future__ import annotations
@@ -24,16 +30,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kuntakokeilu.regions.models import Municipality
-from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.regions.queries import municipality_histories, te_office_of
 from kuntakokeilu.rules.citations import cite
 from kuntakokeilu.rules.messages import format_date
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
+from kuntakokeilu.rules.storage import save_records
 
 from . import bulk
 from .customerships import CHUNK, BatchRow, OrganisationFields, start_batch
-from .models import Customership, Fact, FactKind, Ground, Person
+from .models import Customership, DueTransfer, Fact, FactKind, Ground, InitialException, Person
 from .queries import facts_on
 from .target_group import decide
 
@@ -57,9 +64,15 @@ class Summary:
 
 
 def candidates(registered_by: dt.date):
-    """Persons whose current job search started by the date and who have no customership yet."""
+    """Persons whose current job search started by the date and who have no customership yet, nor were
+    kept by the TE office in an earlier run of the batch (the exception list)."""
     searching = Fact.objects.current().filter(kind=FactKind.JOB_SEARCH, valid_from__lte=registered_by)
-    return Person.objects.filter(pk__in=searching.values("person_id")).exclude(customerships__isnull=False)
+    kept = DueTransfer.objects.filter(ground=Ground.INITIAL_TRANSFER).exclude(keep_reason="")
+    return (
+        Person.objects.filter(pk__in=searching.values("person_id"))
+        .exclude(customerships__isnull=False)
+        .exclude(pk__in=kept.values("person_id"))
+    )
 
 
 def check_date(on: dt.date, params: ParameterStore | None = None) -> list[str]:
@@ -112,18 +125,29 @@ def initial(on: dt.date, params: ParameterStore | None = None, progress=None) ->
     with transaction.atomic(), bulk.collector_paused():
         ids = list(candidates(registered_by).order_by("pk").values_list("pk", flat=True))
         summary.already = Customership.objects.values("person_id").distinct().count()
+        kept = {  # the exception list, one query per batch
+            pk: (reason, text)
+            for pk, reason, text in InitialException.objects.values_list(
+                "person_id", "keep_reason", "keep_text"
+            )
+        }
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            _chunk(chunk, on, params, places, version, rule.name, summary, organisations, municipalities)
+            _chunk(
+                chunk, on, params, places, version, rule.name, summary, organisations, municipalities, kept
+            )
             if progress:
                 progress(min(start + CHUNK, len(ids)), len(ids))
     return summary
 
 
-def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organisations, municipalities):
+def _chunk(
+    ids, on, params, places, version, rule_name, summary: Summary, organisations, municipalities, kept
+):
     persons, facts = bulk.read_persons(ids, municipalities)
     rows: list[BatchRow] = []
     outcomes: list[Outcome] = []
+    excepted: list[tuple] = []
     for pk in ids:
         person = persons[pk]
         given = facts_on(person, on, facts[pk], customerships=[])
@@ -138,7 +162,43 @@ def _chunk(ids, on, params, places, version, rule_name, summary: Summary, organi
             failed = next((c.code for c in decision.checks if c.status == "fail"), "no_group_criterion")
             summary.areas[area].kept[failed] += 1
             continue
-        outcomes.append(Outcome(rule_name, version, on, decision.result, decision.status, decision.checks))
+        outcome = Outcome(rule_name, version, on, decision.result, decision.status, decision.checks)
+        if pk in kept:  # on the exception list: the TE office keeps the person (s. 5 mom 3/5)
+            excepted.append((pk, given["kotikunta"] or given["residence"], outcome, *kept[pk]))
+            summary.areas[responsible["trial_area_no"]].kept[kept[pk][0]] += 1
+            continue
+        outcomes.append(outcome)
         summary.areas[responsible["trial_area_no"]].transferred += 1
         rows.append(BatchRow(pk, person, organisations(responsible)))
     start_batch(rows, on, Ground.INITIAL_TRANSFER, outcomes, params)
+    if excepted:
+        _keep(excepted, on, params)
+
+
+def _keep(excepted, on, params) -> None:
+    """The exception list's persons as kept due transfers, done on the batch date with the list's reason."""
+    records = save_records([outcome for _pk, _place, outcome, _r, _t in excepted], params)
+    dues = []
+    offices = {place: te_office_of(place, on) for place in {place for _pk, place, *_rest in excepted}}
+    for (pk, place, outcome, reason, text), record in zip(excepted, records, strict=True):
+        office = offices[place]
+        if office is None:  # every trial municipality lies in a TE office's area: the data is broken
+            raise ValidationError(
+                _("No TE office for the municipality %(code)s on %(on)s.") % {"code": place, "on": _day(on)}
+            )
+        dues.append(
+            DueTransfer(
+                person_id=pk,
+                ground=Ground.INITIAL_TRANSFER,
+                event_date=on,
+                due_by=on,
+                handler_te_office=office,
+                target=outcome.result["responsible"],
+                rule_version=outcome.rule_version,
+                decision=record,
+                done_on=on,
+                keep_reason=reason,
+                keep_text=text,
+            )
+        )
+    DueTransfer.objects.bulk_create(dues)

@@ -447,6 +447,13 @@ def done_for(user, on: dt.date, days: int = DONE_LISTED_DAYS) -> list[DueTransfe
     return list(_rows(rows).order_by("-done_on", "person_id"))
 
 
+def last_kept(person: Person, on: dt.date) -> DueTransfer | None:
+    """The person's latest due transfer the TE office kept by `on` (with the wish to keep them or from
+    the initial batch's exception list; s. 5 mom 3/5), for the person page."""
+    rows = DueTransfer.objects.filter(person=person, done_on__lte=on).exclude(keep_reason="")
+    return _rows(rows).order_by("-done_on", "-pk").first()
+
+
 def open_due(person: Person, on: dt.date) -> DueTransfer | None:
     """The person's open due transfer, if its event is not after `on`."""
     return _rows(DueTransfer.objects.open().arisen_by(on).filter(person=person)).first()

@@ -63,6 +63,7 @@ def person(request, person):
             "may_correct": _may_correct(request.user, person, today),
             "customerships": _timeline(person, lang),
             "due_transfer": worklist.open_due(person, today),
+            "kept": worklist.last_kept(person, today),  # issue 14 item 2: the TE office's reason
             **request_context(request.user, person, today),  # transfer requests (R-TG-5)
             "today": today,
             "pilot_ends": _pilot_ends(),

@@ -1,14 +1,17 @@
 """`kuntakokeilu transfer initial --on 2021-03-01`: the initial transfer (R-TG-3; L1269 s. 24) as one
-batch, with periodic counts and a summary per trial area."""
+batch, with periodic counts and a summary per trial area. `kuntakokeilu transfer exceptions FILE.csv
+[--lang fi|sv]` imports, before it, the persons the TE office keeps (issue 14 item 2; s. 5 mom 3/5)."""
 
 import datetime as dt
 import time
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kuntakokeilu.customers.labels import KEPT_REASONS
+from kuntakokeilu.customers.models import KeepReason
 from kuntakokeilu.customers.transfers import OUTSIDE, check_date, initial
 
 
@@ -23,11 +26,18 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="what", required=True)
         first = sub.add_parser("initial", help="the initial transfer at the pilot's start")
         first.add_argument("--on", required=True, help="the transfer date, YYYY-MM-DD")
+        # --- the exception list (issue 14 item 2), imported before `initial` ---
+        kept = sub.add_parser("exceptions", help="import the persons the TE office keeps from the batch")
+        kept.add_argument("file", help="CSV file: henkilotunnus, keep_reason, keep_text")
+        kept.add_argument("--lang", default="fi", choices=["fi", "sv", "en"], help="language of the messages")
         # --- pilot end (R-TG-6) ---
         end = sub.add_parser("pilot-end", help="the customers' return to the TE offices at the pilot's end")
         end.add_argument("--on", required=True, help="the day after the pilot's end, YYYY-MM-DD")
 
-    def handle(self, *args, what, on, **options):
+    def handle(self, *args, what, on=None, **options):
+        if what == "exceptions":
+            with translation.override(options["lang"]):
+                return self.exceptions(options["file"])
         try:
             day = dt.date.fromisoformat(on)
         except ValueError:
@@ -43,11 +53,10 @@ class Command(BaseCommand):
         started = time.perf_counter()
         summary = initial(day, progress=lambda done, total: self.stdout.write(f"… {done}/{total}"))
         out = self.stdout.write
+        labels = {**KEPT_REASONS, **dict(KeepReason.choices)}  # the exception list's reasons too
         for area in sorted(summary.areas, key=lambda a: (a is OUTSIDE, a or 0)):
             counts = summary.areas[area]
-            reasons = ", ".join(
-                f"{KEPT_REASONS.get(code, code)} {n}" for code, n in sorted(counts.kept.items())
-            )
+            reasons = ", ".join(f"{labels.get(code, code)} {n}" for code, n in sorted(counts.kept.items()))
             label = _("outside the trial areas") if area is OUTSIDE else _("trial area %(no)s") % {"no": area}
             out(
                 _("%(area)s: transferred %(transferred)s; kept by the TE office %(kept)s (%(reasons)s)")
@@ -62,6 +71,30 @@ class Command(BaseCommand):
             _("Transferred %(n)s persons in %(seconds).1f s; %(already)s already had a customership.")
             % {"n": summary.transferred, "seconds": time.perf_counter() - started, "already": summary.already}
         )
+
+    # --- the exception list (issue 14 item 2; L1269 s. 5 mom 3/5) ---
+    def exceptions(self, path):
+        from kuntakokeilu.customers.exceptions import import_exceptions
+        from kuntakokeilu.customers.importer import ImportRejected
+
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise CommandError(
+                _("Cannot read %(file)s: %(reason)s") % {"file": path, "reason": exc.strerror}
+            ) from None
+        try:
+            report = import_exceptions(data, source=path)
+        except ImportRejected as rejected:
+            for error in rejected.errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                _("Nothing was imported: %(count)s error(s) in %(file)s.")
+                % {"count": len(rejected.errors), "file": path},
+                returncode=1,
+            ) from None
+        self.stdout.write(report.summary(path))
 
     # --- pilot end (R-TG-6; L1269 s. 25 as amended by L421/2021) ---
     def pilot_end(self, day):
