@@ -16,7 +16,10 @@ def test_official_reads_the_trial_areas_and_switches_to_swedish(page, settings):
     assert page.get_by_role("heading", level=1).inner_text() == "Kokeilualueet"
     lead = page.locator(".lead").inner_text()
     assert "Tilanne 1.9.2022" in lead
-    assert "Kokeilukausi 1.3.2021–31.12.2024 (L1269 s. 23 mom 1 as amended by L287/2022)" in lead
+    assert (
+        "Kokeilukausi 1.3.2021–31.12.2024 (L1269 23 § 1 mom. "
+        "sellaisena kuin se on muutettuna lailla L287/2022)" in lead
+    )
     rows = page.locator("tbody tr")
     assert rows.count() == 25
     first = rows.nth(0)
