@@ -65,7 +65,7 @@ def cite(reference: str, lang: str) -> str:
         return reference
     text = reference
     with translation.override(lang):
-        # Phrases first (a phrase may hold "s." or "p."), through placeholders: no replacement is re-read.
+        # Phrases first (a phrase may hold "s." or "p."), each swapped for a numbered slot: none is re-read.
         slots: list[str] = []
         for source, msgid in PHRASES:
             if source in text:
