@@ -71,14 +71,16 @@ def test_researcher_runs_the_default_specification_and_opens_the_report(page, se
     assert download.value.suggested_filename == "report.pdf"
 
     page.get_by_role("link", name="Raportti (HTML)").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("impact evaluation")
+    # the researcher reads in Finnish: the report's body is Finnish too (issue 15 item 2)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("vaikutusten arviointi")
     plot = page.locator("figure svg")
     expect(plot).to_be_visible()
     assert plot.bounding_box()["width"] > 300
     estimates = page.locator("section[aria-labelledby=estimates] table")
     expect(estimates).to_be_visible()
-    expect(estimates.locator("tbody tr").first).to_contain_text("baseline")
-    expect(page.locator("section[aria-labelledby=event] table")).to_contain_text("2020-Q4")
+    expect(estimates.locator("tbody tr").first).to_contain_text("perusmalli")
+    expect(page.locator("section[aria-labelledby=event] table")).to_contain_text("4. neljännes 2020")
+    expect(page.locator("#event")).to_contain_text("vertailujakso 4. neljännes 2020")
 
     page.go_back()
     page.get_by_role("link", name="Vaikutusten arviointi").first.click()

@@ -253,6 +253,28 @@ def test_the_report_opens_and_the_pdf_downloads(client, users, done_run):
     assert "unsafe-inline" not in results["Content-Security-Policy"]
 
 
+def test_a_reader_gets_the_report_in_their_own_language(client, users, done_run, settings):
+    """Issue 15 item 2: the run wrote its report in the submitter's language (fi) and the others beside it;
+    a Swedish reader gets the Swedish one, an English reader without an English file the run's own, and
+    the results file is the one results.json whatever the language."""
+    folder = settings.EVALUATION_RUNS_DIR / "run-1"
+    (folder / "sv").mkdir()
+    (folder / "sv" / "report.html").write_text("<p>sv</p>")
+    (folder / "sv" / "results.json").write_text("{}")
+    client.force_login(users["ministry"])
+
+    def served(name, lang):
+        response = client.get(f"/evaluation/runs/{done_run.pk}/files/{name}", HTTP_ACCEPT_LANGUAGE=lang)
+        return b"".join(response.streaming_content)
+
+    assert done_run.language == "fi"
+    assert served("report.html", "sv") == b"<p>sv</p>"
+    assert served("report.html", "fi") == b"<p>report.html</p>"
+    assert served("report.html", "en") == b"<p>report.html</p>"
+    assert served("report.pdf", "sv") == b"<p>report.pdf</p>"  # none in Swedish: the run's own
+    assert served("results.json", "sv") == b"<p>results.json</p>"
+
+
 @pytest.fixture
 def view_calls(monkeypatch):
     """The pks `views.run_file` looked up: proof that a request reached the view, not only the router."""

@@ -1,5 +1,9 @@
 """The run's files: results.json, report.html, event-study plots (PNG, SVG) and report.pdf (R-EVAL-3).
 
+The report, the plots and the PDF are written in one language (`write_all(..., lang=)`; issue 15: the body in
+the reader's language, not only the summary); `languages=` adds the others, each in a folder of its own
+(`fi/report.html`), which the run's page serves to a reader of that language.
+
 Deterministic: sorted JSON of rounded numbers; SVG with a fixed hash salt and no date; PNG and PDF without
 dates. The PDF is drawn with matplotlib's PdfPages (WeasyPrint is not a dependency), with the same content.
 """
@@ -14,14 +18,19 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
 from matplotlib.backends.backend_pdf import PdfPages
 
+from . import report_words as words
 from . import summary
 
 matplotlib.rcParams["svg.hashsalt"] = "kuntakokeilu-evaluation"
 matplotlib.rcParams["svg.fonttype"] = "path"
 PDF_ENGINE = "matplotlib PdfPages"
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 def write_json(results: dict[str, Any], out: Path) -> None:
@@ -39,21 +48,29 @@ def event_study_figure(results: dict[str, Any]):
         [r["ci_low"] for r in rows],
         [r["ci_high"] for r in rows],
         color="#9ecae1",
-        label="95 % CI (CRV1, trial area)",
+        label=_("95 %% confidence interval (CRV1 by trial area)") % {},
     )
-    ax.plot(x, est, "o-", color="#08519c", markersize=3, label="treated − comparison")
+    ax.plot(x, est, "o-", color="#08519c", markersize=3, label=_("pilot municipalities − comparison"))
     ax.axhline(0, color="black", linewidth=0.8)
     ref = next(i for i, r in enumerate(rows) if r["estimate"] == 0 and r["ci_low"] == 0 and r["ci_high"] == 0)
     start = results["spec"]["treatment"]["start"]
-    ax.axvline(ref + 0.5, color="#a50f15", linestyle="--", linewidth=0.8, label=f"pilot starts ({start})")
+    started = _("the pilot starts (%(month)s)") % {"month": words.month(start)}
+    ax.axvline(ref + 0.5, color="#a50f15", linestyle="--", linewidth=0.8, label=started)
     ticks = [i for i in x if i % 4 == 0]
-    ax.set_xticks(ticks, [rows[i]["period"] for i in ticks], rotation=45, ha="right", fontsize=8)
-    unit = summary.OUTCOME_WORDS[results["spec"]["outcome"]]["en"][1]
-    ax.set_ylabel(f"{results['spec']['outcome']} ({unit})")
-    ax.set_title("Event study: pilot municipalities vs other mainland municipalities")
+    labels = [words.period(rows[i]["period"]) for i in ticks]
+    ax.set_xticks(ticks, labels, rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel(outcome_label(results))
+    ax.set_title(_("Event study: pilot municipalities compared with the other mainland municipalities"))
     ax.legend(fontsize=8, loc="lower left")
     fig.tight_layout()
     return fig
+
+
+def outcome_label(results: dict[str, Any]) -> str:
+    """The outcome and its unit in the active language, e.g. 'työttömyysaste (prosenttiyksikköä)'."""
+    outcome = results["spec"]["outcome"]
+    lang = translation.get_language() or "en"
+    return f"{summary.OUTCOME_NAMES[outcome][lang]} ({summary.OUTCOME_WORDS[outcome][lang][1]})"
 
 
 def write_plots(results: dict[str, Any], out: Path) -> None:
@@ -64,13 +81,30 @@ def write_plots(results: dict[str, Any], out: Path) -> None:
 
 
 def context(results: dict[str, Any]) -> dict[str, Any]:
+    """The report's content in the active language: the reader's summary first, then the other two."""
+    lang = translation.get_language() or "en"
+    summaries = sorted(summary.summaries(results), key=lambda pair: pair[0] != lang)
     return {
+        "lang": lang,
         "results": results,
+        "estimates": [
+            {
+                **e,
+                "variant_name": words.variant(e["variant"]),
+                "weights_name": words.weights(e["weights"]),
+                "inference_name": words.inference(e["inference"]),
+            }
+            for e in results["estimates"]
+        ],
+        "event_study": [{**r, "period_name": words.period(r["period"])} for r in results["event_study"]],
+        "placebo": [{**p, "start_name": words.month(p["start"])} for p in results["placebo"]],
+        "placebo_end": words.month(results["spec"]["placebo"]["end"]),
+        "outcome": outcome_label(results),
         "spec_yaml": json.dumps(results["spec"], ensure_ascii=False, indent=2, sort_keys=True),
-        "summaries": summary.summaries(results),
+        "summaries": summaries,
         "pdf_engine": PDF_ENGINE,
         "svg": (None),
-        "reference_period": reference_period(results),
+        "reference_period": words.period(reference_period(results)),
     }
 
 
@@ -94,45 +128,63 @@ def _text_page(pdf: PdfPages, lines: list[str]) -> None:
     plt.close(fig)
 
 
-def write_pdf(results: dict[str, Any], out: Path) -> None:
+def _pdf_lines(results: dict[str, Any]) -> list[str]:
     import textwrap
 
-    lines = ["Kuntakokeilu — impact evaluation / vaikutusten arviointi / konsekvensbedömning", ""]
-    for lang, text in summary.summaries(results):
+    ctx = context(results)
+    lines = [_("Kuntakokeilu — impact evaluation"), ""]
+    for lang, text in ctx["summaries"]:
         lines += [f"[{lang}]", *textwrap.wrap(text, 110), ""]
-    lines += ["Estimates (95 % CI):", f"{'variant':<20}{'weights':<14}{'inference':<44}{'estimate':>9}  CI"]
-    for e in results["estimates"]:
-        lines.append(
-            f"{e['variant']:<20}{e['weights']:<14}{e['inference'][:43]:<44}{e['estimate']:>9.3f}  "
-            f"[{e['ci_low']:.3f}, {e['ci_high']:.3f}]"
-        )
-    lines += ["", f"Joint pre-trend test p = {results['pre_trend_p_value']:.4f}", "Placebo start dates:"]
     lines += [
-        f"  {p['start']}: {p['estimate']:.3f} [{p['ci_low']:.3f}, {p['ci_high']:.3f}]"
-        for p in results["placebo"]
+        _("Estimates (two-way fixed effects; %(outcome)s), 95 %% confidence interval:")
+        % {"outcome": ctx["outcome"]},
+        "",
+    ]
+    for e in ctx["estimates"]:
+        lines.append(f"{e['variant_name']}; {e['weights_name']}; {e['inference_name']}")
+        lines.append(f"    {_number(e['estimate'])}  [{_number(e['ci_low'])}, {_number(e['ci_high'])}]")
+    p_value = _number(results["pre_trend_p_value"], 4)
+    lines += ["", _("Joint pre-trend test: p = %(p)s") % {"p": p_value}, _("Placebo start dates:")]
+    lines += [
+        f"  {p['start_name']}: {_number(p['estimate'])} [{_number(p['ci_low'])}, {_number(p['ci_high'])}]"
+        for p in ctx["placebo"]
     ]
     d = results["data"]
     lines += [
         "",
-        f"Data: {d['source']}",
+        _("Data: %(source)s") % {"source": d["source"]},
         f"  {d['file']} SHA-256 {d['sha256']}",
-        f"  empty (suppressed) cells dropped: {d['dropped_cells']}",
-        f"PDF drawn with {PDF_ENGINE}.",
+        _("  empty (suppressed) cells dropped: %(count)s") % {"count": d["dropped_cells"]},
+        _("PDF drawn with %(engine)s.") % {"engine": PDF_ENGINE},
     ]
+    return lines
+
+
+def _number(x: float, places: int = 3) -> str:
+    """A number with the active language's decimal sign and a real minus sign."""
+    text = f"{x:.{places}f}".replace("-", "−")
+    return text.replace(".", ",") if (translation.get_language() or "en") in ("fi", "sv") else text
+
+
+def write_pdf(results: dict[str, Any], out: Path) -> None:
+    lines = _pdf_lines(results)
     with PdfPages(out / "report.pdf", metadata={"CreationDate": None, "ModDate": None}) as pdf:
-        _text_page(pdf, lines[:95])
-        if len(lines) > 95:
-            _text_page(pdf, lines[95:])
+        for start in range(0, len(lines), 95):
+            _text_page(pdf, lines[start : start + 95])
         fig = event_study_figure(results)
         pdf.savefig(fig)
         plt.close(fig)
         spec = json.dumps(results["spec"], ensure_ascii=False, indent=2, sort_keys=True).splitlines()
-        _text_page(pdf, ["Specification:", *spec])
+        _text_page(pdf, [_("Specification (as a file):"), *spec])
 
 
-def write_all(results: dict[str, Any], out: Path) -> None:
+def write_all(results: dict[str, Any], out: Path, lang: str = "en", languages: tuple[str, ...] = ()) -> None:
+    """results.json, and the report in `lang` beside it; each other of `languages` in `out/<language>/`."""
     out.mkdir(parents=True, exist_ok=True)
     write_json(results, out)
-    write_plots(results, out)
-    write_html(results, out)
-    write_pdf(results, out)
+    for language, folder in [(lang, out)] + [(other, out / other) for other in languages if other != lang]:
+        folder.mkdir(exist_ok=True)
+        with translation.override(language):
+            write_plots(results, folder)
+            write_html(results, folder)
+            write_pdf(results, folder)

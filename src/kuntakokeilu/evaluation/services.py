@@ -108,7 +108,8 @@ def _run(run: EvaluationRun) -> None:
     reference = panel.reference_from_database()
     results = runner.run(specification, panel.read_statistics(), reference, progress=progress)
     progress("report", 95)
-    report.write_all(results, run.output_path())
+    # in the submitter's language, and the other two beside it for readers of those (issue 15)
+    report.write_all(results, run.output_path(), lang=run.language, languages=report.LANGUAGES)
     _update(
         pk,
         status=RunStatus.DONE,

@@ -24,9 +24,19 @@ OUTCOME_WORDS = {
     },
     "open_vacancies": {
         "fi": ("Avointen työpaikkojen määrän", "työpaikkaa kuntaa kohden"),
-        "sv": ("antalet lediga jobb", "jobb per kommun"),
+        "sv": ("antalet lediga arbeten", "arbeten per kommun"),
         "en": ("the number of open vacancies", "vacancies per municipality"),
     },
+}
+# The outcome's name as a label (nominative), per language.
+OUTCOME_NAMES = {
+    "unemployment_rate_pct": {"fi": "työttömyysaste", "sv": "arbetslöshetsgrad", "en": "unemployment rate"},
+    "unemployed_jobseekers": {
+        "fi": "työttömät työnhakijat",
+        "sv": "arbetslösa arbetssökande",
+        "en": "unemployed job seekers",
+    },
+    "open_vacancies": {"fi": "avoimet työpaikat", "sv": "lediga arbeten", "en": "open vacancies"},
 }
 
 

@@ -76,15 +76,28 @@ def run(request, pk: int):
 
 @requires("evaluation.view_runs")
 def run_file(request, pk: int, name: str):
-    """One of the run's files; any other name or path is not found (no path traversal)."""
+    """One of the run's files, in the reader's language where the run wrote one (`<language>/name`, issue 15),
+    else the run's own; any other name or path is not found (no path traversal)."""
     evaluation_run = get_object_or_404(EvaluationRun, pk=pk, status="done")
     if name not in FILES or not evaluation_run.output_dir:
         raise Http404
     runs_dir = Path(settings.EVALUATION_RUNS_DIR).resolve()
     folder = evaluation_run.output_path().resolve()
-    path = (folder / name).resolve()
-    if runs_dir not in folder.parents or path.parent != folder or not path.is_file():
+    language = translation.get_language() or ""
+    places = [folder]
+    other = language in dict(settings.LANGUAGES) and language != evaluation_run.language
+    if other and name != "results.json":
+        places.insert(0, folder / language)  # the data file has no language: only its own is served
+    if runs_dir not in folder.parents:
         raise Http404
+    for place in places:
+        path = (place / name).resolve()
+        if path.parent == place.resolve() and path.parent in (folder, folder / language) and path.is_file():
+            return _file_response(path, name)
+    raise Http404
+
+
+def _file_response(path: Path, name: str):
     content_type, download = FILES[name]
     response = FileResponse(path.open("rb"), content_type=content_type, as_attachment=download, filename=name)
     if name.endswith((".html", ".svg")):

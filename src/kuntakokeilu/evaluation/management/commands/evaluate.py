@@ -15,7 +15,10 @@ class Command(BaseCommand):
         parser.add_argument("--spec", type=Path, default=spec.DEFAULT_SPEC, help="specification file (YAML)")
         parser.add_argument("--out", type=Path, required=True, help="output directory")
         parser.add_argument(
-            "--lang", choices=["fi", "sv", "en"], default="en", help="language of the error messages"
+            "--lang",
+            choices=["fi", "sv", "en"],
+            default="en",
+            help="language of the report and of the error messages",
         )
 
     def handle(self, *args, **options):
@@ -37,7 +40,7 @@ class Command(BaseCommand):
             reference,
             progress=lambda step, percent: self.stdout.write(f"{percent:3d} % {step}"),
         )
-        report.write_all(results, options["out"])
+        report.write_all(results, options["out"], lang=options["lang"])
         self.stdout.write(
             f"Wrote {options['out']}/results.json, report.html, report.pdf, event_study.png/.svg"
         )
