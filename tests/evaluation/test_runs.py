@@ -133,7 +133,7 @@ def fake_runner(monkeypatch, headline):
     """The runner's steps replaced by a result with the given headline row (no files written)."""
     results = {"estimates": [{"name": "twfe", "variant": "baseline", **headline}]}
     monkeypatch.setattr("kuntakokeilu.evaluation.runner.run", lambda *args, progress: results)
-    monkeypatch.setattr("kuntakokeilu.evaluation.report.write_all", lambda results, out: None)
+    monkeypatch.setattr("kuntakokeilu.evaluation.report.write_all", lambda results, out, **languages: None)
 
 
 def test_a_headline_with_nan_or_infinity_is_stored_with_nulls(users, monkeypatch):
