@@ -44,6 +44,8 @@ def test_compiled_catalogue_matches_the_po(po_path):
     for entry in polib.pofile(str(po_path)):
         if entry.msgid_plural:
             assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
+        elif entry.msgctxt:
+            assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr, entry.msgid
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr, (
                 f"stale .mo, run `make messages`: {entry.msgid}"

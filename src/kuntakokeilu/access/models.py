@@ -23,8 +23,14 @@ SCOPE_FIELDS = {
 class Profile(models.Model):
     """A staff user's own settings: the interface language (asiointikieli of the staff user)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="fi")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="profile"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES, default="fi")
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.language}"
@@ -37,23 +43,41 @@ class RoleAssignmentQuerySet(models.QuerySet):
 
 class RoleAssignment(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
     )
-    role = models.CharField(max_length=16, choices=Role.choices)
-    scope_kind = models.CharField(max_length=16, choices=ScopeKind.choices)
-    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.PROTECT)
-    trial_area = models.ForeignKey(TrialArea, null=True, blank=True, on_delete=models.PROTECT)
-    te_office = models.ForeignKey(TeOffice, null=True, blank=True, on_delete=models.PROTECT)
-    ely = models.ForeignKey(ElyCentre, null=True, blank=True, on_delete=models.PROTECT)
-    valid_from = models.DateField()
-    valid_to = models.DateField(null=True, blank=True)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    scope_kind = models.CharField(_("kind of scope"), max_length=16, choices=ScopeKind.choices)
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    trial_area = models.ForeignKey(
+        TrialArea, verbose_name=_("trial area"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    te_office = models.ForeignKey(
+        TeOffice, verbose_name=_("TE office"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    ely = models.ForeignKey(
+        ElyCentre, verbose_name=_("ELY centre"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
         ordering = ["user_id", "valid_from", "role"]
         constraints = [
             models.CheckConstraint(
@@ -146,7 +170,11 @@ class AccessLogEntry(models.Model):
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="access_log_entries"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="access_log_entries",
     )
     person = models.ForeignKey("customers.Person", on_delete=models.PROTECT, related_name="access_log")
     what = models.CharField(max_length=100)
@@ -175,6 +203,10 @@ class ApiTokenUse(models.Model):
     token = models.OneToOneField("authtoken.Token", on_delete=models.CASCADE, related_name="use")
     last_used = models.DateTimeField()
 
+    class Meta:
+        verbose_name = _("use of an API token")
+        verbose_name_plural = _("uses of API tokens")
+
     def __str__(self) -> str:
         return f"{self.token_id} {self.last_used:%Y-%m-%d %H:%M}"
 
@@ -193,6 +225,8 @@ class AccessLogSeal(models.Model):
     sealed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("seal of the access log")
+        verbose_name_plural = _("seals of the access log")
         ordering = ["upto"]
 
     def __str__(self) -> str:

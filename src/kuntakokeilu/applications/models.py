@@ -66,6 +66,8 @@ class UnemployedJobSeekers(models.Model):
     )
 
     class Meta:
+        verbose_name = _("unemployed job seekers of a month")
+        verbose_name_plural = _("unemployed job seekers by month")
         ordering = ["municipality__code", "month"]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "month"], name="unemployed_once_a_month")
@@ -109,6 +111,8 @@ class Selection(models.Model):
     )
 
     class Meta:
+        verbose_name = _("selected trial area")
+        verbose_name_plural = _("selected trial areas")
         ordering = ["round__opens", "trial_area__number"]
         constraints = [
             models.UniqueConstraint(fields=["round", "trial_area"], name="area_selected_once_a_round")

@@ -37,6 +37,8 @@ class Person(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("job seeker")
+        verbose_name_plural = _("job seekers")
         ordering = ["last_name", "first_name", "birth_date"]
         indexes = [models.Index(fields=["last_name", "first_name"])]
 
@@ -291,6 +293,8 @@ class Notice(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
         ordering = ["customership_id", "recipient"]
         constraints = [
             models.UniqueConstraint(fields=["customership", "recipient"], name="one_notice_per_recipient")

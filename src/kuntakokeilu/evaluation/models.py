@@ -34,6 +34,8 @@ class EvaluationRun(models.Model):
     headline = models.JSONField(null=True, blank=True)  # the baseline TWFE row of results.json
 
     class Meta:
+        verbose_name = _("evaluation run")
+        verbose_name_plural = _("evaluation runs")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Worker(models.Model):
@@ -17,6 +18,8 @@ class Worker(models.Model):
     seen_at = models.DateTimeField(default=timezone.now)  # the last heartbeat
 
     class Meta:
+        verbose_name = _("job worker")
+        verbose_name_plural = _("job workers")
         ordering = ["started_at"]
 
     def __str__(self) -> str:
@@ -35,6 +38,10 @@ class Progress(models.Model):
     percent = models.PositiveSmallIntegerField(default=0)  # 0–100
     step = models.CharField(max_length=60, blank=True)  # the app's step code, e.g. estimates:baseline
     updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("progress of a job")
+        verbose_name_plural = _("progress of jobs")
 
     def __str__(self) -> str:
         return f"{self.job_id}: {self.percent} % {self.step}"

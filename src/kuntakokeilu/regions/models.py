@@ -19,9 +19,9 @@ def valid_on_q(on: dt.date, prefix: str = "") -> Q:
 
 
 class NamedRegion(models.Model):
-    code = models.CharField(max_length=3, unique=True)
-    name_fi = models.CharField(max_length=100)
-    name_sv = models.CharField(max_length=100)
+    code = models.CharField(_("code"), max_length=3, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=100)
+    name_sv = models.CharField(_("name in Swedish"), max_length=100)
 
     class Meta:
         abstract = True
@@ -43,6 +43,7 @@ class Maakunta(NamedRegion):
 
     class Meta(NamedRegion.Meta):
         verbose_name = _("region (maakunta)")
+        verbose_name_plural = _("regions (maakunta)")
 
 
 class ElyCentre(NamedRegion):
@@ -50,15 +51,19 @@ class ElyCentre(NamedRegion):
 
     class Meta(NamedRegion.Meta):
         verbose_name = _("ELY centre")
+        verbose_name_plural = _("ELY centres")
 
 
 class TeOffice(NamedRegion):
     """TE-toimisto / TE-byrå. Each of the 15 served exactly one ELY centre's area (2013–2024)."""
 
-    ely = models.OneToOneField(ElyCentre, on_delete=models.PROTECT, related_name="te_office")
+    ely = models.OneToOneField(
+        ElyCentre, verbose_name=_("ELY centre"), on_delete=models.PROTECT, related_name="te_office"
+    )
 
     class Meta(NamedRegion.Meta):
         verbose_name = _("TE office")
+        verbose_name_plural = _("TE offices")
 
 
 class LanguageStatus(models.TextChoices):
@@ -84,15 +89,21 @@ class MunicipalityQuerySet(models.QuerySet):
 class Municipality(models.Model):
     """kunta / kommun. `valid_from` null: existed before the shipped data begins."""
 
-    code = models.CharField(max_length=3, unique=True)
-    name_fi = models.CharField(max_length=100)
-    name_sv = models.CharField(max_length=100)
-    language_status = models.CharField(max_length=24, choices=LanguageStatus.choices)
-    municipal_group = models.PositiveSmallIntegerField(choices=MunicipalGroup.choices)
-    valid_from = models.DateField(null=True, blank=True)
-    valid_to = models.DateField(null=True, blank=True)
+    code = models.CharField(_("code"), max_length=3, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=100)
+    name_sv = models.CharField(_("name in Swedish"), max_length=100)
+    language_status = models.CharField(_("language status"), max_length=24, choices=LanguageStatus.choices)
+    municipal_group = models.PositiveSmallIntegerField(_("municipal group"), choices=MunicipalGroup.choices)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
     merged_into = models.ForeignKey(
-        "self", to_field="code", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+        "self",
+        verbose_name=_("merged into"),
+        to_field="code",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_from",
     )
 
     objects = MunicipalityQuerySet.as_manager()
@@ -125,12 +136,16 @@ class PopulationSource(models.TextChoices):
 class Population(models.Model):
     """Population on 31 December of `year` (väestö 31.12.)."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="populations")
-    year = models.PositiveSmallIntegerField()
-    population = models.PositiveIntegerField()
-    source = models.CharField(max_length=24, choices=PopulationSource.choices)
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.CASCADE, related_name="populations"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    population = models.PositiveIntegerField(_("population"))
+    source = models.CharField(_("source"), max_length=24, choices=PopulationSource.choices)
 
     class Meta:
+        verbose_name = _("population")
+        verbose_name_plural = _("populations")
         ordering = ["municipality__code", "year"]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "year"], name="population_once_a_year")
@@ -148,18 +163,31 @@ class RegionalMembershipQuerySet(models.QuerySet):
 class RegionalMembership(models.Model):
     """A municipality's maakunta, ELY centre and TE office for a period (the regional division)."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="memberships")
-    valid_from = models.DateField()
-    valid_to = models.DateField(null=True, blank=True)
-    maakunta = models.ForeignKey(Maakunta, on_delete=models.PROTECT, related_name="memberships")
-    ely = models.ForeignKey(ElyCentre, on_delete=models.PROTECT, related_name="memberships")
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    maakunta = models.ForeignKey(
+        Maakunta, verbose_name=_("region (maakunta)"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    ely = models.ForeignKey(
+        ElyCentre, verbose_name=_("ELY centre"), on_delete=models.PROTECT, related_name="memberships"
+    )
     te_office = models.ForeignKey(
-        TeOffice, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
+        TeOffice,
+        verbose_name=_("TE office"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
     )
 
     objects = RegionalMembershipQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("regional membership")
+        verbose_name_plural = _("regional memberships")
         ordering = ["municipality__code", "valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "valid_from"], name="membership_starts_once"),
@@ -181,14 +209,19 @@ class Round(models.TextChoices):
 class TrialArea(models.Model):
     """kokeilualue / försöksområde: one of the areas of Act 1269/2020 s. 3, numbered in the Act's order."""
 
-    number = models.PositiveSmallIntegerField(unique=True)
-    name_fi = models.CharField(max_length=120)
-    name_sv = models.CharField(max_length=120)
-    name_en = models.CharField(max_length=120)
-    ely = models.ForeignKey(ElyCentre, on_delete=models.PROTECT, related_name="trial_areas")
-    te_office = models.ForeignKey(TeOffice, on_delete=models.PROTECT, related_name="trial_areas")
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=120)
+    name_sv = models.CharField(_("name in Swedish"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120)
+    ely = models.ForeignKey(
+        ElyCentre, verbose_name=_("ELY centre"), on_delete=models.PROTECT, related_name="trial_areas"
+    )
+    te_office = models.ForeignKey(
+        TeOffice, verbose_name=_("TE office"), on_delete=models.PROTECT, related_name="trial_areas"
+    )
 
     class Meta:
+        verbose_name_plural = _("trial areas")
         ordering = ["number"]
         verbose_name = _("trial area")
 
@@ -203,12 +236,23 @@ class TrialAreaMember(models.Model):
     """kokeilukunta: a municipality in a trial area. The membership holds for the pilot period, which is
     the dated parameter `pilot.start_date`/`pilot.end_date`, not a stored date."""
 
-    trial_area = models.ForeignKey(TrialArea, on_delete=models.CASCADE, related_name="members")
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="trial_memberships")
-    joined_in_round = models.CharField(max_length=16, choices=Round.choices)
-    position = models.PositiveSmallIntegerField(help_text="order in the Act's list of the area's members")
+    trial_area = models.ForeignKey(
+        TrialArea, verbose_name=_("trial area"), on_delete=models.CASCADE, related_name="members"
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="trial_memberships",
+    )
+    joined_in_round = models.CharField(_("joined in the round"), max_length=16, choices=Round.choices)
+    position = models.PositiveSmallIntegerField(
+        _("position"), help_text="order in the Act's list of the area's members"
+    )
 
     class Meta:
+        verbose_name = _("member of a trial area")
+        verbose_name_plural = _("members of trial areas")
         ordering = ["trial_area__number", "position"]
         constraints = [
             models.UniqueConstraint(fields=["municipality"], name="municipality_in_one_trial_area"),
@@ -224,12 +268,12 @@ class EmploymentArea(models.Model):
     member municipalities, loaded from `data/employment_areas.csv` with each area's source
     (data/README.md)."""
 
-    code = models.CharField(max_length=32, unique=True)
-    name_fi = models.CharField(max_length=120)
-    name_sv = models.CharField(max_length=120)
-    valid_from = models.DateField()
-    valid_to = models.DateField(null=True, blank=True)
-    source = models.TextField(help_text="where the area and its members were read")
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=120)
+    name_sv = models.CharField(_("name in Swedish"), max_length=120)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    source = models.TextField(_("source"), help_text="where the area and its members were read")
 
     class Meta:
         ordering = ["code"]
@@ -249,14 +293,21 @@ class EmploymentArea(models.Model):
 class EmploymentAreaMember(models.Model):
     """A municipality's membership of an employment area from `valid_from` to `valid_to` (inclusive)."""
 
-    area = models.ForeignKey(EmploymentArea, on_delete=models.CASCADE, related_name="members")
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="employment_area_memberships"
+    area = models.ForeignKey(
+        EmploymentArea, verbose_name=_("employment area"), on_delete=models.CASCADE, related_name="members"
     )
-    valid_from = models.DateField()
-    valid_to = models.DateField(null=True, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="employment_area_memberships",
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("member of an employment area")
+        verbose_name_plural = _("members of employment areas")
         ordering = ["area__code", "municipality__code"]
         constraints = [
             models.UniqueConstraint(

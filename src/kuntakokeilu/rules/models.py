@@ -1,6 +1,7 @@
 """What the rule engine stores: each rule version once, and the parts that many decision records share."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RuleVersion(models.Model):
@@ -17,6 +18,8 @@ class RuleVersion(models.Model):
     first_seen = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("rule version")
+        verbose_name_plural = _("rule versions")
         ordering = ["rule", "first_seen"]
         constraints = [models.UniqueConstraint(fields=["rule", "version"], name="rule_version_once")]
 
@@ -30,6 +33,10 @@ class RecordPart(models.Model):
 
     key = models.CharField(max_length=16, primary_key=True)
     value = models.JSONField()
+
+    class Meta:
+        verbose_name = _("part of a stored decision")
+        verbose_name_plural = _("parts of stored decisions")
 
     def __str__(self) -> str:
         return self.key

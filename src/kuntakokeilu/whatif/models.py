@@ -59,6 +59,8 @@ class Change(models.Model):
     joins = models.BooleanField()  # True: in under the edits only; False: in under the law only
 
     class Meta:
+        verbose_name = _("person who changes side")
+        verbose_name_plural = _("persons who change side")
         indexes = [models.Index(fields=["whatif", "on"])]
 
     def __str__(self) -> str:
