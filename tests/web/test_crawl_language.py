@@ -45,7 +45,7 @@ def world(settings):
     ensure_demo_users()
     load_rounds()
     ensure_open_round(dt.date.fromisoformat(TODAY))
-    import_job_seekers(demo_csv(), source="demo")
+    import_job_seekers(demo_csv(dt.date.fromisoformat(TODAY)), source="demo")
     initial(dt.date(2021, 3, 1))
 
 

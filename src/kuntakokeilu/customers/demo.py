@@ -73,12 +73,27 @@ PEOPLE = [
 ]  # fmt: skip
 
 
-def demo_csv() -> bytes:
+DATE_COLUMNS = ("valid_from", "job_search_start", "job_search_end", "change_security_notice_date")
+
+
+def known_on(facts: dict[str, str], day: dt.date | None) -> dict[str, str] | None:
+    """The row as known on `day` (issue 15: data dated after the demo's day are not shown as if known then):
+    a row from a later date is left out, a later date inside a row (an end) left empty. None: all known."""
+    if day is None:
+        return facts
+    if dt.date.fromisoformat(facts["valid_from"]) > day:
+        return None
+    later = [c for c in DATE_COLUMNS if facts.get(c) and dt.date.fromisoformat(facts[c]) > day]
+    return {**facts, **dict.fromkeys(later, "")} if later else facts
+
+
+def demo_csv(today: dt.date | None = None) -> bytes:
+    """The demo job seekers as an import file; with `today`, only what was known on that day."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for birth, number, last, first, language, rows in PEOPLE:
-        for facts in rows:
+        for facts in filter(None, (known_on(row, today) for row in rows)):
             writer.writerow(
                 {
                     "henkilotunnus": make_henkilotunnus(birth, number),
@@ -92,7 +107,7 @@ def demo_csv() -> bytes:
 
 
 def run(today):
-    report = import_job_seekers(demo_csv(), source="demo")
+    report = import_job_seekers(demo_csv(today), source="demo")
     yield ""
     if report.changed:
         yield (
