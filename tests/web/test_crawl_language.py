@@ -24,6 +24,9 @@ from kuntakokeilu.applications.rounds import load_rounds
 from kuntakokeilu.customers.demo import demo_csv
 from kuntakokeilu.customers.importer import import_job_seekers
 from kuntakokeilu.customers.transfers import initial
+from kuntakokeilu.evaluation import spec as evaluation_spec
+from kuntakokeilu.evaluation.models import EvaluationRun
+from kuntakokeilu.whatif import demo as whatif_demo
 from tests.glossary import english_words
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +41,17 @@ HIDDEN = re.compile(
     r"<(script|style|code|pre|select|template)\b.*?</\1>|<!--.*?-->", re.DOTALL | re.IGNORECASE
 )
 
+# A run's headline as the runner stores it (evaluation/services.headline): codes, the method's English name.
+HEADLINE = {
+    "name": "twfe",
+    "variant": "baseline",
+    "weights": "none",
+    "inference": "CRV1 by municipality",
+    "estimate": -0.108,
+    "ci_low": -0.366,
+    "ci_high": 0.15,
+}
+
 
 @pytest.fixture
 def world(settings):
@@ -47,6 +61,15 @@ def world(settings):
     ensure_open_round(dt.date.fromisoformat(TODAY))
     import_job_seekers(demo_csv(dt.date.fromisoformat(TODAY)), source="demo")
     initial(dt.date(2021, 3, 1))
+    list(whatif_demo.run(dt.date.fromisoformat(TODAY)))  # a stored what-if with its results
+    researcher = get_user_model().objects.get(username="tuomas.koskinen")
+    spec = evaluation_spec.load(evaluation_spec.DEFAULT_SPEC)
+    EvaluationRun.objects.create(
+        created_by=researcher, spec=spec, status="done", progress=100, headline=HEADLINE
+    )
+    EvaluationRun.objects.create(
+        created_by=researcher, spec=spec, status="running", progress=40, step="placebo"
+    )
 
 
 def visible_text(page: str) -> str:

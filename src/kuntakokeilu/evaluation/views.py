@@ -13,7 +13,7 @@ from django.utils import translation
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 
-from . import services, spec
+from . import report_words, services, spec
 from .forms import RunForm, initial_from, spec_rows
 from .messages import step_label
 from .models import EvaluationRun
@@ -70,6 +70,8 @@ def run(request, pk: int):
             "spec_json": json.dumps(evaluation_run.spec, ensure_ascii=False, indent=2, sort_keys=True),
             "spec_rows": spec_rows(evaluation_run.spec),  # issue 15: the settings as a table
             "files": list(FILES) if evaluation_run.status == "done" else [],
+            # the method by its name in the reader's language, not the runner's English (issue 15)
+            "inference": report_words.inference((evaluation_run.headline or {}).get("inference", "")),
         },
     )
 

@@ -1,5 +1,7 @@
 """Template filters shared by every page."""
 
+import datetime as dt
+
 from django import template
 from django.utils import timezone, translation
 
@@ -23,6 +25,9 @@ def number(value) -> str:
 
 @register.filter
 def day(value) -> str:
+    """A date as the language writes it (15.8.2022); an ISO date string (a date kept in JSON) too."""
+    if isinstance(value, str) and value:
+        value = dt.date.fromisoformat(value)
     return format_date(value, translation.get_language() or "fi") if value else ""
 
 
