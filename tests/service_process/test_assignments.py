@@ -105,7 +105,12 @@ def test_on_the_same_day_the_later_assignment_replaces_the_earlier(kainuu):
     "case, field, fi, sv",
     [
         ("outside", "persons", "ei ole kokeilualueesi kunnan asiakas 1.6.2023", "är inte kund hos en kommun"),
-        ("worker", "worker", "ei ole työllisyyspalvelujen asiantuntija kunnassa Kajaani", "i kommunen Kajana"),
+        (
+            "worker",
+            "worker",
+            "ei ole työllisyyspalvelujen asiantuntija kunnassa Kajaani",
+            "i kommunen Kajana",
+        ),
         ("backdated", "on", "ei voi alkaa ennen tätä päivää (1.6.2023)", "kan inte börja före i dag"),
         ("not_manager", None, "", ""),
         ("nobody", "persons", "Valitse vähintään yksi työnhakija.", "Välj minst en arbetssökande."),
