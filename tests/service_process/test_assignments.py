@@ -1,64 +1,19 @@
 """Customer assignment and bulk reassignment (R-SP-2, issue 16 item 2): `assignments.assign` for one and
 for many, all or nothing, the previous assignment closed the day before, at most one open per person."""
 
-import csv
 import datetime as dt
-import io
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from kuntakokeilu.customers.identity import make_henkilotunnus
-from kuntakokeilu.customers.importer import COLUMNS, import_job_seekers
-from kuntakokeilu.customers.models import Person
 from kuntakokeilu.service_process import assignments
 from kuntakokeilu.service_process.models import CustomerAssignment
 from kuntakokeilu.service_process.services import Refused
-from tests.customers.conftest import HELSINKI_HETU, KAJAANI_HETU, TODAY, make_customer
+from tests.customers.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
 LATER = TODAY + dt.timedelta(days=5)
-SECOND_KAJAANI = make_henkilotunnus(dt.date(1991, 2, 3), 957)
-
-
-def kajaani_customer(number: int = 957, last: str = "Oikarinen", first: str = "Tiina") -> Person:
-    """Test data: a second Kajaani job seeker, a customer of Kajaani from the pilot's start."""
-    hetu = make_henkilotunnus(dt.date(1991, 2, 3), number)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
-    writer.writeheader()
-    writer.writerow(
-        {
-            "henkilotunnus": hetu,
-            "last_name": last,
-            "first_name": first,
-            "service_language": "fi",
-            "valid_from": "2021-01-01",
-            "kotikunta": "205",
-            "mother_tongue": "fi",
-            "immigrant": "false",
-            "status": "unemployed",
-            "earnings_related_entitlement": "false",
-            "job_search_start": "2022-10-03",
-        }
-    )
-    import_job_seekers(out.getvalue().encode(), source="test")
-    person = Person.objects.get(henkilotunnus=hetu)
-    make_customer(person, "205")
-    return person
-
-
-@pytest.fixture
-def kainuu(demo_customers, user):
-    return {
-        "manager": user("juha.heikkinen"),
-        "ville": user("ville.hyvonen"),
-        "emma": user("emma.kinnunen"),
-        "jari": demo_customers[KAJAANI_HETU],
-        "tiina": kajaani_customer(),
-        "helsinki": demo_customers[HELSINKI_HETU],
-    }
 
 
 def rows():

@@ -9,7 +9,6 @@ from django.urls import reverse
 from kuntakokeilu.access.models import AccessLogEntry
 from kuntakokeilu.service_process import assignments
 from kuntakokeilu.service_process.models import AreaEscalationThreshold, CustomerAssignment, ServicePoint
-from tests.service_process.test_assignments import kainuu, kajaani_customer  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2023, 6, 1)

@@ -16,7 +16,6 @@ from kuntakokeilu.service_process.assignment_queries import Threshold, escalatio
 from kuntakokeilu.service_process.models import DueItem
 from kuntakokeilu.service_process.queries import worklist
 from kuntakokeilu.service_process.services import Refused
-from tests.service_process.test_assignments import kainuu, kajaani_customer  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 D = dt.date.fromisoformat
