@@ -67,6 +67,11 @@ def objects():
             TrialArea.objects.get(number=7),
             TrialArea.objects.get(number=20),
         ),
+        # issue 16 item 2: the area manager assigns the area's customers (Kainuu inside, Helsinki outside)
+        "service_process.assign_customers": (
+            TrialArea.objects.get(number=7),
+            TrialArea.objects.get(number=20),
+        ),
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
             code: _due_transfers()
@@ -267,6 +272,8 @@ EXPECTED = {
         {Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER},
         False,
     ),
+    # R-SP-2: assignment and bulk reassignment of customers by the area manager of the area
+    "service_process.assign_customers": ({Role.AREA_MANAGER}, NOBODY, False),
 }
 
 

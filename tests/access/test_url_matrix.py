@@ -59,9 +59,30 @@ FACTORIES = {
     "files/name": (lambda w, a: "results.json", "results.json"),
     "whatif/pk": (lambda w, a: w.whatif.pk, 999999999),
     "kind": (lambda w, a: "areas", "areas"),  # not an object: the same in both
+    "point_id": (lambda w, a: _service_point(a.trial_area).pk, 999999999),  # issue 16: a service point
 }
+
+
+def _service_point(area):
+    """A service point of the area (created on first use: the world has none)."""
+    from kuntakokeilu.service_process.models import ServicePoint
+
+    point, _created = ServicePoint.objects.get_or_create(
+        trial_area=area,
+        name_fi="Matriisin palvelupiste",
+        defaults={
+            "municipality": area.members.first().municipality,
+            "street_address": "Testikatu 1",
+            "postal_code": "00100",
+            "opening_hours": "ma–pe 9–15",
+        },
+    )
+    return point
+
+
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
-KAINUU_STAFF = {"juha.heikkinen", "ville.hyvonen"}  # their other area is Uusimaa; everyone else's Kainuu
+# their other area is Uusimaa; everyone else's Kainuu
+KAINUU_STAFF = {"juha.heikkinen", "ville.hyvonen", "emma.kinnunen"}
 PRINCIPALS = [None, *(row[0] for row in DEMO_USERS)]  # None: an anonymous caller
 
 
@@ -278,6 +299,7 @@ CONTROLS = {
     "linnea.lindqvist": ("customers:person", lambda w: [w.porvoo_person.pk]),
     "juha.heikkinen": ("customers:customer-counts", lambda w: [w.kainuu.trial_area.number]),
     "ville.hyvonen": ("customers:person", lambda w: [w.kainuu.person.pk]),
+    "emma.kinnunen": ("customers:person", lambda w: [w.kainuu.person.pk]),
     "sanna.makinen": ("customers:notice-pdf", lambda w: [w.uusimaa.person.pk, w.uusimaa.notice.pk]),
     "kaisa.jarvinen": ("applications:selection", lambda w: [w.round.code]),  # drafts are not hers (issue 15)
     "pekka.nieminen": ("applications:edit", lambda w: [w.uusimaa.application.pk]),

@@ -25,6 +25,7 @@ DEMO_USERS = [
     ("linnea.lindqvist", "Linnea", "Lindqvist", "sv", Role.CASE_WORKER, ScopeKind.MUNICIPALITY, "638"),
     ("juha.heikkinen", "Juha", "Heikkinen", "fi", Role.AREA_MANAGER, ScopeKind.TRIAL_AREA, "7"),
     ("ville.hyvonen", "Ville", "Hyvönen", "fi", Role.CASE_WORKER, ScopeKind.MUNICIPALITY, "205"),
+    ("emma.kinnunen", "Emma", "Kinnunen", "fi", Role.CASE_WORKER, ScopeKind.MUNICIPALITY, "205"),
     ("sanna.makinen", "Sanna", "Mäkinen", "fi", Role.TE_OFFICE, ScopeKind.TE_OFFICE, "01"),
     ("kaisa.jarvinen", "Kaisa", "Järvinen", "fi", Role.ELY, ScopeKind.ELY, "01"),
     ("pekka.nieminen", "Pekka", "Nieminen", "fi", Role.APPLICANT, ScopeKind.MUNICIPALITY, "434"),

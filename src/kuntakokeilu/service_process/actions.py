@@ -53,3 +53,13 @@ declare(
     _("See the deadlines of one's own customers, municipality or trial area"),
     roles=(Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER),
 )
+
+# Customer assignment (R-SP-2, issue 16 item 2): the area manager assigns the area's customers to its case
+# workers, one or many at once (`assignments.assign`; approvers do not: see that module). The own customer
+# list is behind `service_process.view_worklist`.
+declare(
+    "service_process.assign_customers",
+    _("Assign the trial area's job seekers to case workers"),
+    roles=(Role.AREA_MANAGER,),
+    scope=_area,
+)

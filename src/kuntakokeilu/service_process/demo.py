@@ -119,3 +119,59 @@ def run(today: dt.date):
             services.refresh_deadlines(person, today)
             refreshed += 1
     yield f"Deadlines on the worklists: refreshed for {refreshed} demo customers on {today}."
+    yield from _run_assignments(today)
+
+
+# --- customer assignments and Kainuu's escalation threshold (issue 16 item 2) ---------------------------
+# Helsinki's and Porvoo's demo customers are aino.virtanen's and linnea.lindqvist's (recorded by the demo:
+# those areas have no demo area manager); Kainuu's area manager juha.heikkinen assigned Kajaani's customers
+# to ville.hyvonen two weeks before today and reassigned two of them to emma.kinnunen today (one bulk
+# reassignment through `assignments.assign`); Kainuu escalates after 3 working days from 2.5.2022.
+OWN_CUSTOMERS = [
+    ("aino.virtanen", "091", [(D(1985, 9, 2), 902), (D(1978, 5, 14), 901), (D(1990, 7, 23), 904)]),
+    ("linnea.lindqvist", "638", [(D(1988, 4, 19), 908), (D(1999, 12, 1), 909)]),
+]
+KAINUU_THRESHOLD = (3, D(2022, 5, 2))
+KAINUU_ASSIGNED = 4  # Kajaani customers assigned to ville.hyvonen; the first two then go to emma.kinnunen
+
+
+def _run_assignments(today: dt.date):
+    from .assignment_queries import customers_of
+    from .assignments import assign
+    from .models import AreaEscalationThreshold, CustomerAssignment
+
+    users = get_user_model().objects
+    recorded = 0
+    for username, code, people in OWN_CUSTOMERS:
+        worker = users.get(username=username)
+        codes = [make_henkilotunnus(born, number) for born, number in people]
+        for person in Person.objects.filter(customers_of([code], today, "pk"), henkilotunnus__in=codes):
+            if not CustomerAssignment.objects.filter(person=person, valid_to__isnull=True).exists():
+                CustomerAssignment.objects.create(person=person, worker=worker, valid_from=today)
+                recorded += 1
+    yield f"Own customers: {recorded} Helsinki and Porvoo demo customers assigned to their case workers."
+    kainuu = TrialArea.objects.get(number=7)
+    if not AreaEscalationThreshold.objects.filter(trial_area=kainuu).exists():
+        AreaEscalationThreshold.objects.create(
+            trial_area=kainuu, working_days=KAINUU_THRESHOLD[0], valid_from=KAINUU_THRESHOLD[1]
+        )
+    yield f"Kainuu's escalation threshold: {KAINUU_THRESHOLD[0]} working days from {KAINUU_THRESHOLD[1]}."
+    earlier = today - dt.timedelta(days=14)
+    manager, ville, emma = (
+        users.get(username=u) for u in ("juha.heikkinen", "ville.hyvonen", "emma.kinnunen")
+    )
+    kajaani = Person.objects.filter(customers_of(["205"], earlier, "pk"), customers_of(["205"], today, "pk"))
+    if CustomerAssignment.objects.filter(person__in=kajaani).exists():
+        yield "Kainuu's assignments: no change (already recorded)."
+        return
+    chosen = list(kajaani.order_by("last_name", "first_name", "pk")[:KAINUU_ASSIGNED])
+    try:
+        assign(manager, chosen, ville, on=earlier, today=earlier)
+        moved = assign(manager, chosen[:2], emma, on=today, today=today)
+    except services.Refused as refused:
+        yield f"Kainuu's assignments: not recorded ({refused.message})."
+        return
+    yield (
+        f"Kainuu's assignments: {len(chosen)} Kajaani customers assigned to ville.hyvonen on {earlier}, "
+        f"{moved.changed} reassigned to emma.kinnunen on {today} in one bulk reassignment."
+    )

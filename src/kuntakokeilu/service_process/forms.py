@@ -6,7 +6,9 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .models import MEETING_TYPE_LABELS, Channel, ServicePoint
+from kuntakokeilu.regions.models import Municipality
+
+from .models import MEETING_TYPE_LABELS, Channel, Organisation, ServicePoint
 
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
@@ -30,3 +32,56 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, points=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service_point"].queryset = points if points is not None else ServicePoint.objects.none()
+
+
+# --- the area manager's pages (issue 16 items 2 and 3): service points, targets, escalation thresholds ---
+
+
+class MunicipalityField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.names().get(translation.get_language() or "fi") or obj.name_fi
+
+
+class ServicePointForm(forms.ModelForm):
+    """A service point of the area: the municipality is one of the area's (checked again by the service)."""
+
+    municipality = MunicipalityField(label=_("municipality"), queryset=None)
+    postal_code = forms.RegexField(
+        label=_("postal code"),
+        regex=r"^\d{5}$",
+        error_messages={"invalid": _("A postal code is five digits, e.g. 87100.")},
+    )
+    organisations = forms.MultipleChoiceField(
+        label=_("organisations whose staff work here"),
+        choices=Organisation.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = ServicePoint
+        fields = [
+            "name_fi",
+            "name_sv",
+            "municipality",
+            "street_address",
+            "postal_code",
+            "opening_hours",
+            "organisations",
+            "active",
+        ]
+        widgets = {"opening_hours": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, area=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(
+            trial_memberships__trial_area=area
+        ).order_by("name_fi")
+
+
+class DatedDaysForm(forms.Form):
+    """Working days valid from–to: the area's first-contact target or its escalation threshold."""
+
+    working_days = forms.IntegerField(label=_("working days"), min_value=0, max_value=365)
+    valid_from = forms.DateField(label=_("valid from"), widget=DATE_WIDGET)
+    valid_to = forms.DateField(label=_("valid to"), widget=DATE_WIDGET, required=False)

@@ -143,3 +143,55 @@ class DueItem(WorkItem):
 
     def __str__(self) -> str:
         return f"{self.type} {self.due_by}"
+
+
+class CustomerAssignment(models.Model):
+    """A job seeker assigned to a case worker (omat asiakkaat / egna kunder, R-SP-2) from `valid_from` to
+    `valid_to` (inclusive, null = open); at most one open per person (the constraint). Written only by
+    `assignments.assign`, which closes the previous one the day before the next begins."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="service_assignments")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["person_id", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(valid_to__isnull=True), name="sp_one_open_assignment"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="sp_assignment_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["worker", "valid_from"], name="sp_assignment_worker")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} → {self.worker_id} ({self.valid_from}–{self.valid_to or ''})"
+
+
+class AreaEscalationThreshold(models.Model):
+    """A trial area's own escalation threshold: open items overdue for more than `working_days` working
+    days reach the area manager's list (R-SP-2), valid from–to (inclusive, null = open). Without one the
+    project policy `service_process.escalation_working_days` holds (`assignments.escalation_days`)."""
+
+    trial_area = models.ForeignKey(TrialArea, on_delete=models.PROTECT, related_name="escalation_thresholds")
+    working_days = models.PositiveSmallIntegerField(_("escalated after working days"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["trial_area__number", "valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.trial_area_id}: {self.working_days} ({self.valid_from}–{self.valid_to or ''})"

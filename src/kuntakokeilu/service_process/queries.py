@@ -109,15 +109,20 @@ def escalated_before(on: dt.date, params=None) -> dt.date:
     return WorkingDayCalendar(params).add_working_days(on, -days)
 
 
-def worklist(grants, on: dt.date, *, group: str = "all", escalated: bool = False):
+def worklist(grants, on: dt.date, *, group: str = "all", escalated: bool = False, assigned_to=None):
     """The open deadlines the grants handle (R-SP-2), soonest first, and the counts of the groups
     overdue / today / this week (Monday–Sunday of `on`'s week), counted in one query. `escalated`: only
-    those overdue for more than `service_process.escalation_working_days` (the area manager's list)."""
+    those overdue for more than the working days of each trial area's threshold on `on` (its own setting,
+    else the project policy `service_process.escalation_working_days`; the area manager's list).
+    `assigned_to`: only the persons assigned to that case worker on `on` (my customers)."""
+    from . import assignment_queries
     from .models import DueItem
 
     items = DueItem.objects.open().handled_by(grants).select_related("person", "handler_municipality")
     if escalated:
-        items = items.filter(due_by__lt=escalated_before(on))
+        items = items.filter(assignment_queries.escalated(grants, on)[0])
+    if assigned_to is not None:
+        items = items.filter(assignment_queries.assigned_to(assigned_to, on))
     week_end = on + dt.timedelta(days=7 - on.isoweekday())
     groups = {
         "overdue": Q(due_by__lt=on),

@@ -8,3 +8,25 @@ urlpatterns = [
     path("job-seekers/<uuid:person_id>/service/meetings/", views.record_meeting, name="record-meeting"),
     path("service/worklist/", views.worklist, name="worklist"),
 ]
+
+# --- customer assignment and the area manager's pages (issue 16 items 2 and 3) ---
+from . import views_customers, views_manage  # noqa: E402
+
+urlpatterns += [
+    path("service/customers/", views_customers.customers, name="customers"),
+    path("service/customers/reassign/", views_customers.reassign, name="reassign"),
+    path("service/area/", views_manage.home, name="area-home"),
+    path("service/areas/<int:area_no>/", views_manage.area_settings, name="area"),
+    path(
+        "service/areas/<int:area_no>/first-contact-targets/",
+        views_manage.add_first_contact_target,
+        name="add-first-contact-target",
+    ),
+    path(
+        "service/areas/<int:area_no>/escalation-thresholds/",
+        views_manage.add_escalation_threshold,
+        name="add-escalation-threshold",
+    ),
+    path("service/areas/<int:area_no>/points/new/", views_manage.point_new, name="point-new"),
+    path("service/points/<int:point_id>/", views_manage.point_edit, name="point-edit"),
+]

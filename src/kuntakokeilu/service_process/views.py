@@ -13,11 +13,10 @@ from kuntakokeilu.access import audit
 from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
-from kuntakokeilu.access.roles import Role
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.rules.messages import Message
 
-from . import queries, services
+from . import queries, services, worklist_scopes
 from .deadlines import STATE_LABELS
 from .explanations import ITEM_LABELS
 from .forms import MeetingForm
@@ -103,9 +102,14 @@ def worklist(request):
     group = request.GET.get("group", "overdue")
     group = group if group in GROUPS else "overdue"
     grants = grants_for(request.user, "service_process.view_worklist", today)
-    # the area manager's list: the overdue items escalated to the area (R-SP-2)
-    escalated = bool(grants) and all(g.role == Role.AREA_MANAGER for g in grants)
-    rows, counts = queries.worklist(grants, today, group=group, escalated=escalated)
+    # the scope (R-SP-2): my customers / the municipality's items, or the area manager's escalated list /
+    # the whole area's items (worklist_scopes.py); the area manager's escalated list is the default for them
+    asked = request.GET.get("scope")
+    scope, scopes, scoped, mine = worklist_scopes.choose(request.user, grants, asked, today)
+    escalated = scope == "escalated"
+    rows, counts = queries.worklist(
+        scoped, today, group=group, escalated=escalated, assigned_to=request.user if mine else None
+    )
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     lang = translation.get_language() or "fi"
     items = [
@@ -123,5 +127,8 @@ def worklist(request):
         "items": items,
         "groups": GROUPS,
         "escalated_before": queries.escalated_before(today) if escalated else None,
+        "scope": scope,
+        "scopes": scopes,
+        "escalation": worklist_scopes.escalation_rows(scoped, today) if escalated else [],
     }
     return render(request, "service_process/worklist.html", context)

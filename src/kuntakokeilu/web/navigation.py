@@ -21,7 +21,14 @@ from kuntakokeilu.customers.labels import (
 )
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
-from kuntakokeilu.service_process.labels import NAV_WORKLIST, NAV_WORKLIST_HELP
+from kuntakokeilu.service_process.labels import (
+    NAV_AREA,
+    NAV_AREA_HELP,
+    NAV_CUSTOMERS,
+    NAV_CUSTOMERS_HELP,
+    NAV_WORKLIST,
+    NAV_WORKLIST_HELP,
+)
 from kuntakokeilu.whatif.messages import NAV_WHATIF, NAV_WHATIF_HELP
 
 
@@ -110,6 +117,9 @@ LINKS: list[Link] = [
     Link(NAV_WHATIF, "whatif:list", "whatif.view", NAV_WHATIF_HELP),
     # --- service_process --- (labels translated in the service_process app's catalogue)
     Link(NAV_WORKLIST, "service_process:worklist", "service_process.view_worklist", NAV_WORKLIST_HELP),
+    # --- service_process: own customers and the area manager's pages (issue 16 items 2 and 3) ---
+    Link(NAV_CUSTOMERS, "service_process:customers", "service_process.view_worklist", NAV_CUSTOMERS_HELP),
+    Link(NAV_AREA, "service_process:area-home", "service_process.manage_service_points", NAV_AREA_HELP),
 ]
 
 

@@ -1,0 +1,40 @@
+"""The demo's assignments (issue 16 item 2): own customers in Helsinki and Porvoo, Kainuu's customers
+assigned and one bulk reassignment recorded, Kainuu's escalation threshold; a second run changes nothing."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+
+from kuntakokeilu.service_process.models import AreaEscalationThreshold, CustomerAssignment
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2022, 9, 1)
+
+
+def test_the_demo_assigns_customers_once(settings):
+    """R-SP-2: the demo's assignments go through `assignments.assign` in Kainuu and are idempotent."""
+    settings.KUNTAKOKEILU_TODAY = TODAY.isoformat()
+    settings.DEMO_STEPS = [
+        "kuntakokeilu.regions.demo",
+        "kuntakokeilu.access.demo",
+        "kuntakokeilu.customers.demo",
+        "kuntakokeilu.service_process.demo",
+    ]
+    out = io.StringIO()
+    call_command("demo", "--i-know-this-is-not-production", stdout=out)
+    assert "reassigned to emma.kinnunen" in out.getvalue()
+    open_rows = CustomerAssignment.objects.filter(valid_to__isnull=True)
+    assert open_rows.filter(worker__username="aino.virtanen").count() >= 1
+    assert open_rows.filter(worker__username="linnea.lindqvist").count() >= 1
+    assert open_rows.filter(worker__username="emma.kinnunen", valid_from=TODAY).count() == 2
+    closed = CustomerAssignment.objects.filter(
+        worker__username="ville.hyvonen", valid_to=TODAY - dt.timedelta(1)
+    )
+    assert closed.count() == 2 and all(a.assigned_by.username == "juha.heikkinen" for a in closed)
+    threshold = AreaEscalationThreshold.objects.get(trial_area__number=7)
+    assert (threshold.working_days, threshold.valid_from) == (3, dt.date(2022, 5, 2))
+    before = list(CustomerAssignment.objects.values_list("id", "worker_id", "valid_from", "valid_to"))
+    call_command("demo", "--i-know-this-is-not-production", stdout=io.StringIO())
+    assert list(CustomerAssignment.objects.values_list("id", "worker_id", "valid_from", "valid_to")) == before
