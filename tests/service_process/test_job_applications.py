@@ -130,3 +130,25 @@ def test_another_areas_case_worker_sees_nothing(client, lahtinen, user):
     client.force_login(user("linnea.lindqvist"))
     assert client.get(reverse("service_process:job-search", args=[lahtinen.pk])).status_code == 404
     assert not AccessLogEntry.objects.filter(what="service_process:job_search").exists()
+
+
+def test_the_demo_records_hodan_warsames_applications_once(demo, user):
+    """The demo step (idempotent): the applications of the Helsinki demo customer, the periods counting them."""
+    from kuntakokeilu.customers.identity import make_henkilotunnus
+    from kuntakokeilu.customers.models import Person
+    from kuntakokeilu.customers.transfers import initial
+    from kuntakokeilu.service_process import demo as service_demo
+
+    initial(dt.date(2021, 3, 1))
+    today = D("2022-08-05")
+    first = list(service_demo.run(today))
+    again = list(service_demo.run(today))
+    assert "Reported applications: 5 recorded for Hodan Warsame." in first
+    assert "Reported applications: 0 recorded for Hodan Warsame." in again
+    warsame = Person.objects.get(henkilotunnus=make_henkilotunnus(dt.date(1985, 9, 2), 902))
+    periods = job_applications.obligation_for(warsame, today).result["periods"]
+    assert [(p["start"], p["reported"], p["met"]) for p in periods] == [
+        (D("2022-06-02"), 4, True),
+        (D("2022-07-02"), 1, False),
+        (D("2022-08-02"), 0, None),
+    ]

@@ -119,3 +119,41 @@ def run(today: dt.date):
             services.refresh_deadlines(person, today)
             refreshed += 1
     yield f"Deadlines on the worklists: refreshed for {refreshed} demo customers on {today}."
+
+    # --- the job-search obligation (issue 17 item 2): applications Hodan Warsame reported after her
+    # job-search discussion of 1.6.2022, recorded by aino.virtanen; idempotent, none dated after today.
+    from .job_applications import record_application
+    from .models import JobApplication
+
+    warsame = Person.objects.filter(henkilotunnus=make_henkilotunnus(D(1985, 9, 2), 902)).first()
+    added = 0
+    for day, employer, title, kind in APPLICATIONS if warsame is not None else ():
+        if (
+            day > today
+            or JobApplication.objects.filter(person=warsame, applied_on=day, employer=employer).exists()
+        ):
+            continue
+        try:
+            record_application(
+                users.get(username="aino.virtanen"),
+                warsame,
+                applied_on=day,
+                employer=employer,
+                job_title=title,
+                kind=kind,
+                today=today,
+            )
+            added += 1
+        except services.Refused as refused:
+            yield f"Application of {warsame.full_name} on {day}: not recorded ({refused.message})."
+    yield f"Reported applications: {added} recorded for Hodan Warsame."
+
+
+# (date, employer, job title, kind): demo content; the employers are made up.
+APPLICATIONS = [
+    (D(2022, 6, 8), "Kahvila Demo Oy", "barista", "vacancy"),
+    (D(2022, 6, 14), "Demo Logistiikka Oy", "varastotyöntekijä", "vacancy"),
+    (D(2022, 6, 21), "Helsingin kaupunki (demo)", "koulunkäynninohjaaja", "job_offer"),
+    (D(2022, 6, 29), "Demo Siivous Oy", "siistijä", "open_application"),
+    (D(2022, 7, 6), "Kauppa Demo Oy", "myyjä", "vacancy"),
+]
