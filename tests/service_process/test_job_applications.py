@@ -133,7 +133,7 @@ def test_another_areas_case_worker_sees_nothing(client, lahtinen, user):
 
 
 def test_the_demo_records_hodan_warsames_applications_once(demo, user):
-    """The demo step (idempotent): the applications of the Helsinki demo customer, the periods counting them."""
+    """The demo step (idempotent): the Helsinki demo customer's applications, counted in the periods."""
     from kuntakokeilu.customers.identity import make_henkilotunnus
     from kuntakokeilu.customers.models import Person
     from kuntakokeilu.customers.transfers import initial
