@@ -317,6 +317,14 @@ def test_explanations_name_the_variant_and_its_reference():
     assert "4" in normal["variant"].message.render("fi")
     _, part = run("2022-06-01", status="employed", part_time_or_reduced_hours=True)
     assert part["variant"].parameters[0].reference == "JTYPL 3:6 §1–2 (1379/2021)"
+    # counts in the singular and the plural (R-X-8)
+    assert "1 työmahdollisuus tarkastelujaksossa, jonka pituus on 3 kuukautta" in part[
+        "variant"
+    ].message.render("fi")
+    assert "1 arbetstillfälle" in part["variant"].message.render("sv")
+    assert "1 job opportunity in a review period of 3 months" in part["variant"].message.render("en")
+    assert "4 työmahdollisuutta" in normal["variant"].message.render("fi")
+    assert "1 kuukausi" in normal["variant"].message.render("fi")
     _, typ = run("2022-06-01", exemption="typ_need")
     en = typ["variant"].message.render("en")
     assert "12 months" in en and "25" in en and "6 months" in en

@@ -61,6 +61,18 @@ PARAMETERS = (
 PARAMETER_NAMES = tuple(P + name for name in PARAMETERS)
 
 
+def n_opportunities(n: int) -> Message:
+    return Message(msg.OPPORTUNITIES, {"n": n}, plural=msg.OPPORTUNITIES_PLURAL, count="n")
+
+
+def n_months(n: int) -> Message:
+    return Message(msg.MONTHS, {"n": n}, plural=msg.MONTHS_PLURAL, count="n")
+
+
+def n_applications(n: int) -> Message:
+    return Message(msg.APPLICATIONS, {"n": n}, plural=msg.APPLICATIONS_PLURAL, count="n")
+
+
 def _uses(*values: ParameterValue) -> tuple[ParameterUse, ...]:
     return tuple(ParameterUse.of(v) for v in values)
 
@@ -144,7 +156,7 @@ def _in_force(case: _Case) -> tuple[dict, list[Check]]:
     reason = None
     if reduced is not None:
         reason_text = facts.get("reduced_reason") or ""
-        args = {"count": reduced, "base": count.value, "reason": reason_text}
+        args = {"count": n_opportunities(reduced), "base": count.value, "reason": reason_text}
         found = {"reduced_count": reduced, "normal_count": count.value, "reason": reason_text}
         if reduced >= count.value:
             checks.append(
@@ -199,7 +211,7 @@ def _normal(case: _Case):
         case.get("review_periods"),
         case.get("job_opportunities"),
     )
-    args = {"count": count.value, "months": months.value, "periods": periods.value}
+    args = {"count": n_opportunities(count.value), "months": n_months(months.value), "periods": periods.value}
     check = _info("variant", {"variant": "normal"}, Message(msg.VARIANT_NORMAL, args), months, periods, count)
     return "normal", check, months, periods, count
 
@@ -208,7 +220,7 @@ def _part_time(case: _Case):
     months = case.get("part_time_period_months")
     periods = case.get("part_time_periods")
     count = case.get("part_time_job_opportunities")
-    args = {"count": count.value, "months": months.value}
+    args = {"count": n_opportunities(count.value), "months": n_months(months.value)}
     found = {"variant": "laid_off_part_time", "status": case.facts["status"]}
     check = _info("variant", found, Message(msg.VARIANT_PART_TIME, args), months, periods, count)
     return "laid_off_part_time", check, months, periods, count
@@ -222,7 +234,13 @@ def _self_study(case: _Case, study: tuple[dt.date, dt.date]):
     months = case.get("self_study_period_months")
     periods = case.get("self_study_periods")
     count = case.get("self_study_job_opportunities")
-    args = {"start": start, "end": end, "over": over.value, "count": count.value, "months": months.value}
+    args = {
+        "start": start,
+        "end": end,
+        "over": n_months(over.value),
+        "count": n_opportunities(count.value),
+        "months": n_months(months.value),
+    }
     found = {"variant": "self_study", "self_study_start": start, "self_study_end": end}
     check = _info("variant", found, Message(msg.VARIANT_SELF_STUDY, args), over, months, periods, count)
     return "self_study", check, months, periods, count
@@ -298,12 +316,17 @@ def _public(row: dict) -> dict:
 
 
 def _period_check(row: dict, count: ParameterValue) -> Check:
-    args = {"number": row["number"], "start": row["start"], "end": row["end"], "required": row["required"]}
+    args = {
+        "number": row["number"],
+        "start": row["start"],
+        "end": row["end"],
+        "required": n_opportunities(row["required"]),
+    }
     if row["reported"] is None:
         message = Message(msg.PERIOD_UNREPORTED, args)
     else:
         state = Message(msg.PERIOD_STATES[row["state"]])
-        message = Message(msg.PERIOD, {**args, "reported": row["reported"], "state": state})
+        message = Message(msg.PERIOD, {**args, "reported": n_applications(row["reported"]), "state": state})
     status = {True: "pass", False: "warn"}.get(row["met"], "info")
     found = {k: row[k] for k in ("number", "start", "end", "required", "reported", "met", "state")}
     return Check(f"period_{row['number']}", status, found, message, _uses(count))

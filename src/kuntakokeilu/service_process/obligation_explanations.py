@@ -13,20 +13,19 @@ PLAN_BASED_DUTY = _(
 )
 
 VARIANT_NORMAL = _(
-    "The normal obligation: %(count)s job opportunities in each review period of %(months)s month, "
-    "%(periods)s review periods before the obligation is reviewed."
+    "The normal obligation: %(count)s in each review period of %(months)s, %(periods)s review periods "
+    "before the obligation is reviewed."
 )
 VARIANT_PART_TIME = _(
-    "Part-time work or a lay-off with reduced working hours: %(count)s job opportunity in a review period "
-    "of %(months)s months."
+    "Part-time work or a lay-off with reduced working hours: %(count)s in a review period of %(months)s."
 )
 VARIANT_SELF_STUDY = _(
-    "Supported self-motivated study from %(start)s to %(end)s lasts over %(over)s month: %(count)s job "
-    "opportunities in each review period of %(months)s months."
+    "Supported self-motivated study from %(start)s to %(end)s lasts over %(over)s: %(count)s in each "
+    "review period of %(months)s."
 )
 VARIANT_REDUCED = _(
-    "Fewer suitable jobs are available: %(count)s job opportunities in each review period instead of "
-    "%(base)s. Reason: %(reason)s"
+    "Fewer suitable jobs are available: %(count)s in each review period instead of %(base)s. "
+    "Reason: %(reason)s"
 )
 NONE_NO_JOBS = _("No suitable jobs are available: no job-search obligation is set. Reason: %(reason)s")
 REDUCTION_NOT_LOWER = _(
@@ -72,12 +71,10 @@ START_LAID_OFF_NOT_YET = _(
 )
 
 PERIOD = _(
-    "Review period %(number)s, %(start)s–%(end)s: %(required)s job opportunities required, %(reported)s "
-    "applications reported; %(state)s."
+    "Review period %(number)s, %(start)s–%(end)s: %(required)s required, %(reported)s reported; %(state)s."
 )
 PERIOD_UNREPORTED = _(
-    "Review period %(number)s, %(start)s–%(end)s: %(required)s job opportunities required; no applications "
-    "were given."
+    "Review period %(number)s, %(start)s–%(end)s: %(required)s required; no applications were given."
 )
 PERIOD_STATES = {
     "met": _("the number was reached"),
@@ -85,5 +82,13 @@ PERIOD_STATES = {
     "open": _("the period is under way"),
     "future": _("the period has not begun"),
 }
+
+# Counts in the singular or plural (ngettext, R-X-8), nested as arguments of the messages above.
+OPPORTUNITIES = _("%(n)s job opportunity")
+OPPORTUNITIES_PLURAL = _("%(n)s job opportunities")
+MONTHS = _("%(n)s month")
+MONTHS_PLURAL = _("%(n)s months")
+APPLICATIONS = _("%(n)s application")
+APPLICATIONS_PLURAL = _("%(n)s applications")
 
 NO_PARAMETER = _("The parameter %(name)s has no value on %(on)s.")
