@@ -191,6 +191,17 @@ FIELD_STRATEGIES: dict[str, tuple[st.SearchStrategy, st.SearchStrategy]] = {
         st.integers(1, 60),
         st.one_of(st.integers(-3, 0), huge_ints, st.booleans(), st.floats()),
     ),
+    # the job seeker's reported applications (rule job-search-obligation, R-SP-5)
+    "job_applications": (
+        st.lists(st.fixed_dictionaries({"date": good_dates}), max_size=6),
+        st.one_of(
+            st.lists(st.fixed_dictionaries({"date": bad_dates}), min_size=1, max_size=2),
+            st.just([{"day": "2022-06-01"}]),
+            st.just([{"date": "2022-06-01", "employer": "Oy"}]),
+            st.just({"date": "2022-06-01"}),
+            st.just(["2022-06-01"]),
+        ),
+    ),
 }
 ids = st.one_of(st.integers(-(2**40), 2**40), st.text(max_size=12))
 OMITTED = object()
@@ -237,8 +248,34 @@ def _screening_consistent(draw, item: dict) -> dict:
     return item
 
 
+def _obligation_consistent(draw, item: dict) -> dict:
+    """job-search-obligation's: a reduced count with its reason (and not negative), the self-study's start
+    and end together and in order, the interview not before the job search, the discussion not before the
+    lay-off."""
+    if item.get("reduced_count") is None:
+        item.pop("reduced_reason", None)
+    else:
+        item["reduced_count"] = draw(st.integers(0, 5))
+        item["reduced_reason"] = draw(st.text(min_size=1, max_size=20).filter(str.strip))
+    study = [item.get("self_study_start"), item.get("self_study_end")]
+    if None in study:
+        item.pop("self_study_start", None), item.pop("self_study_end", None)
+    else:
+        item["self_study_start"], item["self_study_end"] = sorted(study)
+    if item.get("initial_interview") and item["initial_interview"] < item["job_search_start"]:
+        item["initial_interview"] = item["job_search_start"]
+    pair = [item.get("layoff_start"), item.get("layoff_discussion")]
+    if None not in pair:
+        item["layoff_start"], item["layoff_discussion"] = sorted(pair)
+    return item
+
+
 # Good items of a rule with checks across fields keep those checks (the mutations below still break them).
-CONSISTENT = {"target-group": _target_group_consistent, "application-screening": _screening_consistent}
+CONSISTENT = {
+    "target-group": _target_group_consistent,
+    "application-screening": _screening_consistent,
+    "job-search-obligation": _obligation_consistent,
+}
 
 
 json_values = st.recursive(

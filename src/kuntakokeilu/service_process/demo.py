@@ -120,6 +120,7 @@ def run(today: dt.date):
             refreshed += 1
     yield f"Deadlines on the worklists: refreshed for {refreshed} demo customers on {today}."
     yield from _run_assignments(today)
+    yield from _run_applications(today)
 
 
 # --- customer assignments and Kainuu's escalation threshold (issue 16 item 2) ---------------------------
@@ -175,3 +176,44 @@ def _run_assignments(today: dt.date):
         f"Kainuu's assignments: {len(chosen)} Kajaani customers assigned to ville.hyvonen on {earlier}, "
         f"{moved.changed} reassigned to emma.kinnunen on {today} in one bulk reassignment."
     )
+
+
+# --- the job-search obligation (issue 17 item 2): applications Hodan Warsame reported after her
+# job-search discussion of 1.6.2022, recorded by aino.virtanen; idempotent, none dated after today.
+def _run_applications(today: dt.date):
+    from .job_applications import record_application
+    from .models import JobApplication
+
+    users = get_user_model().objects
+    warsame = Person.objects.filter(henkilotunnus=make_henkilotunnus(D(1985, 9, 2), 902)).first()
+    added = 0
+    for day, employer, title, kind in APPLICATIONS if warsame is not None else ():
+        if (
+            day > today
+            or JobApplication.objects.filter(person=warsame, applied_on=day, employer=employer).exists()
+        ):
+            continue
+        try:
+            record_application(
+                users.get(username="aino.virtanen"),
+                warsame,
+                applied_on=day,
+                employer=employer,
+                job_title=title,
+                kind=kind,
+                today=today,
+            )
+            added += 1
+        except services.Refused as refused:
+            yield f"Application of {warsame.full_name} on {day}: not recorded ({refused.message})."
+    yield f"Reported applications: {added} recorded for Hodan Warsame."
+
+
+# (date, employer, job title, kind): demo content; the employers are made up.
+APPLICATIONS = [
+    (D(2022, 6, 8), "Kahvila Demo Oy", "barista", "vacancy"),
+    (D(2022, 6, 14), "Demo Logistiikka Oy", "varastotyöntekijä", "vacancy"),
+    (D(2022, 6, 21), "Helsingin kaupunki (demo)", "koulunkäynninohjaaja", "job_offer"),
+    (D(2022, 6, 29), "Demo Siivous Oy", "siistijä", "open_application"),
+    (D(2022, 7, 6), "Kauppa Demo Oy", "myyjä", "vacancy"),
+]

@@ -195,3 +195,45 @@ class AreaEscalationThreshold(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trial_area_id}: {self.working_days} ({self.valid_from}–{self.valid_to or ''})"
+
+
+# --- the job seeker's reported applications (issue 17 item 2; R-SP-5) ---------------------------------
+class ApplicationKind(models.TextChoices):
+    """What the job seeker applied for; an application for a job the authority offered counts (JTYPL 3:4)."""
+
+    VACANCY = "vacancy", _("an open vacancy")
+    JOB_OFFER = "job_offer", _("a job offered by the authority")
+    OPEN_APPLICATION = "open_application", _("an open application to an employer")
+
+
+class JobApplication(models.Model):
+    """An application the job seeker reported, recorded by staff (until the customer's own channel exists);
+    counted against the review periods of the rule `job-search-obligation`. Append-only: a row is never
+    changed or deleted (a wrong entry stays on record)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="job_applications")
+    applied_on = models.DateField(_("applied on"))
+    employer = models.CharField(_("employer"), max_length=200)
+    job_title = models.CharField(_("job title"), max_length=200)
+    kind = models.CharField(_("kind of application"), max_length=20, choices=ApplicationKind.choices)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["applied_on", "id"]
+        indexes = [models.Index(fields=["person", "applied_on"], name="sp_jobapp_person_day")]
+        verbose_name = _("reported application")
+
+    def __str__(self) -> str:
+        return f"{self.applied_on} {self.employer}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("a reported application is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("a reported application is append-only")

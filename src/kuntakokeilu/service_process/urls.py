@@ -30,3 +30,15 @@ urlpatterns += [
     path("service/areas/<int:area_no>/points/new/", views_manage.point_new, name="point-new"),
     path("service/points/<int:point_id>/", views_manage.point_edit, name="point-edit"),
 ]
+
+# --- the job-search obligation (issue 17 item 2) ---
+from . import views_job_search  # noqa: E402
+
+urlpatterns += [
+    path("job-seekers/<uuid:person_id>/service/job-search/", views_job_search.job_search, name="job-search"),
+    path(
+        "job-seekers/<uuid:person_id>/service/job-search/applications/",
+        views_job_search.record_application,
+        name="record-application",
+    ),
+]
