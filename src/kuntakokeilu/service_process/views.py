@@ -17,7 +17,7 @@ from kuntakokeilu.access.roles import Role
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.rules.messages import Message
 
-from . import queries, services
+from . import queries, services, views_assessment
 from .deadlines import STATE_LABELS
 from .explanations import ITEM_LABELS
 from .forms import MeetingForm
@@ -59,6 +59,7 @@ def _page(request, person, today, form, status=200):
         "rows": rows,
         "meetings": person.meetings.select_related("service_point").order_by("-date", "-id"),
         "form": form,
+        "assessment": views_assessment.section(request, person, today),
     }
     return render(request, "service_process/process.html", context, status=status)
 
