@@ -12,7 +12,7 @@ from django.utils import translation
 
 from kuntakokeilu.access.models import AccessLogEntry, Purpose
 from kuntakokeilu.service_process import assessment, services
-from kuntakokeilu.service_process.models import Assessment, AssessmentHealth, AppendOnlyVersion, Meeting
+from kuntakokeilu.service_process.models import AppendOnlyVersion, Assessment, AssessmentHealth, Meeting
 from tests.customers.conftest import HELSINKI_HETU, KAJAANI_HETU, PORVOO_HETU, TODAY
 
 pytestmark = pytest.mark.django_db
