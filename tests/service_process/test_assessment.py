@@ -216,3 +216,30 @@ def test_the_form_is_refused_to_those_who_may_not_record(demo_customers, user, c
     assert client.get(url).status_code in (403, 404)
     assert client.post(url, {**VALUES, **HEALTH, "assessed_on": "15.5.2023"}).status_code in (403, 404)
     assert not Assessment.objects.exists()
+
+
+def test_the_demo_records_an_assessment_and_a_review_each_idempotently(demo):
+    """Issue 16 item 6 for R-SP-4: Hodan Warsame (Helsinki) and Johan Nyström (Porvoo) have two versions each;
+    a second run records nothing more."""
+    from kuntakokeilu.customers.identity import make_henkilotunnus
+    from kuntakokeilu.customers.models import Person
+    from kuntakokeilu.service_process import demo as service_demo
+    from tests.customers.conftest import make_customer
+
+    for born, number, kunta in ((D("1985-09-02"), 902, "091"), (D("1988-04-19"), 908, "638")):
+        make_customer(Person.objects.get(henkilotunnus=make_henkilotunnus(born, number)), kunta)
+    out = list(service_demo.run(D("2022-09-01")))
+    assert "Service-need assessments: 4 versions recorded (Warsame, Nyström: each with a review)." in out, out
+    by_person = {
+        name: [
+            (v.version, v.assessed_on, v.meeting_id is not None)
+            for v in Assessment.objects.filter(person__last_name=name).order_by("version")
+        ]
+        for name in ("Warsame", "Nyström")
+    }
+    assert by_person == {
+        "Warsame": [(1, D("2021-04-15"), True), (2, D("2022-06-01"), True)],
+        "Nyström": [(1, D("2021-04-20"), True), (2, D("2022-03-15"), False)],
+    }
+    list(service_demo.run(D("2022-09-01")))
+    assert Assessment.objects.count() == 4 and AssessmentHealth.objects.count() == 4
