@@ -7,10 +7,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .assessment import AREAS, HEALTH_AREAS, TEXT_MAX, short_date
-from .forms import DATE_WIDGET
 from .models import Assessment, AssessmentHealth, Meeting
 
 TEXT_WIDGET = forms.Textarea(attrs={"rows": 2})
+DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})  # as the meeting form's
 
 
 class MeetingField(forms.ModelChoiceField):
