@@ -243,3 +243,25 @@ def test_the_demo_records_an_assessment_and_a_review_each_idempotently(demo):
     }
     list(service_demo.run(D("2022-09-01")))
     assert Assessment.objects.count() == 4 and AssessmentHealth.objects.count() == 4
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_assessment_pages_speak_the_users_language(demo_customers, user, client, lang):
+    """R-X-8 on the assessment's section, its history and its form: no English word, ISO date or code."""
+    from tests.glossary import english_words
+    from tests.web.test_crawl_language import CODE, ISO_DATE, visible_text
+
+    person = demo_customers[PORVOO_HETU]
+    record(user("linnea.lindqvist"), person, health={"rehabilitation_text": ""})
+    record(user("linnea.lindqvist"), person, on=D("2023-05-31"))
+    client.force_login(user("linnea.lindqvist"))
+    for url in (
+        reverse("service_process:process", args=[person.pk]),
+        reverse("service_process:record-assessment", args=[person.pk]),
+    ):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        text = visible_text(page)
+        section = text.split("Palvelutarpeen arviointi" if lang == "fi" else "Bedömning av servicebehovet", 1)
+        assert len(section) == 2, url
+        found = [*english_words(text), *(m.group(0) for m in ISO_DATE.finditer(text)), *CODE.findall(text)]
+        assert not found, (url, found)
