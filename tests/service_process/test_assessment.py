@@ -265,3 +265,28 @@ def test_the_assessment_pages_speak_the_users_language(demo_customers, user, cli
         assert len(section) == 2, url
         found = [*english_words(text), *(m.group(0) for m in ISO_DATE.finditer(text)), *CODE.findall(text)]
         assert not found, (url, found)
+
+
+def test_a_receiving_municipality_sees_the_assessment_but_not_its_special_category_part(db):
+    """R-SP-4, least privilege (R-X-1): while a Vantaa customer's request to move to Helsinki is open, the
+    Helsinki case worker sees the person (law notes §7.1) and the assessment's general part, but neither its
+    special-category part nor the recording: those belong to the customer's own municipality."""
+    from kuntakokeilu.access.actions import can
+    from kuntakokeilu.access.demo import ensure_demo_users
+    from kuntakokeilu.customers.models import RequestReason
+    from tests.access.test_authorisation_matrix import ON, _requests
+
+    ensure_demo_users()
+    request, _other = _requests()
+    request.asked_on, request.reason = ON, RequestReason.values[0]
+    request.save()
+    aino = user_named("aino.virtanen")
+    assert can(aino, "service_process.view_assessment", request.person, ON)
+    assert not can(aino, "service_process.view_health_needs", request.person, ON)
+    assert not can(aino, "service_process.record_assessment", request.person, ON)
+
+
+def user_named(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
