@@ -287,3 +287,9 @@ JOBS_WORKER_STALE_SECONDS = float(os.environ.get("KUNTAKOKEILU_JOBS_WORKER_STALE
 
 # --- web: date input (issue 15): 15.8.2022 or ISO in every language, never month/day (web/formats/) ------
 FORMAT_MODULE_PATH = ["kuntakokeilu.web.formats"]
+
+# --- service process: the service-need assessment's choices in the OpenAPI schema (issue 16 item 4) ---
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),
+    "ServiceNeedEnum": "kuntakokeilu.service_process.models.ServiceNeed",
+}

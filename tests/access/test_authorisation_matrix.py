@@ -72,6 +72,15 @@ def objects():
             TrialArea.objects.get(number=7),
             TrialArea.objects.get(number=20),
         ),
+        # the service-need assessment (R-SP-4): a Helsinki customer inside, a Porvoo job seeker outside
+        **{
+            code: (_customer(_person("091", 957), "091"), _person("638", 958))
+            for code in (
+                "service_process.view_assessment",
+                "service_process.record_assessment",
+                "service_process.view_health_needs",
+            )
+        },
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
             code: _due_transfers()
@@ -274,6 +283,12 @@ EXPECTED = {
     ),
     # R-SP-2: assignment and bulk reassignment of customers by the area manager of the area
     "service_process.assign_customers": ({Role.AREA_MANAGER}, NOBODY, False),
+    # the service-need assessment (R-SP-4): the area manager of Kainuu sees a Kainuu customer's (tested in
+    # tests/service_process/test_assessment.py and tests/api/test_service_process_assessments.py), the TE
+    # office none; the special-category part and the recording only the customer municipality's staff
+    "service_process.view_assessment": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "service_process.record_assessment": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "service_process.view_health_needs": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
 }
 
 

@@ -27,6 +27,7 @@ PERSONS = {
     "/api/v1/persons/search/te-office-customers/",  # issue 14: who is the TE office's
     "/api/v1/persons/{person_id}/",
     "/api/v1/persons/{person_id}/facts/",
+    "/api/v1/persons/{person_id}/assessments/",  # issue 16 item 4: the service-need assessment
 }
 # --- applications --- (GET list and detail, POST screening)
 APPLICATIONS = {"/api/v1/applications/", "/api/v1/applications/{application_id}/", "/api/v1/screening/"}

@@ -158,6 +158,7 @@ class Purpose(models.TextChoices):
     CORRECTION = "correction", _("correcting the person's data")
     ACCESS_REQUEST = "access_request", _("the data subject's access request")
     SUPERVISION = "supervision", _("supervising the use of personal data")
+    SPECIAL_CATEGORY = "special_category", _("special-category data for customer service")
 
 
 class AppendOnly(Exception):

@@ -5,6 +5,7 @@ from django.urls import path
 from . import accounts, docs, regions
 from . import applications as applications_api
 from . import customers as customers_api
+from . import service_process_assessments as assessments_api
 from . import transfers as transfers_api
 
 app_name = "api"
@@ -86,5 +87,11 @@ urlpatterns = [
         "v1/trial-areas/<int:number>/customer-counts/",
         transfers_api.TrialAreaCustomerCounts.as_view(),
         name="trial-area-customer-counts",
+    ),
+    # --- service process: the service-need assessment (issue 16 item 4) ---
+    path(
+        "v1/persons/<uuid:person_id>/assessments/",
+        assessments_api.PersonAssessments.as_view(),
+        name="person-assessments",
     ),
 ]

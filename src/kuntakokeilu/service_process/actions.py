@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import declare
 from kuntakokeilu.access.roles import Role
+from kuntakokeilu.customers.customerships import municipal_customership
 from kuntakokeilu.customers.visibility import person_in_scope
 
 PERSON_ROLES = (Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE)
@@ -52,6 +53,41 @@ declare(
     "service_process.view_worklist",
     _("See the deadlines of one's own customers, municipality or trial area"),
     roles=(Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER),
+)
+
+# The service-need assessment (R-SP-4). Least privilege: its non-sensitive part is seen by the staff of the
+# municipalities involved with the person (case workers, approvers; the area manager, who answers for the
+# area's service and its escalated deadlines); the TE office does not serve the municipality's customers
+# and sees none of it. The special-category part (work and functional capacity, social, health and
+# rehabilitation service needs; GDPR art. 9) and the recording — whose form shows it — belong only to the
+# case workers and approvers of the municipality whose customer the person is on the date.
+
+
+def _customer_municipality(user, relevant, obj, on) -> bool:
+    """`obj` is a Person or an Assessment: the grants cover the municipality whose customer the person is."""
+    row = municipal_customership(getattr(obj, "person", obj), on)
+    if row is None or row.municipality is None:
+        return False
+    return any(g.covers(row.municipality) for g in relevant)
+
+
+declare(
+    "service_process.view_assessment",
+    _("See a job seeker's service-need assessment (without the special-category data)"),
+    roles=(Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER),
+    scope=_person,
+)
+declare(
+    "service_process.record_assessment",
+    _("Record a job seeker's service-need assessment"),
+    roles=RECORDING_ROLES,
+    scope=_customer_municipality,
+)
+declare(
+    "service_process.view_health_needs",
+    _("See the work and functional capacity and the social, health and rehabilitation service needs"),
+    roles=RECORDING_ROLES,
+    scope=_customer_municipality,
 )
 
 # Customer assignment (R-SP-2, issue 16 item 2): the area manager assigns the area's customers to its case

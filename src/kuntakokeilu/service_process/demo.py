@@ -1,7 +1,8 @@
 """Demo step of the service process (issue 16 item 6, in part): service points of the Helsinki, Porvoo and
 Kainuu trial areas, Kainuu's own first-contact target of 2 working days, and meetings of the demo's
 Helsinki (Finnish, aino.virtanen: Hodan Warsame) and Porvoo (Swedish, linnea.lindqvist: Johan Nyström)
-customers, so that their service-process pages show done, due and overdue items. Idempotent; meetings
+customers, so that their service-process pages show done, due and overdue items; their service-need
+assessments, each with a review (two versions). Idempotent; meetings
 dated after today are not recorded. The service points' names and addresses are demo content in real
 municipalities."""
 
@@ -16,7 +17,7 @@ from kuntakokeilu.customers.identity import make_henkilotunnus
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.regions.models import Municipality, TrialArea
 
-from . import services
+from . import assessment, services
 from .models import AreaFirstContactTarget, Meeting, ServicePoint
 
 D = dt.date
@@ -119,8 +120,134 @@ def run(today: dt.date):
             services.refresh_deadlines(person, today)
             refreshed += 1
     yield f"Deadlines on the worklists: refreshed for {refreshed} demo customers on {today}."
+    yield from _assessments(today)
     yield from _run_assignments(today)
     yield from _run_applications(today)
+
+
+# --- the service-need assessment (issue 16 item 4, R-SP-4): a first assessment and a review each ---------
+# (person: birth date and number, username, date, the date of the meeting at which it was reviewed or None,
+# the areas' values and texts, the special-category part). Demo content, in the customer's language.
+def _areas(skills, training, search, risk, texts):
+    values = dict(zip(assessment.AREAS, (skills, training, search, risk), strict=True))
+    return values | {f"{a}_text": t for a, t in zip(assessment.AREAS, texts, strict=True)}
+
+
+def _health(capacity, social, health, rehabilitation, texts):
+    values = dict(zip(assessment.HEALTH_AREAS, (capacity, social, health, rehabilitation), strict=True))
+    return values | {f"{a}_text": t for a, t in zip(assessment.HEALTH_AREAS, texts, strict=True)}
+
+
+ASSESSMENTS = [
+    (
+        (D(1985, 9, 2), 902, "aino.virtanen", D(2021, 4, 15)),
+        _areas(
+            "goal_unclear",
+            "language",
+            "needs_much_support",
+            "high",
+            (
+                "Kokemusta hoiva-alalta kotimaassa; tavoite selvitetään.",
+                "Suomen kieli A2: kotoutumiskoulutus.",
+                "Ei aiempaa työnhakua Suomessa.",
+                "Työttömyys jatkunut yli vuoden.",
+            ),
+        ),
+        _health(
+            "unclear",
+            "yes",
+            "none",
+            "none",
+            ("Arvioidaan tarvittaessa.", "Lasten päivähoito järjestettävä.", "", ""),
+        ),
+    ),
+    (
+        (D(1985, 9, 2), 902, "aino.virtanen", D(2022, 6, 1)),
+        _areas(
+            "need_updating",
+            "degree",
+            "needs_support",
+            "medium",
+            (
+                "Tavoitteena lähihoitajan tutkinto.",
+                "Lähihoitajan tutkinto oppisopimuksella.",
+                "Hakee harjoittelupaikkoja itse.",
+                "Kielitaito ja tutkinto parantavat ennustetta.",
+            ),
+        ),
+        _health(
+            "full", "none", "none", "none", ("Ei rajoitteita hoitotyöhön.", "Päivähoito järjestyi.", "", "")
+        ),
+    ),
+    (
+        (D(1988, 4, 19), 908, "linnea.lindqvist", D(2021, 4, 20)),
+        _areas(
+            "need_updating",
+            "supplementary",
+            "needs_support",
+            "medium",
+            (
+                "Lagerarbetare; vill arbeta med logistik.",
+                "Truckkort och arbetssäkerhetskort.",
+                "Cv behöver uppdateras.",
+                "Arbetslös i ett halvt år.",
+            ),
+        ),
+        _health(
+            "reduced",
+            "none",
+            "yes",
+            "yes",
+            (
+                "Ryggbesvär: inga tunga lyft.",
+                "",
+                "Företagshälsovårdens bedömning.",
+                "Yrkesinriktad rehabilitering utreds.",
+            ),
+        ),
+    ),
+    (
+        (D(1988, 4, 19), 908, "linnea.lindqvist", D(2022, 3, 15)),
+        _areas(
+            "match",
+            "none",
+            "good",
+            "low",
+            ("Truckkort klart; söker lagerjobb.", "", "Söker aktivt.", "Goda utsikter i Borgå."),
+        ),
+        _health(
+            "reduced",
+            "none",
+            "none",
+            "yes",
+            ("Lätt lagerarbete möjligt.", "", "", "Arbetsprövning inom rehabiliteringen."),
+        ),
+    ),
+]
+
+
+def _assessments(today: dt.date):
+    users = get_user_model().objects
+    recorded = 0
+    for (born, number, username, day), values, health in ASSESSMENTS:
+        person = Person.objects.filter(henkilotunnus=make_henkilotunnus(born, number)).first()
+        if person is None or day > today or person.assessments.filter(assessed_on=day).exists():
+            continue
+        meeting = person.meetings.filter(date=day, no_show=False).first()
+        try:
+            assessment.record_assessment(
+                users.get(username=username),
+                person,
+                today=today,
+                assessed_on=day,
+                meeting=meeting,
+                values=values,
+                health=health,
+            )
+            recorded += 1
+        except services.Refused as refused:
+            yield f"Assessment of {person.full_name} on {day}: not recorded ({refused.message})."
+    yield f"Service-need assessments: {recorded} versions recorded (Warsame, Nyström: each with a review)."
 
 
 # --- customer assignments and Kainuu's escalation threshold (issue 16 item 2) ---------------------------

@@ -237,3 +237,131 @@ class JobApplication(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("a reported application is append-only")
+
+
+# --- The service-need assessment (issue 16 item 4, R-SP-4) ---------------------------------------------
+# palvelutarpeen arviointi / bedömning av servicebehovet (JTYPL 2:11, law notes §3.2–3.3): per area a
+# structured value and free text. A review writes a new version; nothing is overwritten (history kept).
+# Work and functional capacity and the needs for social, health and rehabilitation services are
+# special-category data (GDPR art. 9) in their own table, read only through `view_health_needs`.
+
+
+class SkillsAndGoals(models.TextChoices):
+    MATCH = "match", _("skills match the goal")
+    NEED_UPDATING = "need_updating", _("skills need updating for the goal")
+    GOAL_UNCLEAR = "goal_unclear", _("the goal is still to be clarified")
+
+
+class TrainingNeed(models.TextChoices):
+    NONE = "none", _("no training need")
+    SUPPLEMENTARY = "supplementary", _("supplementary training")
+    DEGREE = "degree", _("a vocational or other degree")
+    LANGUAGE = "language", _("language training")
+
+
+class JobSearchSkills(models.TextChoices):
+    GOOD = "good", _("good")
+    NEEDS_SUPPORT = "needs_support", _("needs support")
+    NEEDS_MUCH_SUPPORT = "needs_much_support", _("needs a lot of support")
+
+
+class Likelihood(models.TextChoices):
+    LOW = "low", _("low")
+    MEDIUM = "medium", _("medium")
+    HIGH = "high", _("high")
+
+
+class WorkCapacity(models.TextChoices):
+    FULL = "full", _("full")
+    REDUCED = "reduced", _("reduced")
+    UNCLEAR = "unclear", _("unclear, to be assessed")
+
+
+class ServiceNeed(models.TextChoices):
+    NONE = "none", _("no need")
+    YES = "yes", _("needs services")
+
+
+class AppendOnlyVersion(Exception):
+    pass
+
+
+class Assessment(models.Model):
+    """One version of a job seeker's service-need assessment (R-SP-4): the areas that are not
+    special-category data. Append-only: a review is a new version (`assessment.record_assessment`)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assessments")
+    version = models.PositiveIntegerField()
+    assessed_on = models.DateField(_("date of the assessment"))
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    )
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    skills_goals = models.CharField(_("skills and goals"), max_length=20, choices=SkillsAndGoals.choices)
+    skills_goals_text = models.TextField(blank=True, default="")
+    training_need = models.CharField(_("training need"), max_length=20, choices=TrainingNeed.choices)
+    training_need_text = models.TextField(blank=True, default="")
+    job_search_skills = models.CharField(
+        _("job-search skills"), max_length=20, choices=JobSearchSkills.choices
+    )
+    job_search_skills_text = models.TextField(blank=True, default="")
+    unemployment_risk = models.CharField(
+        _("probability of prolonged unemployment"), max_length=20, choices=Likelihood.choices
+    )
+    unemployment_risk_text = models.TextField(blank=True, default="")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["person", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "version"], name="sp_assessment_person_version")
+        ]
+        verbose_name = _("service-need assessment")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} v{self.version} {self.assessed_on}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyVersion("an assessment version is never changed: record a new one")
+        super().save(*args, **kwargs)
+
+
+class AssessmentHealth(models.Model):
+    """The special-category part of an assessment version (GDPR art. 9; R-SP-4): work and functional
+    capacity and the needs for social, health and rehabilitation services. Read only through the action
+    `service_process.view_health_needs`; every reading logged with its own purpose."""
+
+    assessment = models.OneToOneField(
+        Assessment, primary_key=True, on_delete=models.CASCADE, related_name="health"
+    )
+    work_capacity = models.CharField(
+        _("work and functional capacity"), max_length=20, choices=WorkCapacity.choices
+    )
+    work_capacity_text = models.TextField(blank=True, default="")
+    social_services = models.CharField(
+        _("need for social services"), max_length=20, choices=ServiceNeed.choices
+    )
+    social_services_text = models.TextField(blank=True, default="")
+    health_services = models.CharField(
+        _("need for health services"), max_length=20, choices=ServiceNeed.choices
+    )
+    health_services_text = models.TextField(blank=True, default="")
+    rehabilitation = models.CharField(
+        _("need for rehabilitation services"), max_length=20, choices=ServiceNeed.choices
+    )
+    rehabilitation_text = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = _("special-category part of a service-need assessment")
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyVersion("an assessment version is never changed: record a new one")
+        super().save(*args, **kwargs)

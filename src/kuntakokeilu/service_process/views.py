@@ -16,7 +16,7 @@ from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.rules.messages import Message
 
-from . import queries, services, worklist_scopes
+from . import queries, services, views_assessment, worklist_scopes
 from .deadlines import STATE_LABELS
 from .explanations import ITEM_LABELS
 from .forms import MeetingForm
@@ -58,6 +58,7 @@ def _page(request, person, today, form, status=200):
         "rows": rows,
         "meetings": person.meetings.select_related("service_point").order_by("-date", "-id"),
         "form": form,
+        "assessment": views_assessment.section(request, person, today),
     }
     return render(request, "service_process/process.html", context, status=status)
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('customers', '0013_initial_exception'),
         ('regions', '0002_employment_areas'),
-        ('service_process', '0002_due_items'),
+        ('service_process', '0003_assessment'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
