@@ -118,14 +118,6 @@ def worklist(grants, on: dt.date, *, group: str = "all", escalated: bool = False
     items = DueItem.objects.open().handled_by(grants).select_related("person", "handler_municipality")
     if escalated:
         items = items.filter(due_by__lt=escalated_before(on))
-    week_end = on + dt.timedelta(days=7 - on.isoweekday())
-    groups = {
-        "overdue": Q(due_by__lt=on),
-        "today": Q(due_by=on),
-        "week": Q(due_by__gte=on, due_by__lte=week_end),
-        "all": Q(),
-    }
-    counts = items.aggregate(
-        all=Count("id"), **{name: Count("id", filter=q) for name, q in groups.items() if name != "all"}
-    )
-    return items.filter(groups[group]).order_by("due_by", "person__last_name", "id"), counts
+    # the groups are the workitems app's, shared with the TE office's 7-day transfer list
+    counts = items.group_counts(on)
+    return items.in_group(group, on).order_by("due_by", "person__last_name", "id"), counts
