@@ -103,7 +103,9 @@ def navigation(group: str, found: dict[str, int], current: Page, query) -> Workl
     keeping the query string's other parameters (a tab starts again from the first page)."""
     base = query.copy()
     base.pop("page", None)
-    tabs = [Tab(name, str(LABELS[name]), found[name], _url(base, group=name), name == group) for name in GROUPS]
+    tabs = [
+        Tab(name, str(LABELS[name]), found[name], _url(base, group=name), name == group) for name in GROUPS
+    ]
     paged = query.copy()
     paged["group"] = group
     return WorklistPage(
