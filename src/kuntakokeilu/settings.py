@@ -277,6 +277,11 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "ServiceLanguageEnum": "kuntakokeilu.customers.models.SERVICE_LANGUAGES",
     "CheckStatusEnum": "kuntakokeilu.rules.outcome.STATUSES",
 }
+# the service process's API (issue 16 item 5): a deadline's type and a meeting's type are two choice sets
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "DeadlineTypeEnum": "kuntakokeilu.service_process.deadlines.ITEM_TYPES",
+    "MeetingTypeEnum": "kuntakokeilu.service_process.deadlines.EVENT_TYPES",
+}
 
 # --- jobs: the durable job queue (django-tasks with its database backend; `kuntakokeilu worker` runs it) --
 # A worker writes its heartbeat every JOBS_HEARTBEAT_SECONDS; one silent for JOBS_WORKER_STALE_SECONDS is

@@ -81,6 +81,11 @@ def objects():
                 "service_process.view_health_needs",
             )
         },
+        # the area's staff who record meetings (Helsinki's area inside) and its manager (Kainuu outside)
+        "service_process.view_service_points": (
+            TrialArea.objects.get(number=20),
+            TrialArea.objects.get(number=7),
+        ),
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
             code: _due_transfers()
@@ -289,6 +294,8 @@ EXPECTED = {
     "service_process.view_assessment": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "service_process.record_assessment": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "service_process.view_health_needs": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    # issue 16 item 5: the area's service points for those who record meetings there and its manager
+    "service_process.view_service_points": ({Role.CASE_WORKER, Role.APPROVER}, {Role.AREA_MANAGER}, False),
 }
 
 

@@ -47,6 +47,13 @@ TRANSFERS = {
     "/api/v1/transfer-requests/{request_id}/decision/pdf/",
     "/api/v1/trial-areas/{number}/customer-counts/",
 }
+# --- service process (issue 16 item 5) ---
+SERVICE_PROCESS = {
+    "/api/v1/persons/{person_id}/deadlines/",
+    "/api/v1/persons/{person_id}/meetings/",
+    "/api/v1/service/worklist/",
+    "/api/v1/trial-areas/{number}/service-points/",
+}
 
 
 def api_routes():
@@ -61,7 +68,11 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     schema = SchemaGenerator().get_schema(request=None, public=True)
     validate_schema(schema)
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS == api_routes()
+    assert (
+        set(schema["paths"])
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+        == api_routes()
+    )
 
 
 def test_schema_documents_parameters_responses_and_security():
@@ -85,7 +96,7 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS
+    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 

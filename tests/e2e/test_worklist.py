@@ -114,3 +114,43 @@ def test_the_te_office_completes_an_overdue_transfer_and_helsinki_finds_the_pers
         check_accessibility(worker)
     finally:
         helsinki.close()
+
+
+def test_the_te_office_moves_through_the_7_day_list_with_the_keyboard(page, registrations):
+    """R-TG-4, R-SP-2: the 7-day list is the same worklist as the deadlines' — the groups' counts on top
+    (overdue / today / this week / all; all shown first), j and k move between the job seekers, Enter
+    opens one; a group's tab lists only its rows."""
+    _import(_registration(KOSKINEN, "Koskinen", "Aada", "091", "fi", "2022-08-20"))  # due 27.8.2022: overdue
+    sign_in(page, "sanna.makinen")
+    page.goto("/transfers/due/")
+    page.wait_for_load_state()
+    tabs = page.get_by_role("navigation", name="Siirtojen ryhmät")
+    assert tabs.get_by_role("listitem").all_inner_texts() == [
+        "Myöhässä (1)",
+        "Tänään (0)",
+        "Tällä viikolla (0)",  # Haddad's 5.9.2022 is next week's Monday
+        "Kaikki avoimet (2)",
+    ]
+    assert tabs.get_by_role("link", name="Kaikki avoimet (2)").get_attribute("aria-current") == "page"
+    check_accessibility(page)
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent") == "Koskinen, Aada"
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent") == "Haddad, Omar"
+    page.keyboard.press("j")  # the last row stays
+    assert page.evaluate("document.activeElement.textContent") == "Haddad, Omar"
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.textContent") == "Koskinen, Aada"
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Aada Koskinen"
+    page.go_back()
+    page.wait_for_load_state()
+    page.get_by_role("navigation", name="Siirtojen ryhmät").get_by_role("link", name="Myöhässä (1)").click()
+    page.wait_for_load_state()
+    assert "group=overdue" in page.url
+    rows = page.locator("table.due-transfers tbody tr")
+    assert rows.count() == 1 and rows.first.inner_text().startswith("Koskinen, Aada")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent") == "Koskinen, Aada"
+    check_accessibility(page)

@@ -6,6 +6,7 @@ from . import accounts, docs, regions
 from . import applications as applications_api
 from . import customers as customers_api
 from . import service_process_assessments as assessments_api
+from . import service_process as service_process_api
 from . import transfers as transfers_api
 
 app_name = "api"
@@ -93,5 +94,22 @@ urlpatterns = [
         "v1/persons/<uuid:person_id>/assessments/",
         assessments_api.PersonAssessments.as_view(),
         name="person-assessments",
+    ),
+    # --- service process (issue 16 item 5) ---
+    path(
+        "v1/persons/<uuid:person_id>/deadlines/",
+        service_process_api.PersonDeadlines.as_view(),
+        name="person-deadlines",
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/meetings/",
+        service_process_api.PersonMeetings.as_view(),
+        name="person-meetings",
+    ),
+    path("v1/service/worklist/", service_process_api.ServiceWorklist.as_view(), name="service-worklist"),
+    path(
+        "v1/trial-areas/<int:number>/service-points/",
+        service_process_api.TrialAreaServicePoints.as_view(),
+        name="trial-area-service-points",
     ),
 ]

@@ -436,8 +436,13 @@ def _rows(rows: QuerySet) -> QuerySet:
 def open_for(user, on: dt.date) -> list[DueTransfer]:
     """Open due transfers the user's organisation must make, whose event is not after `on`, the
     earliest deadline first."""
+    return list(open_rows(user, on))
+
+
+def open_rows(user, on: dt.date) -> QuerySet:
+    """`open_for` as a `WorkItemQuerySet`, for the worklist's groups and pages (workitems/groups.py)."""
     rows = _handled_by(user, on).open().arisen_by(on)
-    return list(_rows(rows).order_by("due_by", "event_date", "person_id"))
+    return _rows(rows).order_by("due_by", "event_date", "person_id")
 
 
 def done_for(user, on: dt.date, days: int = DONE_LISTED_DAYS) -> list[DueTransfer]:

@@ -99,3 +99,20 @@ declare(
     roles=(Role.AREA_MANAGER,),
     scope=_area,
 )
+
+
+# The area's service points as a list for its staff (issue 16 item 5: the API), so that a meeting can name
+# the point where it was held: those who record meetings in one of the area's municipalities, and the area
+# manager — the least that `record_meeting` and `manage_service_points` need; no one else's.
+def _area_staff(user, relevant, obj, on) -> bool:
+    """`obj` is a TrialArea: a grant of the area, or of one of its member municipalities."""
+    members = set(obj.members.values_list("municipality__code", flat=True))
+    return any(g.covers(obj) or g.municipalities & members for g in relevant)
+
+
+declare(
+    "service_process.view_service_points",
+    _("See the service points of one's own trial area"),
+    roles=(*RECORDING_ROLES, Role.AREA_MANAGER),
+    scope=_area_staff,
+)

@@ -123,14 +123,6 @@ def worklist(grants, on: dt.date, *, group: str = "all", escalated: bool = False
         items = items.filter(assignment_queries.escalated(grants, on)[0])
     if assigned_to is not None:
         items = items.filter(assignment_queries.assigned_to(assigned_to, on))
-    week_end = on + dt.timedelta(days=7 - on.isoweekday())
-    groups = {
-        "overdue": Q(due_by__lt=on),
-        "today": Q(due_by=on),
-        "week": Q(due_by__gte=on, due_by__lte=week_end),
-        "all": Q(),
-    }
-    counts = items.aggregate(
-        all=Count("id"), **{name: Count("id", filter=q) for name, q in groups.items() if name != "all"}
-    )
-    return items.filter(groups[group]).order_by("due_by", "person__last_name", "id"), counts
+    # the groups are the workitems app's, shared with the TE office's 7-day transfer list
+    counts = items.group_counts(on)
+    return items.in_group(group, on).order_by("due_by", "person__last_name", "id"), counts

@@ -3,7 +3,6 @@ their explanations, the meetings held, and the form to record one. Every view is
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -15,6 +14,7 @@ from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.rules.messages import Message
+from kuntakokeilu.workitems import groups
 
 from . import queries, services, views_assessment, worklist_scopes
 from .deadlines import STATE_LABELS
@@ -90,8 +90,8 @@ def record_meeting(request, person):
         return _page(request, person, today, form, status=400)
 
 
-GROUPS = ("overdue", "today", "week", "all")
-ROWS_PER_PAGE = 50
+GROUPS = groups.GROUPS
+ROWS_PER_PAGE = groups.ROWS_PER_PAGE
 
 
 @requires("service_process.view_worklist")
@@ -100,8 +100,7 @@ def worklist(request):
     """The deadlines the user's grants handle (R-SP-2): counts of each group on top, 50 rows a page, soonest
     first; j/k move between rows, Enter opens the person. Every person listed is in the access log."""
     today = clock.today()
-    group = request.GET.get("group", "overdue")
-    group = group if group in GROUPS else "overdue"
+    group = groups.chosen(request.GET, "overdue")
     grants = grants_for(request.user, "service_process.view_worklist", today)
     # the scope (R-SP-2): my customers / the municipality's items, or the area manager's escalated list /
     # the whole area's items (worklist_scopes.py); the area manager's escalated list is the default for them
@@ -111,7 +110,7 @@ def worklist(request):
     rows, counts = queries.worklist(
         scoped, today, group=group, escalated=escalated, assigned_to=request.user if mine else None
     )
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    page = groups.paginate(rows, request.GET)
     lang = translation.get_language() or "fi"
     items = [
         {"item": item, "label": Message(ITEM_LABELS[item.type]).render(lang), "overdue": item.overdue(today)}
@@ -125,6 +124,7 @@ def worklist(request):
         "group": group,
         "counts": counts,
         "page": page,
+        "nav": groups.navigation(group, counts, page, request.GET),
         "items": items,
         "groups": GROUPS,
         "escalated_before": queries.escalated_before(today) if escalated else None,

@@ -8,6 +8,8 @@ field is the deadline and who handles a row (`WorkItemSpec`), and uses `WorkItem
 - `handled_by(grants)` — who handles an item as one SQL filter over the user's grants (a TE-office grant
   handles the rows naming its office, any other grant the rows naming a municipality it covers), never
   the catalogue called per row;
+- `group_counts(on)`, `in_group(name, on)` — the worklist's groups overdue / today / this week / all,
+  counted in one query (`groups.py`, with the page that both worklists show);
 - `due_date(event_date, parameter, params)` — the deadline by a dated parameter counted in calendar days
   (`unit: days`) or working days (`unit: working_days`, over `rules.calendar`);
 - `Transitions` — the allowed status changes as a table (see `transitions.py`).
@@ -29,6 +31,8 @@ from kuntakokeilu.access.roles import ScopeKind
 from kuntakokeilu.access.scope import Grant
 from kuntakokeilu.rules.calendar import WorkingDayCalendar
 from kuntakokeilu.rules.parameters import ParameterStore
+
+from . import groups
 
 NOBODY = Q(pk__in=[])
 
@@ -119,6 +123,16 @@ class WorkItemQuerySet(models.QuerySet):
         for handler in self.spec.handlers:
             query |= _handler_filter(handler, grants)
         return self.filter(query)
+
+    # --- the worklist's groups (groups.py): overdue / today / this week / all, by the deadline ---
+
+    def group_counts(self, on: dt.date) -> dict[str, int]:
+        """{"overdue", "today", "week", "all": the number of these rows in each} in one aggregate query."""
+        return groups.counts(self, on, self.spec.due_field)
+
+    def in_group(self, name: str, on: dt.date) -> WorkItemQuerySet:
+        """These rows of group `name` on `on` (`groups.UnknownGroup` for another name)."""
+        return self.filter(groups.condition(name, on, self.spec.due_field))
 
 
 def due_date(event_date: dt.date, parameter: str, params: ParameterStore) -> dt.date:

@@ -15,6 +15,7 @@ from kuntakokeilu.access import audit
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.workitems import groups
 
 from .. import customerships, notices, reevaluation, worklist
 from ..forms import KeepForm
@@ -47,11 +48,14 @@ def _worklist_row(due: DueTransfer, today, lang: str) -> dict:
 @transaction.atomic
 def due_transfers(request):
     """The transfers the user's organisation must make, earliest deadline first, overdue ones marked in
-    red with a text label (R-TG-4); below, those made within the last 30 days. Each listed person is
-    logged (R-X-2)."""
+    red with a text label (R-TG-4), in the worklist's groups (overdue / today / this week / all, every
+    group's count on top; all by default) and pages of 50; j/k and Enter as on the deadlines' worklist.
+    Below, those made within the last 30 days. Each listed person is logged (R-X-2)."""
     today = clock.today()
     lang = translation.get_language() or "fi"
-    pending = worklist.open_for(request.user, today)
+    # the worklist's groups and pages, shared with the service process's deadlines (workitems/groups.py)
+    nav = groups.page(worklist.open_rows(request.user, today), today, request.GET, default="all")
+    pending = nav.rows
     done = worklist.done_for(request.user, today)
     rows = [_worklist_row(due, today, lang) for due in pending]
     for row in rows:
@@ -66,6 +70,7 @@ def due_transfers(request):
         "customers/due_transfers.html",
         {
             "rows": rows,
+            "nav": nav,
             "done": [(due, organisation_name(due.target, lang)) for due in done],
             "today": today,
             "done_days": worklist.DONE_LISTED_DAYS,

@@ -1,7 +1,9 @@
-// Keyboard navigation of the worklist: j / k move to the next / previous row's link, Enter opens it.
+// Keyboard navigation of a worklist (workitems/groups.py; the service process's deadlines, the 7-day
+// transfer list): j / k move to the next / previous row's link, Enter opens it (the link's own behaviour).
+// A worklist is a table marked `data-worklist`; each row's link to open has the class `row-link`.
 (function () {
   "use strict";
-  var links = Array.prototype.slice.call(document.querySelectorAll("table.worklist tbody a.row-link"));
+  var links = Array.prototype.slice.call(document.querySelectorAll("table[data-worklist] tbody a.row-link"));
   if (!links.length) { return; }
   document.addEventListener("keydown", function (event) {
     var tag = (event.target.tagName || "").toLowerCase();
