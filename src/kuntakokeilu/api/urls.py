@@ -5,8 +5,8 @@ from django.urls import path
 from . import accounts, docs, regions
 from . import applications as applications_api
 from . import customers as customers_api
-from . import service_process_assessments as assessments_api
 from . import service_process as service_process_api
+from . import service_process_assessments as assessments_api
 from . import transfers as transfers_api
 
 app_name = "api"
