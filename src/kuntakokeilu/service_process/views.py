@@ -90,6 +90,13 @@ def record_meeting(request, person):
         return _page(request, person, today, form, status=400)
 
 
+def _with_scope(query, scope: str):
+    """The query string with the scope chosen, so that the group tabs and pages keep it (R-SP-2)."""
+    query = query.copy()
+    query["scope"] = scope
+    return query
+
+
 GROUPS = groups.GROUPS
 ROWS_PER_PAGE = groups.ROWS_PER_PAGE
 
@@ -124,7 +131,7 @@ def worklist(request):
         "group": group,
         "counts": counts,
         "page": page,
-        "nav": groups.navigation(group, counts, page, request.GET),
+        "nav": groups.navigation(group, counts, page, _with_scope(request.GET, scope)),
         "items": items,
         "groups": GROUPS,
         "escalated_before": queries.escalated_before(today) if escalated else None,
