@@ -1,0 +1,88 @@
+"""The message ids of the benefit decision rules (English source; fi/sv in this app's locale/).
+
+Each rule's checks say who decides, which version of the law applies on the decision date, which routes
+(percentages and periods) the facts admit and why the others are not available.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_noop as _
+
+# --- who decides ------------------------------------------------------------------------------------------
+DECIDER_MUNICIPALITY = _(
+    "On %(on)s the trial municipality decides on behalf of the state; the employer is %(employer)s."
+)
+DECIDER_TE_EMPLOYER = _(
+    "The employer is %(employer)s: on %(on)s the TE office decides, not the trial municipality. The "
+    "checks below say whether the law allows the subsidy at all."
+)
+DECIDER_TE_ESF = _(
+    "The subsidy is funded by the European Social Fund: on %(on)s the TE office decides on it, not the "
+    "trial municipality (until %(until)s)."
+)
+DECIDER_OUTSIDE_PILOT = _(
+    "%(on)s is outside the pilot period (%(start)s–%(end)s): the TE office decides, not the trial "
+    "municipality."
+)
+EMPLOYERS = {
+    "this_pilot_municipality": _("the trial municipality itself"),
+    "other_pilot_municipality": _("another trial municipality"),
+    "pilot_controlled_entity": _(
+        "a joint municipal authority or another body controlled by trial municipalities"
+    ),
+    "company": _("a company"),
+    "association": _("an association, foundation or religious community"),
+    "other_public": _("another public body"),
+}
+
+# --- which law ----------------------------------------------------------------------------------------------
+LAW_VERSION = _("On %(on)s the rules of the wage subsidy in force from %(since)s apply.")
+NO_LAW = _("The system holds no rules of this benefit for %(on)s: it cannot be granted by them.")
+
+# --- wage subsidy routes ------------------------------------------------------------------------------------
+ROUTES = {
+    "basic": _("Wage subsidy, basic rule"),
+    "unemployed_12_of_14": _("Wage subsidy after 12 months of unemployment in the last 14 months"),
+    "unemployed_24_of_28": _("Wage subsidy after 24 months of unemployment in the last 28 months"),
+    "reduced_work_ability": _("Wage subsidy for reduced work ability"),
+    "age_12_of_14": _("Wage subsidy for a person aged 60 or over, unemployed 12 of the last 14 months"),
+    "age_24_of_28": _("Wage subsidy for a person aged 60 or over, unemployed 24 of the last 28 months"),
+    "association": _("Wage subsidy to an association, foundation or religious community"),
+}
+ROUTE_OPEN = _("%(route)s: up to %(percent)s per cent of the pay costs for up to %(months)s months.%(extra)s")
+ROUTE_CLOSED = _("%(route)s: not available, %(why)s.")
+EXTRA_WORKING_TIME = _(
+    " Only for work outside business activity, and only the pay costs of working time of at most "
+    "%(percent)s per cent of full time."
+)
+EXTRA_WORKING_TIME_FACTOR = _(
+    " Only for work outside business activity, and only the pay costs of working time of at most "
+    "%(percent)s per cent of full time, multiplied by %(factor)s."
+)
+EXTRA_EXTENSION = _(" The period may be extended to %(months)s months at a time.")
+WHY_UNEMPLOYED_14 = _("unemployed %(found)s of the last 14 months, at least %(needed)s needed")
+WHY_UNEMPLOYED_28 = _("unemployed %(found)s of the last 28 months, at least %(needed)s needed")
+WHY_LONGER_ROUTE = _(
+    "unemployed %(found14)s of the last 14 and %(found28)s of the last 28 months: the routes for longer "
+    "unemployment apply instead"
+)
+WHY_AGE = _("aged %(age)s, at least %(needed)s needed")
+WHY_WORK_ABILITY = _("no reduced work ability")
+WHY_EMPLOYER = _("the employer is not an association, foundation or religious community")
+
+# --- the employment's start ---------------------------------------------------------------------------------
+START_AFTER_DECISION = _("The employment does not start before the decision.")
+START_BEFORE_CONTINUED = _(
+    "The employment started before the decision, but it continues a subsidised period applied for before "
+    "that period ended: it may be subsidised."
+)
+START_BEFORE_REFUSED = _(
+    "The employment started before the decision and does not continue a subsidised period applied for in "
+    "time: no subsidy is granted for it."
+)
+
+# --- the results in words (the console's text, R-X-8) --------------------------------------------------------
+RESULT_GRANTABLE_MUNICIPALITY = _("may be granted; the trial municipality decides")
+RESULT_GRANTABLE_TE_OFFICE = _("may be granted; the TE office decides")
+RESULT_REFUSED_MUNICIPALITY = _("cannot be granted; the trial municipality decides")
+RESULT_REFUSED_TE_OFFICE = _("cannot be granted; the TE office decides")
