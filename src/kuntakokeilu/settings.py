@@ -289,5 +289,5 @@ JOBS_WORKER_STALE_SECONDS = float(os.environ.get("KUNTAKOKEILU_JOBS_WORKER_STALE
 # --- web: date input (issue 15): 15.8.2022 or ISO in every language, never month/day (web/formats/) ------
 FORMAT_MODULE_PATH = ["kuntakokeilu.web.formats"]
 
-# --- decisions: the benefit decision rules (R-BEN-1, issue 18) -----------------------------------------------
+# --- decisions: the benefit decision rules (R-BEN-1, issue 18) ---
 RULE_MODULES.append("kuntakokeilu.decisions.rules")

@@ -41,7 +41,13 @@ def test_run_answers_dated_cases_on_both_sides_of_1_7_2023(console_env, tmp_path
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     answers = [
-        (o["on"], o["result"]["allowed"], o["result"]["decided_by"], o["result"]["max_percent"], o["result"]["max_months"])
+        (
+            o["on"],
+            o["result"]["allowed"],
+            o["result"]["decided_by"],
+            o["result"]["max_percent"],
+            o["result"]["max_months"],
+        )
         for o in out
     ]
     assert answers == [

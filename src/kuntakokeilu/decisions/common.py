@@ -43,7 +43,9 @@ def outside_pilot(on: dt.date, params: ParameterStore) -> Check | None:
 
 def no_law(on: dt.date, name: str, params: ParameterStore) -> Check:
     history = params.history(name)
-    return Check("law_version", "fail", {"on": on}, Message(m.NO_LAW, {"on": on}), (ParameterUse.of(history[0]),))
+    return Check(
+        "law_version", "fail", {"on": on}, Message(m.NO_LAW, {"on": on}), (ParameterUse.of(history[0]),)
+    )
 
 
 def describe_result(result: dict) -> Message:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_noop as _
 
-# --- who decides ------------------------------------------------------------------------------------------
+# --- who decides ---
 DECIDER_MUNICIPALITY = _(
     "On %(on)s the trial municipality decides on behalf of the state; the employer is %(employer)s."
 )
@@ -35,11 +35,11 @@ EMPLOYERS = {
     "other_public": _("another public body"),
 }
 
-# --- which law ----------------------------------------------------------------------------------------------
+# --- which law ---
 LAW_VERSION = _("On %(on)s the rules of the wage subsidy in force from %(since)s apply.")
 NO_LAW = _("The system holds no rules of this benefit for %(on)s: it cannot be granted by them.")
 
-# --- wage subsidy routes ------------------------------------------------------------------------------------
+# --- wage subsidy routes ---
 ROUTES = {
     "basic": _("Wage subsidy, basic rule"),
     "unemployed_12_of_14": _("Wage subsidy after 12 months of unemployment in the last 14 months"),
@@ -70,7 +70,7 @@ WHY_AGE = _("aged %(age)s, at least %(needed)s needed")
 WHY_WORK_ABILITY = _("no reduced work ability")
 WHY_EMPLOYER = _("the employer is not an association, foundation or religious community")
 
-# --- the employment's start ---------------------------------------------------------------------------------
+# --- the employment's start ---
 START_AFTER_DECISION = _("The employment does not start before the decision.")
 START_BEFORE_CONTINUED = _(
     "The employment started before the decision, but it continues a subsidised period applied for before "
@@ -81,7 +81,7 @@ START_BEFORE_REFUSED = _(
     "time: no subsidy is granted for it."
 )
 
-# --- the results in words (the console's text, R-X-8) --------------------------------------------------------
+# --- the results in words (the console's text, R-X-8) ---
 RESULT_GRANTABLE_MUNICIPALITY = _("may be granted; the trial municipality decides")
 RESULT_GRANTABLE_TE_OFFICE = _("may be granted; the TE office decides")
 RESULT_REFUSED_MUNICIPALITY = _("cannot be granted; the trial municipality decides")

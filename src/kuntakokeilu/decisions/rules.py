@@ -30,7 +30,7 @@ def _age(facts: dict) -> list[tuple[str, str]]:
     return [("age", "must be 0–120 years")] if not 0 <= facts["age"] <= 120 else []
 
 
-# --- wage-subsidy -------------------------------------------------------------------------------------------
+# --- wage-subsidy ---
 WAGE_SUBSIDY_FIELDS = (
     Field("employer_type", "str", choices=wage_subsidy.EMPLOYER_TYPES),
     Field("unemployed_months_last_14", "int"),
@@ -46,7 +46,9 @@ WAGE_SUBSIDY_FIELDS = (
 def _check_wage_subsidy(facts: dict, _ctx) -> list[tuple[str, str]]:
     problems = _months_within(facts, (("unemployed_months_last_14", 14), ("unemployed_months_last_28", 28)))
     if not problems and facts["unemployed_months_last_14"] > facts["unemployed_months_last_28"]:
-        problems.append(("unemployed_months_last_14", "exceeds unemployed_months_last_28 (the 14 are in the 28)"))
+        problems.append(
+            ("unemployed_months_last_14", "exceeds unemployed_months_last_28 (the 14 are in the 28)")
+        )
     return problems + _age(facts)
 
 

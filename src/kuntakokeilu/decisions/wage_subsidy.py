@@ -63,23 +63,46 @@ def decide(facts: dict, on: dt.date, params: ParameterStore) -> Decision:
         checks.append(common.no_law(on, ROUTES, params))
         return _decision(False, decided_by, [], checks)
     checks.append(
-        Check("law_version", "info", {"since": routes.start}, Message(m.LAW_VERSION, {"on": on, "since": routes.start}),
-              (ParameterUse.of(routes),))  # fmt: skip
+        Check(
+            "law_version",
+            "info",
+            {"since": routes.start},
+            Message(m.LAW_VERSION, {"on": on, "since": routes.start}),
+            (ParameterUse.of(routes),),
+        )
     )
     options = []
     for route in routes.value:
         why = _why_not(route, facts)
         if why is None:
-            option = {"route": route["route"], "percent": route["percent"], "months": route["months"],
-                      "conditions": _conditions(route)}  # fmt: skip
+            option = {
+                "route": route["route"],
+                "percent": route["percent"],
+                "months": route["months"],
+                "conditions": _conditions(route),
+            }
             options.append(option)
-            text = Message(m.ROUTE_OPEN, {"route": Message(m.ROUTES[route["route"]]), "percent": route["percent"],
-                                          "months": route["months"], "extra": _extra(route)})  # fmt: skip
+            text = Message(
+                m.ROUTE_OPEN,
+                {
+                    "route": Message(m.ROUTES[route["route"]]),
+                    "percent": route["percent"],
+                    "months": route["months"],
+                    "extra": _extra(route),
+                },
+            )
             checks.append(Check(f"route_{route['route']}", "pass", option, text, (ParameterUse.of(routes),)))
         else:
             text = Message(m.ROUTE_CLOSED, {"route": Message(m.ROUTES[route["route"]]), "why": why})
-            checks.append(Check(f"route_{route['route']}", "info", {"route": route["route"]}, text,
-                                (ParameterUse.of(routes),)))  # fmt: skip
+            checks.append(
+                Check(
+                    f"route_{route['route']}",
+                    "info",
+                    {"route": route["route"]},
+                    text,
+                    (ParameterUse.of(routes),),
+                )
+            )
     start = start_check(facts)
     checks.append(start)
     allowed = bool(options) and start.status != "fail"
@@ -97,15 +120,29 @@ def decider_check(facts: dict, on: dt.date, params: ParameterStore, esf: str | N
     uses = (ParameterUse.of(excluded),) if excluded else ()
     label = Message(m.EMPLOYERS[employer])
     if excluded is not None and employer in excluded.value:
-        return Check("decided_by", "info", {"decided_by": common.TE_OFFICE, "employer_type": employer},
-                     Message(m.DECIDER_TE_EMPLOYER, {"employer": label, "on": on}), uses)  # fmt: skip
+        return Check(
+            "decided_by",
+            "info",
+            {"decided_by": common.TE_OFFICE, "employer_type": employer},
+            Message(m.DECIDER_TE_EMPLOYER, {"employer": label, "on": on}),
+            uses,
+        )
     esf_rule = common.value(params, esf, on) if esf else None
     if esf_rule is not None and esf_rule.value:
-        return Check("decided_by", "info", {"decided_by": common.TE_OFFICE, "esf_funded": True},
-                     Message(m.DECIDER_TE_ESF, {"on": on, "until": esf_rule.end}),
-                     (*uses, ParameterUse.of(esf_rule)))  # fmt: skip
-    return Check("decided_by", "info", {"decided_by": common.MUNICIPALITY, "employer_type": employer},
-                 Message(m.DECIDER_MUNICIPALITY, {"on": on, "employer": label}), uses)  # fmt: skip
+        return Check(
+            "decided_by",
+            "info",
+            {"decided_by": common.TE_OFFICE, "esf_funded": True},
+            Message(m.DECIDER_TE_ESF, {"on": on, "until": esf_rule.end}),
+            (*uses, ParameterUse.of(esf_rule)),
+        )
+    return Check(
+        "decided_by",
+        "info",
+        {"decided_by": common.MUNICIPALITY, "employer_type": employer},
+        Message(m.DECIDER_MUNICIPALITY, {"on": on, "employer": label}),
+        uses,
+    )
 
 
 def start_check(facts: dict) -> Check:
@@ -152,8 +189,10 @@ def _conditions(route: dict) -> list[str]:
 
 def _extra(route: dict) -> Message | str:
     if "pay_cost_factor" in route:
-        return Message(m.EXTRA_WORKING_TIME_FACTOR, {"percent": route["max_working_time_percent"],
-                                                     "factor": _decimal(route["pay_cost_factor"])})  # fmt: skip
+        return Message(
+            m.EXTRA_WORKING_TIME_FACTOR,
+            {"percent": route["max_working_time_percent"], "factor": _decimal(route["pay_cost_factor"])},
+        )
     if "max_working_time_percent" in route:
         return Message(m.EXTRA_WORKING_TIME, {"percent": route["max_working_time_percent"]})
     if "extendable_to_months" in route:
