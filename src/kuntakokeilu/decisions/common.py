@@ -54,3 +54,9 @@ def describe_result(result: dict) -> Message:
     if result.get("allowed"):
         return Message(m.RESULT_GRANTABLE_TE_OFFICE if by_te else m.RESULT_GRANTABLE_MUNICIPALITY)
     return Message(m.RESULT_REFUSED_TE_OFFICE if by_te else m.RESULT_REFUSED_MUNICIPALITY)
+
+
+def decimal(number: float | int) -> dict:
+    """A number as the languages write it: 1,23 in fi/sv, 1.23 in en (whole numbers without decimals)."""
+    text = str(int(number)) if float(number).is_integer() else f"{number:.2f}".rstrip("0")
+    return {"fi": text.replace(".", ","), "sv": text.replace(".", ","), "en": text}

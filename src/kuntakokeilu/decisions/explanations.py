@@ -81,6 +81,24 @@ START_BEFORE_REFUSED = _(
     "time: no subsidy is granted for it."
 )
 
+# --- 55+ employment support ---
+SUPPORT_AGE_OK = _("Aged %(age)s: at least %(needed)s, as the 55+ employment support requires.")
+SUPPORT_AGE_LOW = _("Aged %(age)s: the 55+ employment support requires at least %(needed)s.")
+SUPPORT_UNEMPLOYED_OK = _("Unemployed %(found)s of the last 28 months: at least %(needed)s, as required.")
+SUPPORT_UNEMPLOYED_SHORT = _("Unemployed %(found)s of the last 28 months: at least %(needed)s are required.")
+SUPPORT_TIME_OK = _(
+    "Working time %(hours)s hours a week (%(share)s per cent of full time): at least %(min_hours)s hours or "
+    "%(min_share)s per cent, as required."
+)
+SUPPORT_TIME_SHORT = _(
+    "Working time %(hours)s hours a week (%(share)s per cent of full time): at least %(min_hours)s hours or "
+    "%(min_share)s per cent are required."
+)
+SUPPORT_TERMS = _(
+    "The 55+ employment support is %(percent)s per cent of the pay costs for up to %(months)s months, at "
+    "most %(euros)s euros a month."
+)
+
 # --- the results in words (the console's text, R-X-8) ---
 RESULT_GRANTABLE_MUNICIPALITY = _("may be granted; the trial municipality decides")
 RESULT_GRANTABLE_TE_OFFICE = _("may be granted; the TE office decides")

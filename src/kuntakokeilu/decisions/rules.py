@@ -1,19 +1,16 @@
 """The benefit decision rules (R-BEN-1, issue 18 item 1), each dated by its decision date `on`.
 
-`wage-subsidy` (`wage_subsidy.decide`); the pure logic of each rule is its own module, its message ids are
-in `explanations.py` and its dated parameters in `parameters/decisions.yaml`.
+Each rule's `evaluate` is the pure `decide` of its own module (so its version hashes that module, not this
+one): `wage-subsidy`, `employment-support-55`, `start-up-grant`, `work-trial`, `expense-compensation`,
+`travel-accommodation`. Message ids are in `explanations.py`, dated parameters in `parameters/decisions.yaml`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from kuntakokeilu.rules.outcome import Decision
-from kuntakokeilu.rules.parameters import ParameterStore
 from kuntakokeilu.rules.registry import Rule, register
 from kuntakokeilu.rules.schema import Field
 
-from . import common, wage_subsidy
+from . import common, employment_support_55, wage_subsidy
 
 COMMON_MODULES = ("kuntakokeilu.decisions.common", "kuntakokeilu.decisions.explanations")
 
@@ -52,10 +49,6 @@ def _check_wage_subsidy(facts: dict, _ctx) -> list[tuple[str, str]]:
     return problems + _age(facts)
 
 
-def evaluate_wage_subsidy(facts: dict, on: dt.date, params: ParameterStore) -> Decision:
-    return wage_subsidy.decide(facts, on, params)
-
-
 WAGE_SUBSIDY = register(
     Rule(
         name="wage-subsidy",
@@ -64,9 +57,49 @@ WAGE_SUBSIDY = register(
         "trial municipality or the TE office decides (JTYPL ch. 7, L1269 s. 10-11).",
         fields=WAGE_SUBSIDY_FIELDS,
         parameters=wage_subsidy.PARAMETER_NAMES,
-        evaluate=evaluate_wage_subsidy,
+        evaluate=wage_subsidy.decide,
         check_input=_check_wage_subsidy,
         describe_result=common.describe_result,
-        modules=(*COMMON_MODULES, "kuntakokeilu.decisions.wage_subsidy"),
+        modules=COMMON_MODULES,
+    )
+)
+
+
+# --- employment-support-55 ---
+SUPPORT_55_FIELDS = (
+    Field("employer_type", "str", choices=wage_subsidy.EMPLOYER_TYPES),
+    Field("age", "int"),
+    Field("unemployed_months_last_28", "int"),
+    Field("weekly_hours", "number"),
+    Field("working_time_percent", "number", nullable=True),
+    Field("employment_started_before_decision", "bool"),
+    Field("consecutive_period_applied_in_time", "bool", nullable=True),
+)
+
+
+def _check_support_55(facts: dict, _ctx) -> list[tuple[str, str]]:
+    problems = _months_within(facts, (("unemployed_months_last_28", 28),))
+    if not 0 <= facts["weekly_hours"] <= 168:
+        problems.append(("weekly_hours", "must be 0–168 hours"))
+    if facts.get("working_time_percent") is not None and not 0 <= facts["working_time_percent"] <= 100:
+        problems.append(("working_time_percent", "must be 0–100 per cent"))
+    return problems + _age(facts)
+
+
+SUPPORT_55 = register(
+    Rule(
+        name="employment-support-55",
+        version="1",
+        summary="Whether the 55+ employment support may be granted on the decision date (from 1.7.2023), "
+        "and who decides (JTYPL ch. 7 a, L1269 s. 10-11).",
+        fields=SUPPORT_55_FIELDS,
+        parameters=employment_support_55.PARAMETER_NAMES,
+        evaluate=employment_support_55.decide,
+        check_input=_check_support_55,
+        describe_result=common.describe_result,
+        modules=(
+            *COMMON_MODULES,
+            "kuntakokeilu.decisions.wage_subsidy",
+        ),
     )
 )

@@ -191,18 +191,16 @@ def _extra(route: dict) -> Message | str:
     if "pay_cost_factor" in route:
         return Message(
             m.EXTRA_WORKING_TIME_FACTOR,
-            {"percent": route["max_working_time_percent"], "factor": _decimal(route["pay_cost_factor"])},
+            {
+                "percent": route["max_working_time_percent"],
+                "factor": common.decimal(route["pay_cost_factor"]),
+            },
         )
     if "max_working_time_percent" in route:
         return Message(m.EXTRA_WORKING_TIME, {"percent": route["max_working_time_percent"]})
     if "extendable_to_months" in route:
         return Message(m.EXTRA_EXTENSION, {"months": route["extendable_to_months"]})
     return ""
-
-
-def _decimal(number: float) -> dict:
-    """A decimal number as the languages write it: 1,23 in fi/sv, 1.23 in en."""
-    return {"fi": str(number).replace(".", ","), "sv": str(number).replace(".", ","), "en": str(number)}
 
 
 def best(options: list[dict]) -> dict | None:

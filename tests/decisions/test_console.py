@@ -1,0 +1,70 @@
+"""The benefit decision rules other than the wage subsidy through the real rules console (R-BEN-1, R-REF-4):
+the contract kept over each rule's dated examples, the result in words, and exit 2 for bad input naming
+the item and the field."""
+
+import json
+
+import pytest
+
+from tests.console import check_contract, console, write
+
+pytestmark = pytest.mark.django_db
+
+SUPPORT_55 = {
+    "employer_type": "company",
+    "age": 58,
+    "unemployed_months_last_28": 25,
+    "weekly_hours": 30,
+    "employment_started_before_decision": False,
+}
+EXAMPLES = {
+    "employment-support-55": [
+        {"id": "before", "on": "2023-06-30", **SUPPORT_55},
+        {"id": "after", "on": "2023-07-01", **SUPPORT_55},
+        {"id": "te-office", "on": "2023-07-01", **SUPPORT_55, "employer_type": "this_pilot_municipality"},
+        {"id": 4, **SUPPORT_55, "working_time_percent": 50.5, "weekly_hours": 20},
+    ],
+}
+# (rule, the expected result fields per example)
+ANSWERS = {
+    "employment-support-55": [
+        {"allowed": False, "decided_by": "municipality"},
+        {"allowed": True, "decided_by": "municipality", "max_percent": 70, "max_euros_per_month": 1770},
+        {"allowed": True, "decided_by": "te_office"},
+        {"allowed": False, "decided_by": "municipality"},
+    ],
+}
+BAD = {
+    "employment-support-55": [
+        ({"employer_type": "municipality"}, "employer_type"),
+        ({"weekly_hours": -1}, "weekly_hours"),
+        ({"working_time_percent": 101}, "working_time_percent"),
+        ({"age": True}, "age"),
+    ],
+}
+
+
+@pytest.mark.parametrize("rule", list(EXAMPLES))
+def test_the_contract_holds_and_the_dated_examples_answer(console_env, tmp_path, rule):
+    """R-BEN-1: the contract check over `rules run` finds no breach; each example's result as expected."""
+    path = write(tmp_path, EXAMPLES[rule])
+    assert check_contract(console_env, rule, path, "--on", "2024-02-01") == []
+    result = console(console_env, "run", rule, "--input", path, "--on", "2024-02-01")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    for obj, expected in zip(out, ANSWERS[rule], strict=True):
+        assert {k: obj["result"][k] for k in expected} == expected, obj["id"]
+    text = console(console_env, "run", rule, "--input", path, "--format", "text", "--lang", "sv")
+    assert text.returncode == 0 and "kan beviljas" in text.stdout
+
+
+BAD_CASES = [(rule, change, field) for rule, cases in BAD.items() for change, field in cases]
+
+
+@pytest.mark.parametrize(("rule", "change", "field"), BAD_CASES)
+def test_bad_input_exits_2_naming_the_item_and_the_field(console_env, tmp_path, rule, change, field):
+    item = {**EXAMPLES[rule][1], "id": "bad", **change}
+    result = console(console_env, "run", rule, "--input", write(tmp_path, [item]))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "'bad'" in result.stderr and f"'{field}'" in result.stderr
