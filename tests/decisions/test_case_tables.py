@@ -3,7 +3,7 @@ each case through the pure `decide` on its decision date, its result's named fie
 
 import pytest
 
-from kuntakokeilu.decisions import employment_support_55
+from kuntakokeilu.decisions import employment_support_55, start_up_grant, work_trial
 from kuntakokeilu.decisions.common import describe_result
 
 from .cases import decide, table
@@ -12,6 +12,8 @@ pytestmark = pytest.mark.nodb
 
 TABLES = {
     "employment-support-55": (employment_support_55.decide, table("employment_support_55_cases.json")),
+    "start-up-grant": (start_up_grant.decide, table("start_up_grant_cases.json")),
+    "work-trial": (work_trial.decide, table("work_trial_cases.json")),
 }
 CASES = [(rule, case) for rule, (_fn, t) in TABLES.items() for case in t["cases"]]
 

@@ -24,6 +24,43 @@ EXAMPLES = {
         {"id": "te-office", "on": "2023-07-01", **SUPPORT_55, "employer_type": "this_pilot_municipality"},
         {"id": 4, **SUPPORT_55, "working_time_percent": 50.5, "weekly_hours": 20},
     ],
+    "start-up-grant": [
+        {
+            "id": "extended",
+            "on": "2021-06-01",
+            "business_started_on": "2020-12-31",
+            "months_granted_before": 12,
+        },
+        {"id": "used", "on": "2023-06-01", "business_started_on": "2022-06-01", "months_granted_before": 12},
+        {"id": 3, "business_started_on": "2024-01-15", "months_granted_before": 0},
+    ],
+    "work-trial": [
+        {
+            "id": "own",
+            "on": "2022-05-02",
+            "age": 22,
+            "organiser_type": "this_pilot_municipality",
+            "months_in_trials": 2,
+            "months_with_organiser": 2,
+        },
+        {
+            "id": "used",
+            "on": "2023-09-01",
+            "age": 40,
+            "organiser_type": "other",
+            "months_in_trials": 12,
+            "months_with_organiser": 6,
+            "continuous_unemployment_months": 5,
+        },
+        {
+            "id": 3,
+            "age": 24,
+            "organiser_type": "other_municipality",
+            "months_in_trials": 12,
+            "months_with_organiser": 6,
+            "continuous_unemployment_months": 3,
+        },
+    ],
 }
 # (rule, the expected result fields per example)
 ANSWERS = {
@@ -33,6 +70,16 @@ ANSWERS = {
         {"allowed": True, "decided_by": "te_office"},
         {"allowed": False, "decided_by": "municipality"},
     ],
+    "start-up-grant": [
+        {"allowed": True, "max_months": 6},
+        {"allowed": False, "max_months": None},
+        {"allowed": True, "decided_by": "municipality", "max_months": 12, "max_days_per_week": 5},
+    ],
+    "work-trial": [
+        {"allowed": True, "max_months": 4, "agreement": "with_customer"},
+        {"allowed": False, "max_months": None},
+        {"allowed": True, "max_months": 6, "agreement": "with_organiser"},
+    ],
 }
 BAD = {
     "employment-support-55": [
@@ -40,6 +87,14 @@ BAD = {
         ({"weekly_hours": -1}, "weekly_hours"),
         ({"working_time_percent": 101}, "working_time_percent"),
         ({"age": True}, "age"),
+    ],
+    "start-up-grant": [
+        ({"business_started_on": "2022-02-30"}, "business_started_on"),
+        ({"months_granted_before": -1}, "months_granted_before"),
+    ],
+    "work-trial": [
+        ({"organiser_type": "company"}, "organiser_type"),
+        ({"months_with_organiser": 3, "months_in_trials": 2}, "months_with_organiser"),
     ],
 }
 

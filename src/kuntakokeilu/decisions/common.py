@@ -41,6 +41,22 @@ def outside_pilot(on: dt.date, params: ParameterStore) -> Check | None:
     )
 
 
+def decider(on: dt.date, params: ParameterStore) -> Check:
+    """Who decides a benefit without employer exclusions: the TE office outside the pilot period, else the
+    trial municipality on behalf of the state (L1269 s. 10 mom 1)."""
+    outside = outside_pilot(on, params)
+    if outside is not None:
+        return outside
+    uses = tuple(ParameterUse.of(params.get(name, on)) for name in ("pilot.start_date", "pilot.end_date"))
+    return Check(
+        "decided_by",
+        "info",
+        {"decided_by": MUNICIPALITY, "on": on},
+        Message(m.DECIDER_PILOT, {"on": on}),
+        uses,
+    )
+
+
 def no_law(on: dt.date, name: str, params: ParameterStore) -> Check:
     history = params.history(name)
     return Check(

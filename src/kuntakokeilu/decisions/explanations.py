@@ -20,6 +20,9 @@ DECIDER_TE_ESF = _(
     "The subsidy is funded by the European Social Fund: on %(on)s the TE office decides on it, not the "
     "trial municipality (until %(until)s)."
 )
+DECIDER_PILOT = _(
+    "On %(on)s the trial municipality decides on behalf of the state (within the pilot period)."
+)
 DECIDER_OUTSIDE_PILOT = _(
     "%(on)s is outside the pilot period (%(start)s–%(end)s): the TE office decides, not the trial "
     "municipality."
@@ -98,6 +101,36 @@ SUPPORT_TERMS = _(
     "The 55+ employment support is %(percent)s per cent of the pay costs for up to %(months)s months, at "
     "most %(euros)s euros a month."
 )
+
+# --- start-up grant ---
+GRANT_LIMIT = _("The start-up grant is granted for up to %(months)s months for the same business.")
+GRANT_EXTENDED = _(
+    "The business was started with the start-up grant on %(started)s, by %(by)s: the grant may be paid for "
+    "up to %(months)s months."
+)
+GRANT_LEFT = _("%(before)s months granted before: %(left)s months may still be granted.")
+GRANT_USED = _("%(before)s months granted before: the longest period has been used.")
+GRANT_AMOUNT = _(
+    "The start-up grant is the basic allowance without increases, for at most %(days)s days a week, as "
+    "de minimis aid."
+)
+
+# --- work trial ---
+TRIAL_RESTART = _(
+    "Continuous unemployment of %(gap)s months since the last work trial (at least %(needed)s): the "
+    "longest periods start over."
+)
+TRIAL_TOTAL = _("%(used)s months in work trials of at most %(most)s: %(left)s months left.")
+TRIAL_ORGANISER = _("%(used)s months with this organiser of at most %(most)s: %(left)s months left.")
+TRIAL_ORGANISER_TASKS = _(
+    "%(used)s months with this municipal organiser in the same tasks of at most %(most)s: %(left)s months "
+    "left."
+)
+TRIAL_AGREEMENT_OWN = _(
+    "The trial municipality organises the work trial itself: the agreement is made directly between the "
+    "municipality and the customer (L1269 11 § 1 mom.)."
+)
+TRIAL_AGREEMENT_ORGANISER = _("The work trial agreement is made with the organiser.")
 
 # --- the results in words (the console's text, R-X-8) ---
 RESULT_GRANTABLE_MUNICIPALITY = _("may be granted; the trial municipality decides")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kuntakokeilu.rules.registry import Rule, register
 from kuntakokeilu.rules.schema import Field
 
-from . import common, employment_support_55, wage_subsidy
+from . import common, employment_support_55, start_up_grant, wage_subsidy, work_trial
 
 COMMON_MODULES = ("kuntakokeilu.decisions.common", "kuntakokeilu.decisions.explanations")
 
@@ -101,5 +101,64 @@ SUPPORT_55 = register(
             *COMMON_MODULES,
             "kuntakokeilu.decisions.wage_subsidy",
         ),
+    )
+)
+
+
+# --- start-up-grant ---
+START_UP_FIELDS = (Field("business_started_on", "date"), Field("months_granted_before", "int"))
+
+
+def _check_start_up(facts: dict, _ctx) -> list[tuple[str, str]]:
+    return _months_within(facts, (("months_granted_before", 120),))
+
+
+START_UP_GRANT = register(
+    Rule(
+        name="start-up-grant",
+        version="1",
+        summary="Whether and for how many more months the start-up grant may be granted on the decision date "
+        "(JTYPL 8:1, L1269 s. 10).",
+        fields=START_UP_FIELDS,
+        parameters=start_up_grant.PARAMETER_NAMES,
+        evaluate=start_up_grant.decide,
+        check_input=_check_start_up,
+        describe_result=common.describe_result,
+        modules=COMMON_MODULES,
+    )
+)
+
+# --- work-trial ---
+WORK_TRIAL_FIELDS = (
+    Field("age", "int"),
+    Field("organiser_type", "str", choices=work_trial.ORGANISER_TYPES),
+    Field("months_in_trials", "int"),
+    Field("months_with_organiser", "int"),
+    Field("continuous_unemployment_months", "int", nullable=True),
+)
+
+
+def _check_work_trial(facts: dict, _ctx) -> list[tuple[str, str]]:
+    problems = _months_within(
+        facts,
+        (("months_in_trials", 120), ("months_with_organiser", 120), ("continuous_unemployment_months", 600)),
+    )
+    if not problems and facts["months_with_organiser"] > facts["months_in_trials"]:
+        problems.append(("months_with_organiser", "exceeds months_in_trials"))
+    return problems + _age(facts)
+
+
+WORK_TRIAL = register(
+    Rule(
+        name="work-trial",
+        version="1",
+        summary="Whether and for how many months a work trial may be agreed on the decision date, and with "
+        "whom the agreement is made (JTYPL 4:6, L1269 s. 10-11).",
+        fields=WORK_TRIAL_FIELDS,
+        parameters=work_trial.PARAMETER_NAMES,
+        evaluate=work_trial.decide,
+        check_input=_check_work_trial,
+        describe_result=common.describe_result,
+        modules=COMMON_MODULES,
     )
 )
