@@ -3,7 +3,13 @@ each case through the pure `decide` on its decision date, its result's named fie
 
 import pytest
 
-from kuntakokeilu.decisions import employment_support_55, start_up_grant, work_trial
+from kuntakokeilu.decisions import (
+    employment_support_55,
+    expense_compensation,
+    start_up_grant,
+    travel_accommodation,
+    work_trial,
+)
 from kuntakokeilu.decisions.common import describe_result
 
 from .cases import decide, table
@@ -14,6 +20,8 @@ TABLES = {
     "employment-support-55": (employment_support_55.decide, table("employment_support_55_cases.json")),
     "start-up-grant": (start_up_grant.decide, table("start_up_grant_cases.json")),
     "work-trial": (work_trial.decide, table("work_trial_cases.json")),
+    "expense-compensation": (expense_compensation.decide, table("expense_compensation_cases.json")),
+    "travel-accommodation": (travel_accommodation.decide, table("travel_accommodation_cases.json")),
 }
 CASES = [(rule, case) for rule, (_fn, t) in TABLES.items() for case in t["cases"]]
 
@@ -25,5 +33,6 @@ def test_case_table(rule, case):
     decision = decide(rule, decide_fn, cases, case)
     assert decision.status is None
     assert {k: decision.result[k] for k in case["result"]} == case["result"]
+    assert not {c.code for c in decision.checks} & set(case.get("absent", ()))
     for lang in ("fi", "sv", "en"):
         assert describe_result(decision.result).render(lang)

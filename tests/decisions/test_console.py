@@ -17,6 +17,22 @@ SUPPORT_55 = {
     "weekly_hours": 30,
     "employment_started_before_decision": False,
 }
+EXPENSE = {
+    "entitled_to_unemployment_benefit": False,
+    "service_type": "employment_service",
+    "service_in_plan": True,
+    "necessary_costs": True,
+    "other_compensation": False,
+    "outside_commuting_area": False,
+    "accommodation_costs_outside_home_municipality": False,
+}
+TRAVEL = {
+    "kilometres": 0,
+    "journeys": 0,
+    "accommodation_nights": 0,
+    "accommodation_costs": 0,
+    "moving_costs": 0,
+}
 EXAMPLES = {
     "employment-support-55": [
         {"id": "before", "on": "2023-06-30", **SUPPORT_55},
@@ -61,6 +77,22 @@ EXAMPLES = {
             "continuous_unemployment_months": 3,
         },
     ],
+    "expense-compensation": [
+        {"id": "discretionary", "on": "2021-06-01", **EXPENSE},
+        {
+            "id": "kela",
+            "on": "2023-07-01",
+            **EXPENSE,
+            "entitled_to_unemployment_benefit": True,
+            "outside_commuting_area": True,
+        },
+        {"id": 3, **EXPENSE, "service_type": "office_visit"},
+    ],
+    "travel-accommodation": [
+        {"id": "travel", "on": "2022-04-01", **TRAVEL, "kilometres": 100, "journeys": 2},
+        {"id": "short", "on": "2022-04-01", **TRAVEL, "kilometres": 40, "journeys": 1},
+        {"id": 3, **TRAVEL, "accommodation_nights": 1, "accommodation_costs": 99.9, "moving_costs": 1000.0},
+    ],
 }
 # (rule, the expected result fields per example)
 ANSWERS = {
@@ -80,6 +112,16 @@ ANSWERS = {
         {"allowed": False, "max_months": None},
         {"allowed": True, "max_months": 6, "agreement": "with_organiser"},
     ],
+    "expense-compensation": [
+        {"allowed": True, "decided_by": "municipality", "route": "discretionary", "euros_per_day": 9},
+        {"allowed": True, "decided_by": "kela_or_fund", "route": "statutory", "euros_per_day": 18},
+        {"allowed": False, "decided_by": "municipality", "euros_per_day": None},
+    ],
+    "travel-accommodation": [
+        {"allowed": True, "travel_euros": 24.0, "total_euros": 24.0},
+        {"allowed": False, "total_euros": 0},
+        {"allowed": True, "accommodation_euros": 80, "moving_euros": 700, "total_euros": 780},
+    ],
 }
 BAD = {
     "employment-support-55": [
@@ -95,6 +137,14 @@ BAD = {
     "work-trial": [
         ({"organiser_type": "company"}, "organiser_type"),
         ({"months_with_organiser": 3, "months_in_trials": 2}, "months_with_organiser"),
+    ],
+    "expense-compensation": [
+        ({"service_type": "coaching"}, "service_type"),
+        ({"service_in_plan": None}, "service_in_plan"),
+    ],
+    "travel-accommodation": [
+        ({"kilometres": -5}, "kilometres"),
+        ({"moving_costs": "700"}, "moving_costs"),
     ],
 }
 

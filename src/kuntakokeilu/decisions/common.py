@@ -66,13 +66,19 @@ def no_law(on: dt.date, name: str, params: ParameterStore) -> Check:
 
 def describe_result(result: dict) -> Message:
     """A decision's result in words (the console's text): may or may not be granted, and who decides."""
-    by_te = result.get("decided_by") == TE_OFFICE
+    by = result.get("decided_by")
     if result.get("allowed"):
-        return Message(m.RESULT_GRANTABLE_TE_OFFICE if by_te else m.RESULT_GRANTABLE_MUNICIPALITY)
-    return Message(m.RESULT_REFUSED_TE_OFFICE if by_te else m.RESULT_REFUSED_MUNICIPALITY)
+        return Message(m.RESULTS_GRANTABLE.get(by, m.RESULT_GRANTABLE_MUNICIPALITY))
+    return Message(m.RESULTS_REFUSED.get(by, m.RESULT_REFUSED_MUNICIPALITY))
 
 
 def decimal(number: float | int) -> dict:
     """A number as the languages write it: 1,23 in fi/sv, 1.23 in en (whole numbers without decimals)."""
     text = str(int(number)) if float(number).is_integer() else f"{number:.2f}".rstrip("0")
+    return {"fi": text.replace(".", ","), "sv": text.replace(".", ","), "en": text}
+
+
+def euros(amount: float) -> dict:
+    """A sum of euros as the languages write it: 12,60 in fi/sv, 12.60 in en."""
+    text = f"{amount:.2f}"
     return {"fi": text.replace(".", ","), "sv": text.replace(".", ","), "en": text}

@@ -132,8 +132,63 @@ TRIAL_AGREEMENT_OWN = _(
 )
 TRIAL_AGREEMENT_ORGANISER = _("The work trial agreement is made with the organiser.")
 
+# --- expense compensation ---
+EXPENSE_BY_KELA = _(
+    "The person is entitled to an unemployment benefit: Kela or the unemployment fund pays the expense "
+    "compensation; the trial municipality applies the rules on its amount and informs them."
+)
+EXPENSE_STATUTORY = _("The expense compensation of a person entitled to an unemployment benefit applies.")
+EXPENSE_DISCRETIONARY = _(
+    "The person has no unemployment benefit: the discretionary expense compensation in force on the day "
+    "may be granted."
+)
+EXPENSE_NO_DISCRETIONARY = _(
+    "The person has no unemployment benefit, and on %(on)s no discretionary expense compensation is in force."
+)
+EXPENSE_SERVICE_OK = _("The service is an employment-promoting service.")
+EXPENSE_OFFICE_VISIT = _("A visit to the office is not an employment-promoting service.")
+EXPENSE_SELF_STUDY = _("Supported self-motivated study gives no discretionary expense compensation.")
+EXPENSE_IN_PLAN = _("The service is agreed in the plan.")
+EXPENSE_NOT_IN_PLAN = _("The service is not agreed in the plan.")
+EXPENSE_COSTS = _("Taking part causes necessary costs.")
+EXPENSE_NO_COSTS = _("Taking part causes no necessary costs.")
+EXPENSE_NO_OTHER = _("The person has no other right to compensation of the costs.")
+EXPENSE_OTHER = _("The person has another right to compensation of the costs.")
+EXPENSE_BASIC = _("%(euros)s euros a day, for at most %(days)s days a week.")
+EXPENSE_RAISED = _(
+    "%(euros)s euros a day, for at most %(days)s days a week: the service is outside the commuting area, "
+    "or outside the home municipality with accommodation costs shown."
+)
+EXPENSE_APPEAL = _(
+    "A refusal based on the authority's discretion cannot be appealed; other decisions may be appealed to "
+    "the Social Security Appeal Board within %(days)s days, first handled as a request for rectification."
+)
+
+# --- travel and accommodation ---
+TRAVEL = _(
+    "Travel: %(journeys)s journeys of %(km)s km at %(rate)s euros a kilometre less %(deductible)s euros "
+    "each: %(euros)s euros."
+)
+ACCOMMODATION = _(
+    "Accommodation: %(nights)s nights, costs %(costs)s euros, at most %(most)s euros a night: "
+    "%(euros)s euros."
+)
+MOVING = _("Moving: costs %(costs)s euros, at most %(most)s euros: %(euros)s euros.")
+
 # --- the results in words (the console's text, R-X-8) ---
 RESULT_GRANTABLE_MUNICIPALITY = _("may be granted; the trial municipality decides")
 RESULT_GRANTABLE_TE_OFFICE = _("may be granted; the TE office decides")
 RESULT_REFUSED_MUNICIPALITY = _("cannot be granted; the trial municipality decides")
 RESULT_REFUSED_TE_OFFICE = _("cannot be granted; the TE office decides")
+RESULT_GRANTABLE_KELA = _("may be granted; Kela or the unemployment fund decides")
+RESULT_REFUSED_KELA = _("cannot be granted; Kela or the unemployment fund decides")
+RESULTS_GRANTABLE = {
+    "municipality": RESULT_GRANTABLE_MUNICIPALITY,
+    "te_office": RESULT_GRANTABLE_TE_OFFICE,
+    "kela_or_fund": RESULT_GRANTABLE_KELA,
+}
+RESULTS_REFUSED = {
+    "municipality": RESULT_REFUSED_MUNICIPALITY,
+    "te_office": RESULT_REFUSED_TE_OFFICE,
+    "kela_or_fund": RESULT_REFUSED_KELA,
+}

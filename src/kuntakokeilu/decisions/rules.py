@@ -10,7 +10,15 @@ from __future__ import annotations
 from kuntakokeilu.rules.registry import Rule, register
 from kuntakokeilu.rules.schema import Field
 
-from . import common, employment_support_55, start_up_grant, wage_subsidy, work_trial
+from . import (
+    common,
+    employment_support_55,
+    expense_compensation,
+    start_up_grant,
+    travel_accommodation,
+    wage_subsidy,
+    work_trial,
+)
 
 COMMON_MODULES = ("kuntakokeilu.decisions.common", "kuntakokeilu.decisions.explanations")
 
@@ -158,6 +166,68 @@ WORK_TRIAL = register(
         parameters=work_trial.PARAMETER_NAMES,
         evaluate=work_trial.decide,
         check_input=_check_work_trial,
+        describe_result=common.describe_result,
+        modules=COMMON_MODULES,
+    )
+)
+
+
+# --- expense-compensation ---
+EXPENSE_FIELDS = (
+    Field("entitled_to_unemployment_benefit", "bool"),
+    Field("service_type", "str", choices=expense_compensation.SERVICE_TYPES),
+    Field("service_in_plan", "bool"),
+    Field("necessary_costs", "bool"),
+    Field("other_compensation", "bool"),
+    Field("outside_commuting_area", "bool"),
+    Field("accommodation_costs_outside_home_municipality", "bool"),
+)
+
+EXPENSE_COMPENSATION = register(
+    Rule(
+        name="expense-compensation",
+        version="1",
+        summary="Whether expense compensation may be granted on the decision date, on which route, at what "
+        "daily rate and who decides (JTYPL 9:1-3, 9:1 s. 3 as 1270/2020, L1269 s. 10).",
+        fields=EXPENSE_FIELDS,
+        parameters=expense_compensation.PARAMETER_NAMES,
+        evaluate=expense_compensation.decide,
+        describe_result=common.describe_result,
+        modules=COMMON_MODULES,
+    )
+)
+
+# --- travel-accommodation ---
+TRAVEL_FIELDS = (
+    Field("kilometres", "number"),
+    Field("journeys", "int"),
+    Field("accommodation_nights", "int"),
+    Field("accommodation_costs", "number"),
+    Field("moving_costs", "number"),
+)
+TRAVEL_LIMITS = (
+    ("kilometres", 10_000),
+    ("journeys", 1_000),
+    ("accommodation_nights", 366),
+    ("accommodation_costs", 1_000_000),
+    ("moving_costs", 1_000_000),
+)
+
+
+def _check_travel(facts: dict, _ctx) -> list[tuple[str, str]]:
+    return [(name, f"must be 0–{most}") for name, most in TRAVEL_LIMITS if not 0 <= facts[name] <= most]
+
+
+TRAVEL_ACCOMMODATION = register(
+    Rule(
+        name="travel-accommodation",
+        version="1",
+        summary="The discretionary travel, accommodation and moving costs that may be compensated on the "
+        "decision date (JTYPL 10:1, VNA 1073/2012 s. 26, L1269 s. 10).",
+        fields=TRAVEL_FIELDS,
+        parameters=travel_accommodation.PARAMETER_NAMES,
+        evaluate=travel_accommodation.decide,
+        check_input=_check_travel,
         describe_result=common.describe_result,
         modules=COMMON_MODULES,
     )
