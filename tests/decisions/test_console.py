@@ -173,3 +173,17 @@ def test_bad_input_exits_2_naming_the_item_and_the_field(console_env, tmp_path, 
     assert result.returncode == 2
     assert result.stdout == ""
     assert "'bad'" in result.stderr and f"'{field}'" in result.stderr
+
+
+def test_list_shows_each_decision_rule_with_its_schema(console_env):
+    """R-BEN-1: each benefit decision rule is in `rules list` with its typed input fields."""
+    result = console(console_env, "list")
+    assert result.returncode == 0, result.stderr
+    for rule in ("wage-subsidy", *EXAMPLES):
+        assert f"{rule}  version 1+" in result.stdout
+    assert (
+        'employer_type: "this_pilot_municipality"|"other_pilot_municipality"|"pilot_controlled_entity"|'
+        '"company"|"association"|"other_public"' in result.stdout
+    )
+    assert "consecutive_period_applied_in_time: bool|null" in result.stdout
+    assert "esf_funded: bool|null" in result.stdout
