@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.jobs",
     "kuntakokeilu.whatif",
     "kuntakokeilu.service_process",
+    "kuntakokeilu.decisions",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -298,3 +299,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),
     "ServiceNeedEnum": "kuntakokeilu.service_process.models.ServiceNeed",
 }
+
+# --- decisions: the benefit decision rules (R-BEN-1, issue 18) ---
+RULE_MODULES.append("kuntakokeilu.decisions.rules")
