@@ -16,7 +16,7 @@ from kuntakokeilu.customers.identity import make_henkilotunnus
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.regions.models import Municipality, TrialArea
 
-from . import services
+from . import batch, services
 from .models import AreaFirstContactTarget, Meeting, ServicePoint
 
 D = dt.date
@@ -119,3 +119,9 @@ def run(today: dt.date):
             services.refresh_deadlines(person, today)
             refreshed += 1
     yield f"Deadlines on the worklists: refreshed for {refreshed} demo customers on {today}."
+    # the month's close as the batch runs it (batch.refresh_all): every customer's items on the demo day
+    summary = batch.refresh_all(today)
+    yield (
+        f"Deadlines of all {summary.persons} customers refreshed in a batch on {today}: {summary.created} new, "
+        f"{summary.done} done, {summary.cancelled} no longer due."
+    )

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from kuntakokeilu.customers import bulk
-from kuntakokeilu.customers.models import Customership, Fact, FactKind, Responsible
+from kuntakokeilu.customers.models import Customership, Fact, FactKind, Person, Responsible
 from kuntakokeilu.regions.models import TrialAreaMember
 
 from .models import Channel, Meeting, ServicePoint
@@ -110,13 +110,14 @@ def generate(day: dt.date, seed: int = 1, progress=None) -> int:
     rows = sorted(bulk.raw_rows(customers, ("person_id", "municipality_id", "valid_from")))
     searches = _searches(day)
     points = _points()
+    key = Person._meta.pk.to_python
     have = {pk for (pk,) in bulk.raw_rows(Meeting.objects.distinct(), ("person_id",))}
     written, pending = 0, []
     with transaction.atomic(), bulk.collector_paused():
         for index, (pk, municipality, customer_since) in enumerate(rows):
             if pk in have or pk not in searches:
                 continue
-            rng = random.Random(f"{seed}:{pk}")
+            rng = random.Random(f"{seed}:{key(pk)}")  # the UUID's text: the same on every database
             since = max(window, customer_since)
             pending += meetings_for(rng, pk, municipality, points.get(municipality), since, day, searches[pk])
             if len(pending) >= BATCH:
