@@ -1,4 +1,4 @@
-"""Benchmark of the service process (issue 16 item 8): `make bench-service [PERSONS=N] [DB=sqlite|postgres|both]`.
+"""Benchmark of the service process (issue 16 item 8): `make bench-service [PERSONS=N] [DB=…]`.
 
 Per database, in a process of its own (`DEBUG=0`, `KUNTAKOKEILU_TODAY` = the month's close ON):
 1. data: N synthetic job seekers (`customers.synthetic.generate`, seed 1), the initial transfer on
@@ -102,10 +102,16 @@ def _child(url: str, args, out: Path) -> dict:
         "KUNTAKOKEILU_TODAY": ON.isoformat(),
     }
     command = [sys.executable, "-m", "benchmarks.service_process", "--child", url, "--out", str(out)]
-    command += ["--persons", str(args.persons), "--repeat", str(args.repeat), "--requests", str(args.requests)]
+    command += [
+        "--persons",
+        str(args.persons),
+        "--repeat",
+        str(args.repeat),
+        "--requests",
+        str(args.requests),
+    ]
     command += ["--profile"] if args.profile else []
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
-    sys.stderr.write(done.stderr)
+    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=False)  # noqa: S603
     if done.returncode != 0:
         sys.stderr.write(done.stdout)
         raise SystemExit(f"the service-process benchmark failed ({url.split('://')[0]})")
@@ -134,12 +140,19 @@ def run(args, out: Path) -> dict:
     from django.db import connection
 
     result = {"vendor": connection.vendor, "load_before": os.getloadavg()}
-    result["data"] = _data(args.persons)
-    result["product"] = _product(args.repeat)
-    result["baseline"] = _baseline(args.repeat, result["product"])
-    result["pages"] = _pages(args.persons, args.requests)
+    partial = out / f"service-{connection.vendor}-{args.persons}.partial.json"  # each step as it ends
+
+    def step(name, function, *step_args):
+        result[name] = function(*step_args)
+        _say(f"{name}: {json.dumps(result[name], default=str)}")
+        partial.write_text(json.dumps(result, indent=2, default=str))
+
+    step("data", _data, args.persons)
+    step("product", _product, args.repeat)
+    step("baseline", _baseline, args.repeat, result["product"])
+    step("pages", _pages, args.persons, args.requests)
     if args.profile:
-        result["profile"] = _profile(out, args.persons)
+        step("profile", _profile, out, args.persons)
     result["load_after"] = os.getloadavg()
     return result
 
@@ -234,7 +247,8 @@ def plain_loop(on: dt.date) -> tuple[int, int]:
             cursor,
             "SELECT c.person_id, c.municipality_id, p.birth_date FROM customers_customership c "
             "JOIN customers_person p ON p.id = c.person_id WHERE c.responsible = 'municipality' "
-            "AND c.municipality_id IS NOT NULL AND c.valid_from <= %s AND (c.valid_to IS NULL OR c.valid_to >= %s)",
+            "AND c.municipality_id IS NOT NULL AND c.valid_from <= %s "
+            "AND (c.valid_to IS NULL OR c.valid_to >= %s)",
             (on, on),
         )
         facts = defaultdict(list)
@@ -269,7 +283,9 @@ def plain_loop(on: dt.date) -> tuple[int, int]:
             continue
         decision = decide(given, on, params)
         items += sum(
-            1 for i in decision.result["due"] if i["state"] in ("open", "overdue") and i["due_date"] is not None
+            1
+            for i in decision.result["due"]
+            if i["state"] in ("open", "overdue") and i["due_date"] is not None
         )
     return len(customers), items
 
@@ -282,7 +298,9 @@ def _baseline(repeat: int, product: dict) -> dict:
         walls.append(wall)
         cpus.append(cpu)
     assert customers == product["customers"], "the baseline read another number of customers"
-    assert items == product["items"], f"the baseline counts {items} items, the product wrote {product['items']}"
+    assert items == product["items"], (
+        f"the baseline counts {items} items, the product wrote {product['items']}"
+    )
     return {"seconds": min(walls), "cpu_seconds": min(cpus), "runs": walls, "customers": customers}
 
 
@@ -381,7 +399,8 @@ def _profile(out: Path, persons: int) -> dict:
 
 def table(results: dict) -> str:
     lines = [
-        "| database | customers | meetings | items | product s (CPU) | re-run s | baseline s (CPU) | product / baseline |",
+        "| database | customers | meetings | items | product s (CPU) | re-run s | baseline s (CPU) "
+        "| product / baseline |",
         "|" + " --- |" * 8,
     ]
     for db, r in results.items():
@@ -391,16 +410,21 @@ def table(results: dict) -> str:
             f"| {db} | {p['customers']:,} | {r['data']['meetings']:,} | {p['items']:,} "
             f"| {p['seconds']:.1f} ({p['cpu_seconds']:.1f}) | {p['rerun_seconds']:.1f} "
             f"| {b['seconds']:.1f} ({b['cpu_seconds']:.1f}) "
-            f"| {ratio:.2f} {'ok' if ratio <= GOAL_RATIO else 'MISS'} (CPU {p['cpu_seconds'] / b['cpu_seconds']:.2f}) |"
+            f"| {ratio:.2f} {'ok' if ratio <= GOAL_RATIO else 'MISS'} "
+            f"(CPU {p['cpu_seconds'] / b['cpu_seconds']:.2f}) |"
         )
-    lines += ["", "| database | worklist of | customers | open items | group, page 2 | median ms | max ms | queries |"]
+    lines += [
+        "",
+        "| database | worklist of | customers | open items | group, page 2 | median ms | max ms | queries |",
+    ]
     lines.append("|" + " --- |" * 8)
     for db, r in results.items():
         for page in r["pages"]:
             goal = "" if db != "postgres" else (" ok" if page["median_ms"] < GOAL_MS else " MISS")
             lines.append(
                 f"| {db} | {page['municipality']} | {page['customers']:,} | {page['open_items']:,} "
-                f"| {page['group']} ({page['rows']} rows) | {page['median_ms']:.1f}{goal} | {page['max_ms']:.1f} "
+                f"| {page['group']} ({page['rows']} rows) | {page['median_ms']:.1f}{goal} "
+                f"| {page['max_ms']:.1f} "
                 f"| {page['queries']} |"
             )
     return "\n".join(lines)

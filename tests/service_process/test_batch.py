@@ -42,7 +42,7 @@ def _one_by_one(on):
 def test_the_batch_builds_the_same_input_as_the_persons_page(customers):
     """R-SP-1: `queries.rule_input` over the batch's plain rows equals `deadline_facts` for each person."""
     on = TODAY
-    rows = dict((pk, (m, b)) for pk, m, b in batch.customers_on(on))
+    rows = {pk: (m, b) for pk, m, b in batch.customers_on(on)}
     keys = sorted(rows)
     facts, meetings, _items = batch.chunk_rows(keys[0], keys[-1], on)
     days = batch.first_contact_days(on)
@@ -100,7 +100,9 @@ def test_synthetic_meetings_are_in_the_job_search_and_not_after_the_day(customer
     assert len(meetings) >= len(customers)
     window = TODAY - dt.timedelta(days=364)
     for person_id, _type, date, _channel, _no_show in meetings:
-        search, _previous = queries.job_search_on(list(Person.objects.get(pk=person_id).facts.current()), date)
+        search, _previous = queries.job_search_on(
+            list(Person.objects.get(pk=person_id).facts.current()), date
+        )
         assert search is not None and search.valid_from <= date and window <= date <= TODAY
     assert synthetic.generate(TODAY, seed=3) == 0
     Meeting.objects.all().delete()

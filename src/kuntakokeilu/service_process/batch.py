@@ -67,7 +67,9 @@ def first_contact_days(on: dt.date) -> dict[int, int | None]:
     """Municipality id → its trial area's own first-contact target on `on` in working days (None: none)."""
     valid = Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
     targets: dict[int, int] = {}
-    for area, days in AreaFirstContactTarget.objects.filter(valid).values_list("trial_area_id", "working_days"):
+    for area, days in AreaFirstContactTarget.objects.filter(valid).values_list(
+        "trial_area_id", "working_days"
+    ):
         targets.setdefault(area, days)
     areas: dict[int, int] = {}
     for municipality, area in TrialAreaMember.objects.values_list("municipality_id", "trial_area_id"):

@@ -122,6 +122,6 @@ def run(today: dt.date):
     # the month's close as the batch runs it (batch.refresh_all): every customer's items on the demo day
     summary = batch.refresh_all(today)
     yield (
-        f"Deadlines of all {summary.persons} customers refreshed in a batch on {today}: {summary.created} new, "
-        f"{summary.done} done, {summary.cancelled} no longer due."
+        f"Deadlines of all {summary.persons} customers refreshed in a batch on {today}: "
+        f"{summary.created} new, {summary.done} done, {summary.cancelled} no longer due."
     )

@@ -65,7 +65,9 @@ def _points() -> dict:
     first: dict = {}
     for area, point in ServicePoint.objects.filter(active=True).values_list("trial_area_id", "pk"):
         first.setdefault(area, point)
-    return {m: first.get(a) for m, a in TrialAreaMember.objects.values_list("municipality_id", "trial_area_id")}
+    return {
+        m: first.get(a) for m, a in TrialAreaMember.objects.values_list("municipality_id", "trial_area_id")
+    }
 
 
 def meetings_for(rng: random.Random, pk, municipality, point, since: dt.date, day: dt.date, search) -> list:
@@ -117,7 +119,7 @@ def generate(day: dt.date, seed: int = 1, progress=None) -> int:
         for index, (pk, municipality, customer_since) in enumerate(rows):
             if pk in have or pk not in searches:
                 continue
-            rng = random.Random(f"{seed}:{key(pk)}")  # the UUID's text: the same on every database
+            rng = random.Random(f"{seed}:{key(pk)}")  # noqa: S311 (test data; the UUID as text on every database)
             since = max(window, customer_since)
             pending += meetings_for(rng, pk, municipality, points.get(municipality), since, day, searches[pk])
             if len(pending) >= BATCH:

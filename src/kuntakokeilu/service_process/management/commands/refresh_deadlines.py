@@ -35,7 +35,9 @@ class Command(BaseCommand):
                     _("Queued the refresh of the deadlines on %(on)s; the worker runs it.") % {"on": on}
                 )
                 return
-            summary = batch.refresh_all(day, progress=lambda done, total: self.stdout.write(f"… {done}/{total}"))
+            summary = batch.refresh_all(
+                day, progress=lambda done, total: self.stdout.write(f"… {done}/{total}")
+            )
             self.stdout.write(
                 _(
                     "Refreshed the deadlines of %(persons)s customers on %(on)s: %(created)s new, %(done)s "
