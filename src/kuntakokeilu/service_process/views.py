@@ -106,7 +106,9 @@ def worklist(request):
     # the area manager's list: the overdue items escalated to the area (R-SP-2)
     escalated = bool(grants) and all(g.role == Role.AREA_MANAGER for g in grants)
     rows, counts = queries.worklist(grants, today, group=group, escalated=escalated)
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(rows, ROWS_PER_PAGE)
+    paginator.count = counts[group]  # counted with the groups: no second COUNT over the rows
+    page = paginator.get_page(request.GET.get("page"))
     lang = translation.get_language() or "fi"
     items = [
         {"item": item, "label": Message(ITEM_LABELS[item.type]).render(lang), "overdue": item.overdue(today)}
