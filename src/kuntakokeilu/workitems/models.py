@@ -73,7 +73,7 @@ def _handler_filter(handler: Handler, grants: Iterable[Grant]) -> Q:
     if handler.te_office and offices:
         found |= Q(**{f"{handler.te_office}__code__in": offices})
     if handler.municipality and places:
-        # by id, not by a join on the code: the planner then knows a large municipality's share of the rows and
+        # by id, not by a join on the code: the planner then knows a large municipality's share of rows and
         # walks its (handler, due date) index in order for a page (benchmarks/README.md, issue 16 item 8)
         ids = sorted(Municipality.objects.filter(code__in=places).values_list("pk", flat=True))
         found |= Q(**{f"{handler.municipality}__in": ids})
