@@ -10,7 +10,7 @@ PORT ?= 8000
 DEMO_TODAY ?= 2022-09-01
 export DEBUG ?= 1
 
-.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening bench-serve bench-whatif catalogue clean
+.PHONY: install run serve test test-nodb test-db test-e2e lint format messages bench bench-screening bench-serve bench-whatif bench-service catalogue clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -122,6 +122,14 @@ bench-whatif: install
 
 catalogue: install
 	$(BIN)/kuntakokeilu catalogue
+
+## make bench-service [PERSONS=300000] [DB=both|sqlite|postgres] [REPEAT=1] [REQUESTS=20]: the service process
+## (issue 16 item 8; benchmarks/service_process.py): every customer's deadlines for a month's close against a
+## plain loop without the ORM, and the worklist pages' median and SQL queries. Not part of `make test`.
+REQUESTS ?= 20
+bench-service: install
+	$(BIN)/python -m benchmarks.service_process --persons $(PERSONS) --db $(DB) --repeat $(REPEAT) \
+	  --requests $(REQUESTS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .import_linter_cache

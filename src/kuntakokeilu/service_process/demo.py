@@ -17,7 +17,7 @@ from kuntakokeilu.customers.identity import make_henkilotunnus
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.regions.models import Municipality, TrialArea
 
-from . import assessment, services
+from . import assessment, batch, services
 from .models import AreaFirstContactTarget, Meeting, ServicePoint
 
 D = dt.date
@@ -120,6 +120,12 @@ def run(today: dt.date):
             services.refresh_deadlines(person, today)
             refreshed += 1
     yield f"Deadlines on the worklists: refreshed for {refreshed} demo customers on {today}."
+    # the month's close as the batch runs it (batch.refresh_all): every customer's items on the demo day
+    summary = batch.refresh_all(today)
+    yield (
+        f"Deadlines of all {summary.persons} customers refreshed in a batch on {today}: "
+        f"{summary.created} new, {summary.done} done, {summary.cancelled} no longer due."
+    )
     yield from _assessments(today)
     yield from _run_assignments(today)
     yield from _run_applications(today)

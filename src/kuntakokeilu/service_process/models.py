@@ -139,6 +139,12 @@ class DueItem(WorkItem):
         indexes = [
             models.Index(fields=["handler_municipality", "due_by"], name="sp_dueitem_handler_due"),
             models.Index(fields=["person", "type"], name="sp_dueitem_person_type"),
+            # the open items of a municipality in due order: a worklist page and its counts (issue 16 item 8)
+            models.Index(
+                fields=["handler_municipality", "due_by"],
+                condition=models.Q(done_on__isnull=True, cancelled_on__isnull=True),
+                name="sp_dueitem_open_handler_due",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -51,36 +51,52 @@ def job_search_on(facts: list[Fact], on: dt.date) -> tuple[Fact | None, Fact | N
 def deadline_facts(person: Person, on: dt.date, meetings: list[Meeting] | None = None) -> dict | None:
     """The rule's input for the person on `on`, or None when no job search has begun by then."""
     facts = current_facts(person)
-    search, previous = job_search_on(facts, on)
+    search, _previous = job_search_on(facts, on)
     if search is None:
         return None
-    statuses = sorted(
-        (f for f in facts if f.kind == FactKind.STATUS and f.valid_from <= on), key=lambda f: f.valid_from
-    )
-    status = statuses[-1].code if statuses else "unemployed"
-    # continuous unemployment: since the first of the unbroken run of unemployed statuses up to `on`
-    since = None
-    for fact in reversed(statuses):
-        if fact.code not in UNEMPLOYED_STATUSES:
-            break
-        since = fact.valid_from
     if meetings is None:
         meetings = list(person.meetings.filter(date__lte=on))
     target = first_contact_target(trial_area_of(person, on), on)
+    return rule_input(
+        [(f.kind, f.valid_from, f.code, f.end_date) for f in facts if not f.superseded],
+        person.birth_date,
+        [(m.type, m.date, m.no_show) for m in meetings],
+        target.working_days if target else None,
+        on,
+    )
+
+
+def rule_input(facts, birth_date, meetings, first_contact_days, on: dt.date) -> dict | None:
+    """The rule's input from plain rows: the person's current facts as (kind, valid_from, code, end_date),
+    the meetings as (type, date, no_show) in date order, the area's first-contact target in working days
+    (or None). None when no job search has begun by `on`. The one builder of the input: the person's page
+    and refresh (`deadline_facts`) and the batch (`batch.refresh_all`) both call it."""
+    searches = sorted((f for f in facts if f[0] == FactKind.JOB_SEARCH and f[1] <= on), key=lambda f: f[1])
+    if not searches:
+        return None
+    search, previous = searches[-1], searches[-2] if len(searches) > 1 else None
+    statuses = sorted((f for f in facts if f[0] == FactKind.STATUS and f[1] <= on), key=lambda f: f[1])
+    status = statuses[-1][2] if statuses else "unemployed"
+    # continuous unemployment: since the first of the unbroken run of unemployed statuses up to `on`
+    since = None
+    for fact in reversed(statuses):
+        if fact[2] not in UNEMPLOYED_STATUSES:
+            break
+        since = fact[1]
     return {
-        "job_search_start": search.valid_from,
+        "job_search_start": search[1],
         "unemployment_start": since,
-        "job_search_end": search.end_date,
-        "previous_job_search_end": previous.end_date if previous else None,
+        "job_search_end": search[3],
+        "previous_job_search_end": previous[3] if previous else None,
         "status": status,
         "laid_off": status == "laid_off",
         "laid_off_block_requested": False,
-        "birth_date": person.birth_date,
+        "birth_date": birth_date,
         "lms_days": None,
         "integration_start": None,
-        "events": [{"type": m.type, "date": m.date} for m in meetings if not m.no_show],
+        "events": [{"type": t, "date": d} for t, d, no_show in meetings if not no_show and d <= on],
         "services": [],
-        "area_first_contact_days": target.working_days if target else None,
+        "area_first_contact_days": first_contact_days,
     }
 
 

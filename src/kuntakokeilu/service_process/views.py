@@ -117,7 +117,7 @@ def worklist(request):
     rows, counts = queries.worklist(
         scoped, today, group=group, escalated=escalated, assigned_to=request.user if mine else None
     )
-    page = groups.paginate(rows, request.GET)
+    page = groups.paginate(rows, request.GET, counts[group])  # counted with the groups: no second COUNT
     lang = translation.get_language() or "fi"
     items = [
         {"item": item, "label": Message(ITEM_LABELS[item.type]).render(lang), "overdue": item.overdue(today)}

@@ -93,9 +93,13 @@ def chosen(query, default: str = "overdue") -> str:
     return group if group in GROUPS else default
 
 
-def paginate(rows: QuerySet, query) -> Page:
-    """Page `query["page"]` of the rows, 50 a page (missing or out of range: the first or the last)."""
-    return Paginator(rows, ROWS_PER_PAGE).get_page(query.get("page"))
+def paginate(rows: QuerySet, query, count: int | None = None) -> Page:
+    """Page `query["page"]` of the rows, 50 a page (missing or out of range: the first or the last).
+    `count`: the rows' number when already known (counted with the groups: no second COUNT over the rows)."""
+    paginator = Paginator(rows, ROWS_PER_PAGE)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(query.get("page"))
 
 
 def navigation(group: str, found: dict[str, int], current: Page, query) -> WorklistPage:
@@ -122,4 +126,5 @@ def page(queryset: QuerySet, on: dt.date, query, *, default: str = "overdue") ->
     """The worklist page the query string asks for over `queryset` (a `WorkItemQuerySet`, filtered and
     ordered by the caller): the group (`chosen`), the counts of every group, the group's page of rows."""
     group = chosen(query, default)
-    return navigation(group, queryset.group_counts(on), paginate(queryset.in_group(group, on), query), query)
+    counts = queryset.group_counts(on)
+    return navigation(group, counts, paginate(queryset.in_group(group, on), query, counts[group]), query)
