@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("service_process", "0002_due_items")]
+    dependencies = [("service_process", "0005_job_applications")]
 
     operations = [
         migrations.AddIndex(
