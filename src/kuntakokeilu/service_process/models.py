@@ -40,6 +40,7 @@ class ServicePoint(models.Model):
     active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
+        verbose_name_plural = _("service points")
         ordering = ["trial_area__number", "name_fi"]
         verbose_name = _("service point")
 
@@ -64,6 +65,8 @@ class AreaFirstContactTarget(models.Model):
     )
 
     class Meta:
+        verbose_name = _("trial area's first-contact target")
+        verbose_name_plural = _("trial areas' first-contact targets")
         ordering = ["trial_area__number", "valid_from"]
 
     def __str__(self) -> str:
@@ -114,6 +117,7 @@ class Meeting(models.Model):
     )
 
     class Meta:
+        verbose_name_plural = _("meetings")
         ordering = ["date", "id"]
         indexes = [models.Index(fields=["person", "date"])]
         verbose_name = _("meeting")
@@ -135,6 +139,8 @@ class DueItem(WorkItem):
     rule_version = models.CharField(max_length=60)
 
     class Meta:
+        verbose_name = _("deadline on the worklist")
+        verbose_name_plural = _("deadlines on the worklists")
         ordering = ["due_by", "id"]
         indexes = [
             models.Index(fields=["handler_municipality", "due_by"], name="sp_dueitem_handler_due"),
@@ -166,6 +172,8 @@ class CustomerAssignment(models.Model):
     assigned_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("assignment of a customer")
+        verbose_name_plural = _("assignments of customers")
         ordering = ["person_id", "valid_from"]
         constraints = [
             models.UniqueConstraint(
@@ -197,6 +205,8 @@ class AreaEscalationThreshold(models.Model):
     )
 
     class Meta:
+        verbose_name = _("trial area's escalation threshold")
+        verbose_name_plural = _("trial areas' escalation thresholds")
         ordering = ["trial_area__number", "valid_from"]
 
     def __str__(self) -> str:
@@ -229,6 +239,7 @@ class JobApplication(models.Model):
     )
 
     class Meta:
+        verbose_name_plural = _("reported applications")
         ordering = ["applied_on", "id"]
         indexes = [models.Index(fields=["person", "applied_on"], name="sp_jobapp_person_day")]
         verbose_name = _("reported application")
@@ -321,6 +332,7 @@ class Assessment(models.Model):
     )
 
     class Meta:
+        verbose_name_plural = _("service-need assessments")
         ordering = ["person", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["person", "version"], name="sp_assessment_person_version")
@@ -363,6 +375,7 @@ class AssessmentHealth(models.Model):
 
     class Meta:
         verbose_name = _("special-category part of a service-need assessment")
+        verbose_name_plural = _("special-category parts of service-need assessments")
 
     def __str__(self) -> str:
         return f"{self.assessment_id}"
