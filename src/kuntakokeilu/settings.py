@@ -302,3 +302,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
 
 # --- decisions: the benefit decision rules (R-BEN-1, issue 18) ---
 RULE_MODULES.append("kuntakokeilu.decisions.rules")
+
+# --- service process: the job-search obligation's rule (issue 17 item 2) ---
+RULE_MODULES.append("kuntakokeilu.service_process.obligation_rule")

@@ -29,8 +29,8 @@ from kuntakokeilu.rules.registry import get_rule
 
 from .deadlines import add_months
 from .models import ApplicationKind, JobApplication
+from .obligation_rule import OBLIGATION_NAME
 from .queries import job_search_on
-from .rules import OBLIGATION_NAME
 from .services import NOT_A_CUSTOMER, NOT_YOURS, Formatted, Refused
 
 APPLIED_IN_THE_FUTURE = _("An application cannot be dated after today (%(today)s).")
