@@ -1,4 +1,4 @@
-"""The demo's assignments (issue 16 item 2): own customers in Helsinki and Porvoo, Kainuu's customers
+"""The demo's assignments and a case worker's week (issue 16 items 2 and 6): own customers in Helsinki and Porvoo, Kainuu's customers
 assigned and one bulk reassignment recorded, Kainuu's escalation threshold; a second run changes nothing."""
 
 import datetime as dt
@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from kuntakokeilu.service_process.models import AreaEscalationThreshold, CustomerAssignment
+from kuntakokeilu.service_process.models import AreaEscalationThreshold, CustomerAssignment, DueItem
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2022, 9, 1)
@@ -35,6 +35,17 @@ def test_the_demo_assigns_customers_once(settings):
     assert closed.count() == 2 and all(a.assigned_by.username == "juha.heikkinen" for a in closed)
     threshold = AreaEscalationThreshold.objects.get(trial_area__number=7)
     assert (threshold.working_days, threshold.valid_from) == (3, dt.date(2022, 5, 2))
+    # issue 16 item 6: a case worker's week — discussions held this week (items done), items overdue, and
+    # items still due on her own list; Kainuu's overdue items escalated to the area manager
+    week = (TODAY - dt.timedelta(days=6), TODAY)
+    for worker in ("aino.virtanen", "linnea.lindqvist"):
+        own = DueItem.objects.filter(person__service_assignments__worker__username=worker)
+        assert own.filter(done_on__range=week).exists(), worker
+        assert own.open().filter(due_by__lt=TODAY).exists() and own.open().filter(due_by__gte=TODAY).exists()
+    kainuu = DueItem.objects.open().filter(handler_municipality__trial_memberships__trial_area__number=7)
+    assert kainuu.filter(due_by__lt=TODAY - dt.timedelta(days=7)).exists()
     before = list(CustomerAssignment.objects.values_list("id", "worker_id", "valid_from", "valid_to"))
+    items = list(DueItem.objects.values_list("id", "done_on", "cancelled_on"))
     call_command("demo", "--i-know-this-is-not-production", stdout=io.StringIO())
     assert list(CustomerAssignment.objects.values_list("id", "worker_id", "valid_from", "valid_to")) == before
+    assert list(DueItem.objects.values_list("id", "done_on", "cancelled_on")) == items

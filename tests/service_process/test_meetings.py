@@ -172,3 +172,22 @@ def test_face_to_face_share_per_area_and_month(demo_customers, user):
         )
     assert face_to_face_share(TrialArea.objects.get(number=20), 2023, 5) == (1, 3)
     assert face_to_face_share(TrialArea.objects.get(number=20), 2023, 4) == (0, 0)
+
+
+def test_a_listed_item_met_by_a_meeting_is_done_on_its_day_and_the_next_one_listed(demo_customers, user):
+    """R-SP-2: the worklist's job-search discussion (due 15.8.2023 after the one of 15.5.2023) is done on
+    the day the next discussion is held, early — not merely no longer due — and the one after it is listed;
+    a no-show meets nothing."""
+    from kuntakokeilu.service_process.models import DueItem
+
+    person = demo_customers[HELSINKI_HETU]
+    meet = {"type": "job_search_discussion", "channel": "phone", "today": TODAY}
+    services.record_meeting(user("aino.virtanen"), person, date=D("2023-05-15"), **meet)
+    listed = DueItem.objects.open().get(person=person, type="job_search_discussion")
+    assert listed.due_by == D("2023-08-15")
+    services.record_meeting(user("aino.virtanen"), person, date=TODAY, no_show=True, **meet)
+    assert DueItem.objects.open().get(person=person, type="job_search_discussion").pk == listed.pk
+    services.record_meeting(user("aino.virtanen"), person, date=TODAY, **meet)
+    listed.refresh_from_db()
+    assert (listed.done_on, listed.cancelled_on) == (TODAY, None)
+    assert DueItem.objects.open().get(person=person, type="job_search_discussion").due_by == D("2023-09-01")

@@ -35,6 +35,7 @@ from kuntakokeilu.regions.models import TrialAreaMember
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
+from .deadlines import MET_BY
 from .models import AreaFirstContactTarget, DueItem, Meeting
 from .queries import rule_input
 from .rules import NAME
@@ -92,28 +93,38 @@ def chunk_rows(first, last, on: dt.date) -> tuple[dict, dict, dict]:
         meetings[pk].append((meeting[2], meeting[0], meeting[3]))  # (type, date, no_show) by date, id
     items: dict = defaultdict(dict)
     open_items = DueItem.objects.open().filter(person_id__gte=first, person_id__lte=last)
-    rows = bulk.raw_rows(open_items, ("person_id", "due_by", "id", "type"))
-    for pk, due_by, item, type_ in sorted(rows, key=lambda r: (r[0], r[1] or dt.date.min, r[2])):
-        items[pk][type_] = (item, due_by)  # by DueItem's ordering: the last of a type wins, as in services
+    rows = bulk.raw_rows(open_items, ("person_id", "due_by", "id", "type", "event_date"))
+    for pk, due_by, item, type_, listed in sorted(rows, key=lambda r: (r[0], r[1] or dt.date.min, r[2])):
+        items[pk][type_] = (item, due_by, listed)  # by DueItem's ordering: the last of a type wins
     return facts, meetings, items
 
 
-def changes(outcome, municipality_id, existing: dict, on: dt.date):
-    """What `services.refresh_deadlines` writes for one person: (done [(id, done_on)], cancelled [id],
-    new [rule items]) from the rule's outcome (None: no job search), the municipality whose customer the
-    person is (None: none) and the open items {type: (id, due_by)}."""
+def changes(outcome, municipality_id, existing: dict, on: dt.date, events=()):
+    """What refreshing one person's items writes — `services.refresh_deadlines` and the batch alike: (done
+    [(id, done_on)], cancelled [id], new [rule items]) from the rule's outcome (None: no job search), the
+    municipality whose customer the person is (None: none), the open items {type: (id, due_by, listed on)}
+    and the meetings held (the rule input's `events`). An item the rule says is done, or whose deadline moved
+    or lapsed after a meeting that meets it (`deadlines.MET_BY`) was held since it was listed, is done on that
+    meeting's day; one that moved or lapsed otherwise is no longer due (cancelled); the rule's open or
+    overdue items not yet listed are new."""
     wanted = {}
     if outcome is not None and municipality_id is not None:
         checks = {c.code: c for c in outcome.checks}
         for item in outcome.result["due"]:
             wanted[item["type"]] = (item, checks[f"due_{item['type']}"].found["done_on"])
     done, cancelled = [], []
-    for type_, (pk, due_by) in existing.items():
+    for type_, (pk, due_by, listed) in existing.items():
         item, done_on = wanted.get(type_, (None, None))
         if item is not None and item["state"] == "done":
             done.append((pk, done_on or on))
         elif item is None or item["due_date"] != due_by or item["state"] == "not_required":
-            cancelled.append(pk)
+            met = [
+                e["date"] for e in events if e["type"] in MET_BY.get(type_, ()) and listed <= e["date"] <= on
+            ]
+            if met:
+                done.append((pk, min(met)))
+            else:
+                cancelled.append(pk)
         else:
             wanted.pop(type_)
     new = [
@@ -161,7 +172,8 @@ def _refresh_chunk(part, on, rule, params, customers, days, summary: Summary) ->
     done_items, cancelled, new = [], [], []
     for pk in part:
         municipality = customers.get(pk, (None, None))[0]
-        done, gone, wanted = changes(outcomes.get(pk), municipality, items.get(pk, {}), on)
+        events = inputs[judged.index(pk)][0]["events"] if pk in outcomes else ()
+        done, gone, wanted = changes(outcomes.get(pk), municipality, items.get(pk, {}), on, events)
         done_items += [DueItem(pk=item, done_on=day) for item, day in done]
         cancelled += gone
         new += [

@@ -55,6 +55,23 @@ EVENT_TYPES = (
     "integration_assessment",
 )
 ITEM_TYPES = tuple(msg.ITEM_LABELS)
+# The meetings that meet an item of a type (a work item on the worklist is done when one is held after it was
+# listed; the rule then names the next one): the worklists' reading, not the rule's input.
+MET_BY = {
+    "first_interview": ("periodic_interview", "initial_interview"),
+    "periodic_interview": ("periodic_interview",),
+    "initial_interview": ("initial_interview",),
+    "area_first_contact": ("initial_interview", "periodic_interview"),
+    "supplementary_discussion": ("supplementary_discussion",),
+    "job_search_discussion": ("job_search_discussion",),
+    "supplementary_pair": ("supplementary_discussion",),
+    "end_of_service_discussion": ("job_search_discussion",),
+    "typ_assessment": ("typ_assessment",),
+    "typ_plan": ("typ_plan",),
+    "typ_plan_review": ("typ_plan_review",),
+    "activation_plan_review": ("activation_plan_review",),
+    "integration_assessment": ("integration_assessment",),
+}
 PARAMETERS = (
     "nordic_model_from",
     "first_interview_days",

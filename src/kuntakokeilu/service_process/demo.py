@@ -113,22 +113,10 @@ def run(today: dt.date):
         except services.Refused as refused:
             yield f"Meeting of {person.full_name} on {day}: not recorded ({refused.message})."
     yield f"Demo meetings: {recorded} recorded."
-    refreshed = 0
-    for born, number in {(m[0], m[1]) for m in MEETINGS} | {(D(1972, 8, 15), 910)}:
-        person = Person.objects.filter(henkilotunnus=make_henkilotunnus(born, number)).first()
-        if person is not None:
-            services.refresh_deadlines(person, today)
-            refreshed += 1
-    yield f"Deadlines on the worklists: refreshed for {refreshed} demo customers on {today}."
-    # the month's close as the batch runs it (batch.refresh_all): every customer's items on the demo day
-    summary = batch.refresh_all(today)
-    yield (
-        f"Deadlines of all {summary.persons} customers refreshed in a batch on {today}: "
-        f"{summary.created} new, {summary.done} done, {summary.cancelled} no longer due."
-    )
     yield from _assessments(today)
     yield from _run_assignments(today)
     yield from _run_applications(today)
+    yield from _week(today)
 
 
 # --- the service-need assessment (issue 16 item 4, R-SP-4): a first assessment and a review each ---------
@@ -350,3 +338,70 @@ APPLICATIONS = [
     (D(2022, 6, 29), "Demo Siivous Oy", "siistijä", "open_application"),
     (D(2022, 7, 6), "Kauppa Demo Oy", "myyjä", "vacancy"),
 ]
+
+
+# --- a case worker's week (issue 16 item 6) ---------------------------------------------------------------
+# A year of synthetic meetings up to a week before the demo's day (synthetic.py), every customer's items as
+# they stood then (the batch), then the week: aino.virtanen (Helsinki) and linnea.lindqvist (Porvoo) own
+# some more customers and hold about half of the discussions due by the day, each through
+# `services.record_meeting` (an item met is done on the meeting's day), and the month's close refreshes every
+# customer's items on the day: done, overdue, due today and this week on their lists; Kainuu's overdue items
+# escalated to juha.heikkinen. Idempotent: the week is recorded once.
+WEEK_WORKERS = (("aino.virtanen", "091", 30), ("linnea.lindqvist", "638", 15))
+# the meeting that meets an item of a type (deadlines.ITEM_TYPES -> deadlines.EVENT_TYPES)
+MEETS = {
+    "initial_interview": "initial_interview",
+    "area_first_contact": "initial_interview",
+    "job_search_discussion": "job_search_discussion",
+    "end_of_service_discussion": "job_search_discussion",
+    "supplementary_discussion": "supplementary_discussion",
+    "supplementary_pair": "supplementary_discussion",
+    "typ_assessment": "typ_assessment",
+    "typ_plan": "typ_plan",
+    "typ_plan_review": "typ_plan_review",
+    "activation_plan_review": "activation_plan_review",
+    "integration_assessment": "integration_assessment",
+}
+
+
+def _week(today: dt.date):
+    from . import synthetic
+    from .models import CustomerAssignment, DueItem
+
+    start = today - dt.timedelta(days=7)
+    users = get_user_model().objects
+    workers = [users.get(username=name) for name, _code, _count in WEEK_WORKERS]
+    if Meeting.objects.filter(recorded_by__in=workers, date__gt=start, date__lte=today).exists():
+        summary = batch.refresh_all(today)
+        yield f"The case workers' week: no change (already recorded); {summary.created} items new on {today}."
+        return
+    written = synthetic.generate(start, seed=2021)
+    batch.refresh_all(start)
+    held = 0
+    for worker, (_name, code, count) in zip(workers, WEEK_WORKERS, strict=True):
+        open_items = DueItem.objects.open().filter(handler_municipality__code=code, due_by__lte=today)
+        persons = list(
+            Person.objects.filter(pk__in=open_items.values("person_id"))
+            .exclude(pk__in=CustomerAssignment.objects.filter(valid_to__isnull=True).values("person_id"))
+            .order_by("last_name", "first_name", "pk")[:count]
+        )
+        for person in persons:
+            CustomerAssignment.objects.create(person=person, worker=worker, valid_from=start)
+        mine = open_items.filter(person__service_assignments__worker=worker).order_by("due_by", "pk")
+        for index, item in enumerate(mine):
+            day = min(today, max(start + dt.timedelta(days=1 + index % 7), item.event_date))
+            if index % 2 or item.type not in MEETS or day.weekday() >= 5:
+                continue  # about half are held; the rest stay overdue or due
+            try:
+                services.record_meeting(
+                    worker, item.person, type=MEETS[item.type], date=day, channel="phone", today=today
+                )
+                held += 1
+            except services.Refused:
+                continue  # e.g. a job search that ended meanwhile: nothing to hold
+    summary = batch.refresh_all(today)
+    yield (
+        f"The case workers' week {start + dt.timedelta(days=1)}–{today}: {written} synthetic meetings of the "
+        f"year before, {held} discussions held by aino.virtanen and linnea.lindqvist; the month's close on "
+        f"{today}: {summary.created} items new, {summary.done} done, {summary.cancelled} no longer due."
+    )

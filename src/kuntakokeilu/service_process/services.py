@@ -19,9 +19,12 @@ from kuntakokeilu.customers.models import Person
 from kuntakokeilu.customers.queries import current_facts
 from kuntakokeilu.regions.models import TrialArea
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
+from kuntakokeilu.rules.registry import get_rule
 
+from . import batch
 from .models import AreaFirstContactTarget, Channel, DueItem, Meeting, ServicePoint
-from .queries import deadlines_for, job_search_on, trial_area_of
+from .queries import deadline_facts, job_search_on, trial_area_of
+from .rules import NAME
 
 
 class Refused(Exception):
@@ -102,42 +105,35 @@ def record_meeting(
 
 
 def refresh_deadlines(person: Person, on: dt.date) -> None:
-    """Bring the person's work items in line with the rule on `on`: an item met is done, one whose deadline
-    moved or that is no longer required is no longer due, a new dated open or overdue item is written.
-    Handled by the municipality whose customer the person is on `on` (none: nothing is open)."""
-    outcome = deadlines_for(person, on)
+    """Bring the person's work items in line with the rule on `on` (`batch.changes`, as the month's close
+    does for everyone): an item met is done, one whose deadline moved or that is no longer required is no
+    longer due, a new dated open or overdue item is written. Handled by the municipality whose customer the
+    person is on `on` (none: nothing is open)."""
+    facts = deadline_facts(person, on)
+    outcome = get_rule(NAME).run(facts, on) if facts is not None else None
     row = customerships.municipal_customership(person, on)
-    wanted = {}
-    if outcome is not None and row is not None and row.municipality_id is not None:
-        checks = {c.code: c for c in outcome.checks}
-        for item in outcome.result["due"]:
-            wanted[item["type"]] = (item, checks[f"due_{item['type']}"].found["done_on"])
+    municipality = row.municipality_id if row is not None else None
     with transaction.atomic():
-        existing = {i.type: i for i in DueItem.objects.open().filter(person=person)}
-        for type_, current in existing.items():
-            item, done_on = wanted.get(type_, (None, None))
-            if item is not None and item["state"] == "done":
-                current.done_on = done_on or on
-                current.save(update_fields=["done_on"])
-            elif item is None or item["due_date"] != current.due_by or item["state"] == "not_required":
-                current.cancelled_on = on
-                current.save(update_fields=["cancelled_on"])
-            else:
-                wanted.pop(type_)  # unchanged: kept as it is
-        version = outcome.rule_version if outcome is not None else ""
+        existing = {
+            i.type: (i.pk, i.due_by, i.event_date) for i in DueItem.objects.open().filter(person=person)
+        }
+        events = facts["events"] if facts is not None else ()
+        done, cancelled, new = batch.changes(outcome, municipality, existing, on, events)
+        for pk, day in done:
+            DueItem.objects.filter(pk=pk).update(done_on=day)
+        DueItem.objects.filter(pk__in=cancelled).update(cancelled_on=on)
         DueItem.objects.bulk_create(
             DueItem(
                 person=person,
                 type=item["type"],
                 count=item["count"],
                 reference=item["reference"],
-                rule_version=version,
+                rule_version=outcome.rule_version,
                 event_date=on,
                 due_by=item["due_date"],
-                handler_municipality_id=row.municipality_id if row else None,
+                handler_municipality_id=municipality,
             )
-            for item, _done in wanted.values()
-            if item["state"] in ("open", "overdue") and item["due_date"] is not None
+            for item in new
         )
 
 
