@@ -8,6 +8,7 @@ holidays, Christmas Eve and Midsummer Eve.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import holidays
 
@@ -20,13 +21,20 @@ NAMED_DAYS = {
 }
 
 
+@lru_cache(maxsize=None)
+def public_holidays(year: int) -> frozenset[dt.date]:
+    """Finland's public holidays of a year by the `holidays` package, built once per year and process: a
+    calendar is made per decision (the month's close makes one per customer), and building the package's
+    calendar anew was two thirds of the close's time (benchmarks/README.md, the service process)."""
+    return frozenset(holidays.country_holidays("FI", years=year))
+
+
 class WorkingDayCalendar:
     def __init__(self, params: ParameterStore | None = None):
         self.params = params or default_store()
-        self._public_holidays = holidays.country_holidays("FI")
 
     def is_public_holiday(self, day: dt.date) -> bool:
-        return day in self._public_holidays
+        return day in public_holidays(day.year)
 
     def is_working_day(self, day: dt.date) -> bool:
         if day.isoweekday() not in self.params.value("calendar.working_weekdays", day):
