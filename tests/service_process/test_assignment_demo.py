@@ -1,5 +1,6 @@
-"""The demo's assignments and a case worker's week (issue 16 items 2 and 6): own customers in Helsinki and Porvoo, Kainuu's customers
-assigned and one bulk reassignment recorded, Kainuu's escalation threshold; a second run changes nothing."""
+"""The demo's assignments and a case worker's week (issue 16 items 2 and 6): own customers in Helsinki and
+Porvoo, Kainuu's customers assigned and one bulk reassignment recorded, Kainuu's escalation threshold, the
+week's items done, overdue and due; a second run changes nothing."""
 
 import datetime as dt
 import io

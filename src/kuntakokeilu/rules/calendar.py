@@ -8,7 +8,7 @@ holidays, Christmas Eve and Midsummer Eve.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 import holidays
 
@@ -21,7 +21,7 @@ NAMED_DAYS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def public_holidays(year: int) -> frozenset[dt.date]:
     """Finland's public holidays of a year by the `holidays` package, built once per year and process: a
     calendar is made per decision (the month's close makes one per customer), and building the package's
