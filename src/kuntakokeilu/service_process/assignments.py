@@ -37,7 +37,7 @@ from kuntakokeilu.regions.models import Municipality, TrialArea
 
 from .assignment_queries import valid_on
 from .models import AreaEscalationThreshold, CustomerAssignment
-from .services import NOT_AREA_MANAGER, TARGET_ENDS_BEFORE, Formatted, Refused, _date
+from .services import NOT_AREA_MANAGER, Formatted, Refused, _date, store_area_setting
 
 ONE_DAY = dt.timedelta(days=1)
 ACTION = "service_process.assign_customers"
@@ -164,21 +164,6 @@ def set_escalation_threshold(
         raise Refused(None, NOT_AREA_MANAGER)
     if working_days < 1:
         raise Refused("working_days", THRESHOLD_TOO_SHORT)
-    if valid_to is not None and valid_to < valid_from:
-        raise Refused("valid_to", TARGET_ENDS_BEFORE)
-    overlapping = AreaEscalationThreshold.objects.filter(trial_area=area).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
+    return store_area_setting(
+        AreaEscalationThreshold, user, area, working_days, valid_from, valid_to, overlaps=THRESHOLD_OVERLAPS
     )
-    if valid_to is not None:
-        overlapping = overlapping.filter(valid_from__lte=valid_to)
-    other = overlapping.first()
-    if other is not None:
-        raise Refused("valid_from", Formatted(THRESHOLD_OVERLAPS, start=_date(other.valid_from)))
-    with transaction.atomic():
-        return AreaEscalationThreshold.objects.create(
-            trial_area=area,
-            working_days=working_days,
-            valid_from=valid_from,
-            valid_to=valid_to,
-            recorded_by=user,
-        )

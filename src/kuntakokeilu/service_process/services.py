@@ -159,18 +159,27 @@ def set_first_contact_target(
         raise Refused("working_days", TARGET_TOO_SHORT)
     if working_days > floor:
         raise Refused("working_days", Formatted(WEAKER_THAN_LAW, days=floor))
+    return store_area_setting(
+        AreaFirstContactTarget, user, area, working_days, valid_from, valid_to, overlaps=TARGET_OVERLAPS
+    )
+
+
+def store_area_setting(model, user, area: TrialArea, working_days: int, valid_from, valid_to, *, overlaps):
+    """Store a trial area's dated setting in working days (its first-contact target, its escalation
+    threshold), its value already checked: refused when it ends before it begins or overlaps another of the
+    area's settings of the kind (`overlaps`: the message, given the other's start)."""
     if valid_to is not None and valid_to < valid_from:
         raise Refused("valid_to", TARGET_ENDS_BEFORE)
-    overlapping = AreaFirstContactTarget.objects.filter(trial_area=area).filter(
+    overlapping = model.objects.filter(trial_area=area).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
     )
     if valid_to is not None:
         overlapping = overlapping.filter(valid_from__lte=valid_to)
     other = overlapping.first()
     if other is not None:
-        raise Refused("valid_from", Formatted(TARGET_OVERLAPS, start=_date(other.valid_from)))
+        raise Refused("valid_from", Formatted(overlaps, start=_date(other.valid_from)))
     with transaction.atomic():
-        return AreaFirstContactTarget.objects.create(
+        return model.objects.create(
             trial_area=area,
             working_days=working_days,
             valid_from=valid_from,
