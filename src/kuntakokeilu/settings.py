@@ -305,3 +305,6 @@ RULE_MODULES.append("kuntakokeilu.decisions.rules")
 
 # --- service process: the job-search obligation's rule (issue 17 item 2) ---
 RULE_MODULES.append("kuntakokeilu.service_process.obligation_rule")
+
+# --- service process: other apps' records the deadline engine reads (service_process/sources.py) ---
+SERVICE_PROCESS_SOURCES: list[str] = []

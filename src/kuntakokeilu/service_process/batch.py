@@ -35,6 +35,7 @@ from kuntakokeilu.regions.models import TrialAreaMember
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
+from . import sources
 from .deadlines import MET_BY
 from .models import AreaFirstContactTarget, DueItem, Meeting
 from .queries import rule_input
@@ -158,12 +159,21 @@ def refresh_all(
 
 def _refresh_chunk(part, on, rule, params, customers, days, summary: Summary) -> None:
     facts, meetings, items = chunk_rows(part[0], part[-1], on)
+    other = sources.rows(part[0], part[-1], on)
     judged, inputs = [], []
     for pk in part:
         municipality, born = customers.get(pk, (None, None))
         given = None
         if municipality is not None:
-            given = rule_input(facts.get(pk, ()), born, meetings.get(pk, ()), days.get(municipality), on)
+            given = rule_input(
+                facts.get(pk, ()),
+                born,
+                meetings.get(pk, ()),
+                days.get(municipality),
+                on,
+                other.events.get(pk, ()),
+                other.services.get(pk, ()),
+            )
         if given is not None:
             judged.append(pk)
             inputs.append((given, on))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
 from django.db.models import Count, Q
 
 from kuntakokeilu.customers import customerships
@@ -14,6 +15,7 @@ from kuntakokeilu.regions.models import TrialArea, TrialAreaMember
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.registry import get_rule
 
+from . import sources
 from .models import AreaFirstContactTarget, Channel, Meeting
 from .rules import NAME
 
@@ -57,20 +59,27 @@ def deadline_facts(person: Person, on: dt.date, meetings: list[Meeting] | None =
     if meetings is None:
         meetings = list(person.meetings.filter(date__lte=on))
     target = first_contact_target(trial_area_of(person, on), on)
+    key = Person._meta.pk.get_db_prep_value(person.pk, connection)  # the database's form, as the batch's
+    other = sources.rows(key, key, on)
     return rule_input(
         [(f.kind, f.valid_from, f.code, f.end_date) for f in facts if not f.superseded],
         person.birth_date,
         [(m.type, m.date, m.no_show) for m in meetings],
         target.working_days if target else None,
         on,
+        other.events.get(key, ()),
+        other.services.get(key, ()),
     )
 
 
-def rule_input(facts, birth_date, meetings, first_contact_days, on: dt.date) -> dict | None:
+def rule_input(
+    facts, birth_date, meetings, first_contact_days, on: dt.date, events=(), services=()
+) -> dict | None:
     """The rule's input from plain rows: the person's current facts as (kind, valid_from, code, end_date),
     the meetings as (type, date, no_show) in date order, the area's first-contact target in working days
-    (or None). None when no job search has begun by `on`. The one builder of the input: the person's page
-    and refresh (`deadline_facts`) and the batch (`batch.refresh_all`) both call it."""
+    (or None), and from the other apps' records (`sources.rows`) the events held as (type, date) and the
+    services as (start, expected_end). None when no job search has begun by `on`. The one builder of the
+    input: the person's page and refresh (`deadline_facts`) and the batch (`batch.refresh_all`) call it."""
     searches = sorted((f for f in facts if f[0] == FactKind.JOB_SEARCH and f[1] <= on), key=lambda f: f[1])
     if not searches:
         return None
@@ -94,8 +103,12 @@ def rule_input(facts, birth_date, meetings, first_contact_days, on: dt.date) -> 
         "birth_date": birth_date,
         "lms_days": None,
         "integration_start": None,
-        "events": [{"type": t, "date": d} for t, d, no_show in meetings if not no_show and d <= on],
-        "services": [],
+        "events": sorted(
+            [{"type": t, "date": d} for t, d, no_show in meetings if not no_show and d <= on]
+            + [{"type": t, "date": d} for t, d in events if d <= on],
+            key=lambda e: e["date"],
+        ),
+        "services": [{"start": start, "expected_end": end} for start, end in services if start <= on],
         "area_first_contact_days": first_contact_days,
     }
 
