@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.whatif",
     "kuntakokeilu.service_process",
     "kuntakokeilu.decisions",
+    "kuntakokeilu.cooperation",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -308,3 +309,6 @@ RULE_MODULES.append("kuntakokeilu.service_process.obligation_rule")
 
 # --- service process: other apps' records the deadline engine reads (service_process/sources.py) ---
 SERVICE_PROCESS_SOURCES: list[str] = []
+
+# --- cooperation: the regional co-operation network (R-SP-9, issue 17 item 7) ---
+DEMO_STEPS.append("kuntakokeilu.cooperation.demo")
