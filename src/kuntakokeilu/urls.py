@@ -28,4 +28,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.whatif.urls")),
     # --- service_process: a job seeker's deadlines and meetings (issue 16) ---
     path("", include("kuntakokeilu.service_process.urls")),
+    # --- cooperation: the trial area's regional co-operation network (R-SP-9) ---
+    path("", include("kuntakokeilu.cooperation.urls")),
 ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.regions.models import ElyCentre, Municipality, TeOffice, TrialArea
@@ -125,6 +126,11 @@ class NetworkMember(models.Model):
     def display_name(self, lang: str | None) -> str:
         org = self.organisation
         return org.name_in(lang) if org is not None else self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the language of the page being shown."""
+        return self.display_name(translation.get_language())
 
     def holds_on(self, on) -> bool:
         return self.member_from <= on and (self.member_to is None or on <= self.member_to)

@@ -67,7 +67,8 @@ class _Name:
         lang = translation.get_language()
         if isinstance(self.obj, NetworkMember):
             return self.obj.display_name(lang)
-        return self.obj.name_in(lang)
+        names = self.obj.names()
+        return names.get((lang or "fi")[:2]) or names["fi"]
 
 
 NOT_MANAGER = _("You do not keep this trial area's co-operation network.")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.applications.messages import NAV_APPLICATIONS, NAV_APPLICATIONS_HELP
+from kuntakokeilu.cooperation.labels import NAV_NETWORK, NAV_NETWORK_HELP
 from kuntakokeilu.customers.labels import (
     NAV_CUSTOMER_COUNTS,
     NAV_CUSTOMER_COUNTS_HELP,
@@ -120,6 +121,8 @@ LINKS: list[Link] = [
     # --- service_process: own customers and the area manager's pages (issue 16 items 2 and 3) ---
     Link(NAV_CUSTOMERS, "service_process:customers", "service_process.view_worklist", NAV_CUSTOMERS_HELP),
     Link(NAV_AREA, "service_process:area-home", "service_process.manage_service_points", NAV_AREA_HELP),
+    # --- cooperation: the regional co-operation network (R-SP-9) ---
+    Link(NAV_NETWORK, "cooperation:home", "cooperation.view", NAV_NETWORK_HELP),
 ]
 
 
