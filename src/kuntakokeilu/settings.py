@@ -312,3 +312,7 @@ SERVICE_PROCESS_SOURCES: list[str] = []
 
 # --- cooperation: the regional co-operation network (R-SP-9, issue 17 item 7) ---
 DEMO_STEPS.append("kuntakokeilu.cooperation.demo")
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "NetworkMemberKindEnum": "kuntakokeilu.cooperation.models.MemberKind",
+    "NetworkMeetingChannelEnum": "kuntakokeilu.cooperation.models.MeetingChannel",
+}

@@ -4,6 +4,7 @@ from django.urls import path
 
 from . import accounts, docs, regions
 from . import applications as applications_api
+from . import cooperation as cooperation_api
 from . import customers as customers_api
 from . import service_process as service_process_api
 from . import service_process_assessments as assessments_api
@@ -111,5 +112,16 @@ urlpatterns = [
         "v1/trial-areas/<int:number>/service-points/",
         service_process_api.TrialAreaServicePoints.as_view(),
         name="trial-area-service-points",
+    ),
+    # --- cooperation: the trial area's regional co-operation network (R-SP-9) ---
+    path(
+        "v1/trial-areas/<int:number>/network/members/",
+        cooperation_api.NetworkMembers.as_view(),
+        name="network-members",
+    ),
+    path(
+        "v1/trial-areas/<int:number>/network/meetings/",
+        cooperation_api.NetworkMeetings.as_view(),
+        name="network-meetings",
     ),
 ]
