@@ -168,7 +168,7 @@ def test_meetings_are_recorded_and_listed_in_a_period(api):
     )
     assert refused.status_code == 400
     assert refused.json()["error"]["fields"]["participants"] == [
-        "Opisto var inte medlem i nätverket 10.5.2022."
+        "Opisto var inte medlem i nätverket den 10.5.2022."
     ]
     assert NetworkMeeting.objects.count() == 1
     as_user(api, "ville.hyvonen")

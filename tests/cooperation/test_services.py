@@ -63,7 +63,7 @@ def test_another_ely_centre_or_te_office_is_refused_naming_the_competent_one(use
     with translation.override("sv"):
         error = refused(add, juha, kainuu, kind="ely_centre", ely=ElyCentre.objects.get(code="01"))
         assert error.field == "ely"
-        assert "Kajanalands" in str(error.message) and "21 §" in str(error.message)
+        assert "Kajanaland" in str(error.message) and "21 §" in str(error.message)
         error = refused(add, juha, kainuu, kind="te_office", te_office=TeOffice.objects.get(code="01"))
         assert error.field == "te_office"
     # another ELY centre taking part by agreement is recorded by its name
