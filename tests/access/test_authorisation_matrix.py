@@ -86,6 +86,10 @@ def objects():
             TrialArea.objects.get(number=20),
             TrialArea.objects.get(number=7),
         ),
+        # --- cooperation --- (R-SP-9: the Helsinki area inside, Kainuu outside)
+        "cooperation.view": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
+        # the network is kept by the area manager of the area (Kainuu inside, Helsinki outside)
+        "cooperation.manage": (TrialArea.objects.get(number=7), TrialArea.objects.get(number=20)),
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
             code: _due_transfers()
@@ -296,6 +300,14 @@ EXPECTED = {
     "service_process.view_health_needs": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     # issue 16 item 5: the area's service points for those who record meetings there and its manager
     "service_process.view_service_points": ({Role.CASE_WORKER, Role.APPROVER}, {Role.AREA_MANAGER}, False),
+    # --- cooperation --- (R-SP-9, L1269 s. 21: the area's own staff, the ELY centre's and TE office's
+    # officials of the area and the ministry see the network; the area manager of the area keeps it)
+    "cooperation.view": (
+        {Role.CASE_WORKER, Role.APPROVER, Role.TE_OFFICE, Role.ELY, Role.MINISTRY},
+        {Role.AREA_MANAGER, Role.MINISTRY},
+        False,
+    ),
+    "cooperation.manage": ({Role.AREA_MANAGER}, NOBODY, False),
 }
 
 

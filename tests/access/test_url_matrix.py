@@ -60,7 +60,32 @@ FACTORIES = {
     "whatif/pk": (lambda w, a: w.whatif.pk, 999999999),
     "kind": (lambda w, a: "areas", "areas"),  # not an object: the same in both
     "point_id": (lambda w, a: _service_point(a.trial_area).pk, 999999999),  # issue 16: a service point
+    # R-SP-9: a member and a meeting of the area's co-operation network
+    "member_id": (lambda w, a: _network_member(a.trial_area).pk, 999999999),
+    "meeting_id": (lambda w, a: _network_meeting(a.trial_area).pk, 999999999),
 }
+
+
+def _network_member(area):
+    """A member of the area's co-operation network (created on first use: the world has none)."""
+    from kuntakokeilu.cooperation.models import NetworkMember
+
+    member, _created = NetworkMember.objects.get_or_create(
+        trial_area=area, kind="other", name="Matriisin jäsen", defaults={"member_from": matrix_world.TODAY}
+    )
+    return member
+
+
+def _network_meeting(area):
+    """A meeting of the area's co-operation network with its member present (created on first use)."""
+    from kuntakokeilu.cooperation.models import NetworkMeeting
+
+    meeting, created = NetworkMeeting.objects.get_or_create(
+        trial_area=area, date=matrix_world.TODAY, defaults={"channel": "remote", "agenda": "1. Avaus"}
+    )
+    if created:
+        meeting.participants.set([_network_member(area)])
+    return meeting
 
 
 def _service_point(area):
