@@ -201,3 +201,13 @@ def test_ending_a_membership_before_a_meeting_attended_is_refused(users, kainuu,
     services.end_member(juha, network["kajaani"], member_to=D(2022, 5, 10), today=TODAY)
     assert not queries.members_on(kainuu, D(2022, 5, 11)).filter(pk=network["kajaani"].pk).exists()
     assert queries.members_on(kainuu, D(2022, 5, 10)).filter(pk=network["kajaani"].pk).exists()
+
+
+def test_the_statutory_members_missing_on_a_date(users, kainuu, network):
+    """L1269 s. 21 / A153 s. 4: Kainuu's seven municipalities, its TE office and its ELY centre; Kajaani and
+    the ELY centre are members, so six municipalities and the TE office are missing."""
+    with translation.override("fi"):
+        missing = queries.missing_statutory_members(kainuu, D(2022, 5, 10))
+    assert "Kajaani" not in missing and "Kainuun ELY-keskus" not in missing
+    assert "Kuhmo" in missing and "Kainuun TE-toimisto" in missing
+    assert len(missing) == 7

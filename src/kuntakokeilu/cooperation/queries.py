@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.utils import translation
 
-from kuntakokeilu.regions.models import TrialArea
+from kuntakokeilu.regions.models import ElyCentre, Municipality, RegionalMembership, TeOffice, TrialArea
 
 from .models import MemberKind, NetworkMeeting, NetworkMember
 
@@ -90,3 +91,26 @@ def attendance_by_kind(
         )
         for kind, label in MemberKind.choices
     ]
+
+
+def missing_statutory_members(area: TrialArea, on: dt.date) -> list[str]:
+    """The statutory members of the area's co-operation body (L1269 s. 21, A153 s. 4: each municipality of
+    the area, its TE office and the competent ELY centre, by the regional division of the date) that are not
+    members of the network on the date, by name in the active language."""
+    lang = translation.get_language()
+    present = members_on(area, on)
+    have = {
+        "municipality": set(present.values_list("municipality_id", flat=True)),
+        "ely": set(present.values_list("ely_id", flat=True)),
+        "te_office": set(present.values_list("te_office_id", flat=True)),
+    }
+    municipalities = Municipality.objects.filter(trial_memberships__trial_area=area).order_by("name_fi")
+    division = RegionalMembership.objects.valid_on(on).filter(
+        municipality__trial_memberships__trial_area=area
+    )
+    elys = ElyCentre.objects.filter(pk__in=division.values("ely_id")).order_by("name_fi")
+    offices = TeOffice.objects.filter(pk__in=division.values("te_office_id")).order_by("name_fi")
+    missing = [m for m in municipalities if m.pk not in have["municipality"]]
+    missing += [e for e in elys if e.pk not in have["ely"]]
+    missing += [t for t in offices if t.pk not in have["te_office"]]
+    return [org.name_in(lang) for org in missing]
