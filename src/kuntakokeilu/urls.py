@@ -29,3 +29,6 @@ urlpatterns = [
     # --- service_process: a job seeker's deadlines and meetings (issue 16) ---
     path("", include("kuntakokeilu.service_process.urls")),
 ]
+
+# --- employers: employers, vacancies, presentations and job offers (issue 17 item 4) ---
+urlpatterns += [path("", include("kuntakokeilu.employers.urls"))]
