@@ -54,6 +54,15 @@ SERVICE_PROCESS = {
     "/api/v1/service/worklist/",
     "/api/v1/trial-areas/{number}/service-points/",
 }
+# --- employers (issue 17 item 4) ---
+EMPLOYERS = {
+    "/api/v1/employers/",
+    "/api/v1/employers/{employer_id}/vacancies/",
+    "/api/v1/vacancies/{vacancy_id}/presentations/",
+    "/api/v1/persons/{person_id}/consents/",
+    "/api/v1/persons/{person_id}/job-offers/",
+    "/api/v1/persons/{person_id}/job-offers/{offer_id}/outcome/",
+}
 
 
 def api_routes():
@@ -70,7 +79,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     assert schema["openapi"].startswith("3.")
     assert (
         set(schema["paths"])
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
         == api_routes()
     )
 
@@ -96,7 +105,7 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 
