@@ -125,7 +125,9 @@ def _employer(kunta_code: str):
     """An unsaved employer of the municipality (the scope reads only its municipality)."""
     from kuntakokeilu.employers.models import Employer
 
-    return Employer(business_id="0201256-6", name="Matriisi Oy", municipality=Municipality.objects.get(code=kunta_code))
+    return Employer(
+        business_id="0201256-6", name="Matriisi Oy", municipality=Municipality.objects.get(code=kunta_code)
+    )
 
 
 def _application(lead_code: str):

@@ -79,7 +79,8 @@ def _employer_side(area):
     municipality = Municipality.objects.get(code=area.municipality)
     business_id = {"434": "1618033-3", "205": "2236067-2"}.get(area.municipality, "1414213-0")
     employer, _created = Employer.objects.get_or_create(
-        business_id=business_id, defaults={"name": f"Matriisi {area.municipality} Oy", "municipality": municipality}
+        business_id=business_id,
+        defaults={"name": f"Matriisi {area.municipality} Oy", "municipality": municipality},
     )
     day = dt.date(2023, 5, 2)
     vacancy, _created = Vacancy.objects.get_or_create(
@@ -99,7 +100,12 @@ def _employer_side(area):
     offer, _created = JobOffer.objects.get_or_create(
         person=area.person,
         offered_on=day,
-        defaults={"job": "Matriisin työ", "apply_by": day, "offered_by": "authority", "municipality": municipality},
+        defaults={
+            "job": "Matriisin työ",
+            "apply_by": day,
+            "offered_by": "authority",
+            "municipality": municipality,
+        },
     )
     return {"employer": employer, "vacancy": vacancy, "consent": consent, "offer": offer}
 

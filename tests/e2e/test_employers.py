@@ -38,9 +38,12 @@ def world(settings):
     initial(dt.date(2021, 3, 1))
     helsinki = Municipality.objects.get(code="091")
     employer = services.add_employer(
-        get_user_model().objects.get(username="aino.virtanen"), business_id="1618033-3",
-        name="Kahvila Esimerkki Oy", municipality=helsinki, today=TODAY,
-    )  # fmt: skip
+        get_user_model().objects.get(username="aino.virtanen"),
+        business_id="1618033-3",
+        name="Kahvila Esimerkki Oy",
+        municipality=helsinki,
+        today=TODAY,
+    )
     people = {}
     for key, number, born, interview in (
         ("warsame", 902, dt.date(1985, 9, 2), dt.date(2022, 2, 1)),
@@ -55,9 +58,12 @@ def world(settings):
     for key, code in (("lahtinen", "091"), ("nystrom", "638")):  # customers of their municipality
         if customerships.municipal_customership(people[key], TODAY) is None:
             customerships.start(
-                people[key], on=dt.date(2021, 3, 1), ground=Ground.INITIAL_TRANSFER, outcome=None,
+                people[key],
+                on=dt.date(2021, 3, 1),
+                ground=Ground.INITIAL_TRANSFER,
+                outcome=None,
                 responsible={"type": "municipality", "kunta_code": code},
-            )  # fmt: skip
+            )
     return employer, people
 
 

@@ -19,9 +19,16 @@ def world(demo_customers, user):  # noqa: F811
         aino, business_id="1618033-3", name="Kahvila Testi Oy", municipality=helsinki, today=TODAY
     )
     vacancy = services.add_vacancy(
-        aino, employer, title="barista", municipality=helsinki, published_on=D("2023-05-15"),
-        apply_by=D("2023-06-15"), assignment_date=D("2023-05-12"), assignment_text="Välitä paikka.", today=TODAY,
-    )  # fmt: skip
+        aino,
+        employer,
+        title="barista",
+        municipality=helsinki,
+        published_on=D("2023-05-15"),
+        apply_by=D("2023-06-15"),
+        assignment_date=D("2023-05-12"),
+        assignment_text="Välitä paikka.",
+        today=TODAY,
+    )
     return {
         "aino": aino,
         "linnea": user("linnea.lindqvist"),
@@ -35,6 +42,9 @@ def world(demo_customers, user):  # noqa: F811
 def initial_interview(person, day, code="091"):
     """Test data: an initial interview held on `day`."""
     return Meeting.objects.create(
-        person=person, type="initial_interview", date=day, channel="phone",
+        person=person,
+        type="initial_interview",
+        date=day,
+        channel="phone",
         municipality=Municipality.objects.get(code=code),
-    )  # fmt: skip
+    )

@@ -30,8 +30,11 @@ def test_counts_and_does_not_count(console_env, tmp_path):
     assert run.returncode == 0, run.stderr
     out = {o["id"]: o for o in json.loads(run.stdout)}
     assert {k: o["result"]["counts"] for k, o in out.items()} == {
-        "late": True, "early": False, "employer": False, "applied": False,
-    }  # fmt: skip
+        "late": True,
+        "early": False,
+        "employer": False,
+        "applied": False,
+    }
     assert "lasketaan" in out["late"]["checks"][0]["text"]["fi"]
     assert "räknas inte" in out["early"]["checks"][0]["text"]["sv"]
     before = console(console_env, "run", "job-offer-refusal", "--input", path, "--on", "2022-04-29")

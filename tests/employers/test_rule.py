@@ -10,7 +10,12 @@ import pytest
 from kuntakokeilu.employers.rules import refusal_counts
 
 D = dt.date.fromisoformat
-OFFER = {"offered_by": "authority", "outcome": "refused", "offered_on": D("2022-09-01"), "apply_by": D("2022-09-15")}
+OFFER = {
+    "offered_by": "authority",
+    "outcome": "refused",
+    "offered_on": D("2022-09-01"),
+    "apply_by": D("2022-09-15"),
+}
 
 
 def _text(outcome, lang="fi"):

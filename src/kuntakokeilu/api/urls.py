@@ -129,8 +129,16 @@ urlpatterns += [
         employers_api.VacancyPresentations.as_view(),
         name="vacancy-presentations",
     ),
-    path("v1/persons/<uuid:person_id>/consents/", employers_api.PersonConsents.as_view(), name="person-consents"),
-    path("v1/persons/<uuid:person_id>/job-offers/", employers_api.PersonJobOffers.as_view(), name="person-job-offers"),
+    path(
+        "v1/persons/<uuid:person_id>/consents/",
+        employers_api.PersonConsents.as_view(),
+        name="person-consents",
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/job-offers/",
+        employers_api.PersonJobOffers.as_view(),
+        name="person-job-offers",
+    ),
     path(
         "v1/persons/<uuid:person_id>/job-offers/<int:offer_id>/outcome/",
         employers_api.PersonJobOfferOutcome.as_view(),

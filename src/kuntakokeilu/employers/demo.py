@@ -31,23 +31,72 @@ EMPLOYERS = [
 ]
 # (business id, title, kunta, published, apply by, assignment date, assignment text, username)
 VACANCIES = [
-    ("1618033-3", "myyjä-barista", "091", D(2022, 8, 15), D(2022, 9, 30), D(2022, 8, 12),
-     "Työnantaja pyysi 12.8.2022 välittämään paikan ja esittelemään sopivia hakijoita: kokoaikainen, "
-     "toistaiseksi voimassa, aloitus syyskuussa.", "aino.virtanen"),
-    ("1414213-0", "lagerarbetare", "638", D(2022, 8, 20), D(2022, 9, 16), D(2022, 8, 19),
-     "Arbetsgivaren bad 19.8.2022 kommunen förmedla platsen: heltid, visstid sex månader.",
-     "linnea.lindqvist"),
-]  # fmt: skip
-CONSENT = (WARSAME, D(2022, 8, 16), "Kirjallinen suostumus allekirjoitettu 16.8.2022, arkistotunnus DEMO/HEL/2022/123.")
+    (
+        "1618033-3",
+        "myyjä-barista",
+        "091",
+        D(2022, 8, 15),
+        D(2022, 9, 30),
+        D(2022, 8, 12),
+        "Työnantaja pyysi 12.8.2022 välittämään paikan ja esittelemään sopivia hakijoita: kokoaikainen, "
+        "toistaiseksi voimassa, aloitus syyskuussa.",
+        "aino.virtanen",
+    ),
+    (
+        "1414213-0",
+        "lagerarbetare",
+        "638",
+        D(2022, 8, 20),
+        D(2022, 9, 16),
+        D(2022, 8, 19),
+        "Arbetsgivaren bad 19.8.2022 kommunen förmedla platsen: heltid, visstid sex månader.",
+        "linnea.lindqvist",
+    ),
+]
+CONSENT = (
+    WARSAME,
+    D(2022, 8, 16),
+    "Kirjallinen suostumus allekirjoitettu 16.8.2022, arkistotunnus DEMO/HEL/2022/123.",
+)
 # (person, username, vacancy title or None, job text, offered on, apply by, by, outcome, outcome on, reason)
 OFFERS = [
-    (WARSAME, "aino.virtanen", "myyjä-barista", "", D(2022, 8, 17), D(2022, 8, 26), "authority", "refused",
-     D(2022, 8, 22), "Työvuorot eivät sovi lasten päivähoidon aikoihin."),
-    (NYSTROM, "linnea.lindqvist", None, "Lagerarbetare, Borgå Demo Ab", D(2022, 3, 1), D(2022, 3, 14),
-     "authority", "refused", D(2022, 3, 8), "Inget intresse för lagerarbete."),
-    (NYSTROM, "linnea.lindqvist", "lagerarbetare", "", D(2022, 8, 22), D(2022, 9, 16), "authority", "applied",
-     D(2022, 8, 25), ""),
-]  # fmt: skip
+    (
+        WARSAME,
+        "aino.virtanen",
+        "myyjä-barista",
+        "",
+        D(2022, 8, 17),
+        D(2022, 8, 26),
+        "authority",
+        "refused",
+        D(2022, 8, 22),
+        "Työvuorot eivät sovi lasten päivähoidon aikoihin.",
+    ),
+    (
+        NYSTROM,
+        "linnea.lindqvist",
+        None,
+        "Lagerarbetare, Borgå Demo Ab",
+        D(2022, 3, 1),
+        D(2022, 3, 14),
+        "authority",
+        "refused",
+        D(2022, 3, 8),
+        "Inget intresse för lagerarbete.",
+    ),
+    (
+        NYSTROM,
+        "linnea.lindqvist",
+        "lagerarbetare",
+        "",
+        D(2022, 8, 22),
+        D(2022, 9, 16),
+        "authority",
+        "applied",
+        D(2022, 8, 25),
+        "",
+    ),
+]
 
 
 def _person(key) -> Person | None:
@@ -75,9 +124,16 @@ def run(today: dt.date):
         if assigned > today or employer.vacancies.filter(title=title).exists():
             continue
         services.add_vacancy(
-            users.get(username=username), employer, title=title, municipality=Municipality.objects.get(code=code),
-            published_on=published, apply_by=apply_by, assignment_date=assigned, assignment_text=text, today=today,
-        )  # fmt: skip
+            users.get(username=username),
+            employer,
+            title=title,
+            municipality=Municipality.objects.get(code=code),
+            published_on=published,
+            apply_by=apply_by,
+            assignment_date=assigned,
+            assignment_text=text,
+            today=today,
+        )
         added += 1
     yield f"Vacancies: {added} added."
     yield from _consent_and_presentation(today, users.get(username="aino.virtanen"))
@@ -105,7 +161,11 @@ def _offers(today, users):
     recorded = 0
     for key, username, title, job, offered_on, apply_by, by, outcome, outcome_on, reason in OFFERS:
         person = _person(key)
-        if person is None or offered_on > today or JobOffer.objects.filter(person=person, offered_on=offered_on).exists():
+        if (
+            person is None
+            or offered_on > today
+            or JobOffer.objects.filter(person=person, offered_on=offered_on).exists()
+        ):
             continue
         user = users.get(username=username)
         vacancy = Vacancy.objects.filter(title=title).first() if title else None
@@ -113,9 +173,15 @@ def _offers(today, users):
             continue
         try:
             offer = services.make_offer(
-                user, person, offered_on=offered_on, apply_by=apply_by, offered_by=by, vacancy=vacancy, job=job,
+                user,
+                person,
+                offered_on=offered_on,
+                apply_by=apply_by,
+                offered_by=by,
+                vacancy=vacancy,
+                job=job,
                 today=today,
-            )  # fmt: skip
+            )
         except services.Refused as refused:
             yield f"Job offer to {person.full_name} on {offered_on}: not recorded ({refused.message})."
             continue

@@ -37,7 +37,7 @@ class VacancyStatus(models.TextChoices):
 
 
 class Vacancy(models.Model):
-    """A vacancy the municipality publishes or forwards on the employer's assignment (L1269 s. 10 mom 1 p6)."""
+    """A vacancy the municipality forwards on an employer's assignment (L1269 s. 10 mom 1 p6)."""
 
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="vacancies")
     title = models.CharField(_("job title"), max_length=200)
@@ -87,10 +87,16 @@ class PresentationConsent(models.Model):
         ordering = ["-given_on", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(scope="all", employer__isnull=True) | models.Q(scope="one", employer__isnull=False)),
+                condition=(
+                    models.Q(scope="all", employer__isnull=True)
+                    | models.Q(scope="one", employer__isnull=False)
+                ),
                 name="employers_consent_scope_employer",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.given_on} ({self.scope})"
 
     def covers(self, employer: Employer, on) -> bool:
         """Valid on `on` for `employer`: written, given by then, not withdrawn by then, in its scope."""
@@ -118,6 +124,9 @@ class Presentation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["vacancy", "person"], name="employers_presented_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} → {self.vacancy_id} ({self.presented_on})"
 
 
 class OfferedBy(models.TextChoices):
@@ -154,6 +163,9 @@ class JobOffer(models.Model):
 
     class Meta:
         ordering = ["-offered_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.job_label} ({self.offered_on})"
 
     @property
     def job_label(self) -> str:

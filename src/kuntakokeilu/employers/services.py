@@ -73,9 +73,7 @@ UNKNOWN_OFFERED_BY = _("Choose who offered the job.")
 APPLY_BY_BEFORE_OFFER = _("The date to apply by cannot be before the date of the offer.")
 UNKNOWN_OUTCOME = _("Choose the outcome of the job offer.")
 OUTCOME_BEFORE_OFFER = _("The outcome cannot be dated before the offer (%(on)s).")
-NO_ANSWER_TOO_EARLY = _(
-    "“No answer” can be recorded only after the date to apply by (%(on)s) has passed."
-)
+NO_ANSWER_TOO_EARLY = _("“No answer” can be recorded only after the date to apply by (%(on)s) has passed.")
 REFUSAL_NEEDS_REASON = _("Give the reason the job seeker gave for the refusal (or “none given”).")
 
 
@@ -114,7 +112,11 @@ def add_employer(
         if Employer.objects.filter(business_id=value).exists():
             raise Refused("business_id", Formatted(BUSINESS_ID_TAKEN, id=value))
         return Employer.objects.create(
-            business_id=value, name=name, municipality=municipality, contact=contact.strip(), recorded_by=_by(user)
+            business_id=value,
+            name=name,
+            municipality=municipality,
+            contact=contact.strip(),
+            recorded_by=_by(user),
         )
 
 

@@ -11,7 +11,11 @@ urlpatterns = [
     path("employers/vacancies/<int:vacancy_id>/", views.vacancy_detail, name="vacancy"),
     path("employers/vacancies/<int:vacancy_id>/present/", views.present, name="present"),
     path("job-seekers/<uuid:person_id>/service/job-offers/", views.job_offers, name="job-offers"),
-    path("job-seekers/<uuid:person_id>/service/job-offers/consents/", views.record_consent, name="record-consent"),
+    path(
+        "job-seekers/<uuid:person_id>/service/job-offers/consents/",
+        views.record_consent,
+        name="record-consent",
+    ),
     path(
         "job-seekers/<uuid:person_id>/service/job-offers/consents/<int:consent_id>/withdraw/",
         views.withdraw_consent,

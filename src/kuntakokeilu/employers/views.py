@@ -106,7 +106,11 @@ def employer_new(request):
 
 
 def _employer_page(request, employer, today, form, status=200):
-    context = {"employer": employer, "vacancies": employer.vacancies.select_related("municipality"), "form": form}
+    context = {
+        "employer": employer,
+        "vacancies": employer.vacancies.select_related("municipality"),
+        "form": form,
+    }
     return render(request, "employers/employer.html", context, status=status)
 
 
@@ -140,12 +144,21 @@ def vacancy_new(request, employer):
 
 
 def _vacancy_page(request, vacancy, today, form, status=200):
-    presentations = list(vacancy.presentations.select_related("person", "consent").order_by("-presented_on", "id"))
+    presentations = list(
+        vacancy.presentations.select_related("person", "consent").order_by("-presented_on", "id")
+    )
     shown = [p for p in presentations if can(request.user, "employers.view_offers", p.person, today)]
     audit.record(request.user, [p.person for p in shown], "employers:vacancy", Purpose.CUSTOMER_SERVICE)
     if form is not None:
-        audit.record(request.user, list(form.fields["persons"].queryset), "employers:vacancy", Purpose.CUSTOMER_SERVICE)
-    context = {"vacancy": vacancy, "presentations": shown, "hidden": len(presentations) - len(shown), "form": form}
+        audit.record(
+            request.user, list(form.fields["persons"].queryset), "employers:vacancy", Purpose.CUSTOMER_SERVICE
+        )
+    context = {
+        "vacancy": vacancy,
+        "presentations": shown,
+        "hidden": len(presentations) - len(shown),
+        "form": form,
+    }
     return render(request, "employers/vacancy.html", context, status=status)
 
 

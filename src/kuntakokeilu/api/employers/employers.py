@@ -27,7 +27,9 @@ class MunicipalityCodeField(serializers.SlugRelatedField):
 
 class EmployerSerializer(serializers.ModelSerializer):
     municipality = MunicipalityCodeField(help_text="The municipality's code, e.g. 091.")
-    business_id = serializers.CharField(max_length=20, help_text="Y-tunnus, e.g. 1234567-8 (check digit checked).")
+    business_id = serializers.CharField(
+        max_length=20, help_text="Y-tunnus, e.g. 1234567-8 (check digit checked)."
+    )
 
     class Meta:
         model = Employer
@@ -91,7 +93,9 @@ class EmployerVacancies(PerMethodAction, CatalogueView):
     not_found = ("employer_not_found", gettext_lazy("No such employer."))
 
     def get_kk_object(self) -> Employer:
-        employer = Employer.objects.select_related("municipality").filter(pk=self.kwargs["employer_id"]).first()
+        employer = (
+            Employer.objects.select_related("municipality").filter(pk=self.kwargs["employer_id"]).first()
+        )
         if employer is None:
             raise self.object_not_found()
         return employer

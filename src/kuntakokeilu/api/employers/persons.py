@@ -16,7 +16,15 @@ from kuntakokeilu import clock
 from kuntakokeilu.access import audit
 from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.employers import services
-from kuntakokeilu.employers.models import ConsentScope, Employer, JobOffer, OfferedBy, Outcome, PresentationConsent, Vacancy
+from kuntakokeilu.employers.models import (
+    ConsentScope,
+    Employer,
+    JobOffer,
+    OfferedBy,
+    Outcome,
+    PresentationConsent,
+    Vacancy,
+)
 
 from ..customers import PersonView
 from ..service_process.common import LANG_PARAMETER, explanation_lang
@@ -43,7 +51,9 @@ class JudgementSerializer(serializers.Serializer):
 
 
 class JobOfferSerializer(serializers.ModelSerializer):
-    vacancy = serializers.PrimaryKeyRelatedField(queryset=Vacancy.objects.all(), allow_null=True, required=False)
+    vacancy = serializers.PrimaryKeyRelatedField(
+        queryset=Vacancy.objects.all(), allow_null=True, required=False
+    )
     offered_by = serializers.ChoiceField(choices=OfferedBy.values)
     outcome = serializers.CharField(read_only=True, help_text="applied, hired, refused, no_answer or empty.")
     judgement = serializers.SerializerMethodField()
@@ -108,7 +118,9 @@ class PersonConsents(PerMethodAction, PersonView):
         try:
             with transaction.atomic():
                 person = self.get_kk_object()
-                consent = services.record_consent(request.user, person, today=clock.today(), **body.validated_data)
+                consent = services.record_consent(
+                    request.user, person, today=clock.today(), **body.validated_data
+                )
                 audit.record(request.user, [person], "api:person-consents", Purpose.CUSTOMER_SERVICE)
                 data = ConsentSerializer(consent).data
         except services.Refused as refused:
@@ -124,7 +136,9 @@ class PersonJobOffers(PerMethodAction, PersonView):
     method_actions = {"POST": "employers.record_offer"}
     schema = MethodCatalogueSchema()
 
-    @extend_schema(tags=TAGS, parameters=[LANG_PARAMETER], responses={200: JobOfferSerializer(many=True), **ERRORS})
+    @extend_schema(
+        tags=TAGS, parameters=[LANG_PARAMETER], responses={200: JobOfferSerializer(many=True), **ERRORS}
+    )
     def get(self, request, person_id):
         lang = explanation_lang(request)
         with transaction.atomic():
@@ -157,7 +171,9 @@ class PersonJobOfferOutcome(PersonView):
     not_found = ("job_offer_not_found", gettext_lazy("No such job offer."))
 
     def get_kk_object(self) -> JobOffer:
-        offer = JobOffer.objects.filter(pk=self.kwargs["offer_id"], person_id=self.kwargs["person_id"]).first()
+        offer = JobOffer.objects.filter(
+            pk=self.kwargs["offer_id"], person_id=self.kwargs["person_id"]
+        ).first()
         if offer is None:
             raise self.object_not_found()
         return offer
@@ -176,7 +192,9 @@ class PersonJobOfferOutcome(PersonView):
         try:
             with transaction.atomic():
                 offer = self.get_kk_object()
-                done = services.record_outcome(request.user, offer, today=clock.today(), **body.validated_data)
+                done = services.record_outcome(
+                    request.user, offer, today=clock.today(), **body.validated_data
+                )
                 audit.record(request.user, [offer.person], "api:person-job-offers", Purpose.CUSTOMER_SERVICE)
                 data = JobOfferSerializer(done.offer, context={"lang": lang}).data
         except services.Refused as refused:

@@ -46,7 +46,11 @@ class VacancyPresentations(CatalogueView):
     not_found = ("vacancy_not_found", gettext_lazy("No such vacancy."))
 
     def get_kk_object(self) -> Vacancy:
-        vacancy = Vacancy.objects.select_related("employer", "municipality").filter(pk=self.kwargs["vacancy_id"]).first()
+        vacancy = (
+            Vacancy.objects.select_related("employer", "municipality")
+            .filter(pk=self.kwargs["vacancy_id"])
+            .first()
+        )
         if vacancy is None:
             raise self.object_not_found()
         return vacancy
@@ -61,11 +65,15 @@ class VacancyPresentations(CatalogueView):
                 for p in vacancy.presentations.select_related("person").order_by("-presented_on", "id")
                 if can(request.user, "employers.view_offers", p.person, today)
             ]
-            audit.record(request.user, [p.person for p in rows], "api:vacancy-presentations", Purpose.CUSTOMER_SERVICE)
+            audit.record(
+                request.user, [p.person for p in rows], "api:vacancy-presentations", Purpose.CUSTOMER_SERVICE
+            )
             return Response(PresentationSerializer(rows, many=True).data)
 
     @extend_schema(
-        tags=TAGS, request=PresentRequestSerializer, responses={201: PresentationSerializer(many=True), **ERRORS}
+        tags=TAGS,
+        request=PresentRequestSerializer,
+        responses={201: PresentationSerializer(many=True), **ERRORS},
     )
     def post(self, request, vacancy_id):
         body = PresentRequestSerializer(data=request.data)
@@ -79,7 +87,12 @@ class VacancyPresentations(CatalogueView):
                 if len(persons) != len(set(ids)):
                     raise services.Refused("persons", services.NOT_YOURS)
                 rows = services.present(request.user, vacancy, [persons[i] for i in ids], today=clock.today())
-                audit.record(request.user, [r.person for r in rows], "api:vacancy-presentations", Purpose.CUSTOMER_SERVICE)
+                audit.record(
+                    request.user,
+                    [r.person for r in rows],
+                    "api:vacancy-presentations",
+                    Purpose.CUSTOMER_SERVICE,
+                )
                 data = PresentationSerializer(rows, many=True).data
         except services.Refused as refused:
             raise refusal(refused, "presentation_refused") from None
