@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.service_process",
     "kuntakokeilu.decisions",
     "kuntakokeilu.cooperation",
+    "kuntakokeilu.employers",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -316,3 +317,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
     "NetworkMemberKindEnum": "kuntakokeilu.cooperation.models.MemberKind",
     "NetworkMeetingChannelEnum": "kuntakokeilu.cooperation.models.MeetingChannel",
 }
+
+# --- employers: the employer side and job offers (issue 17 item 4, R-SP-7) ---
+RULE_MODULES.append("kuntakokeilu.employers.rules")
+DEMO_STEPS.append("kuntakokeilu.employers.demo")

@@ -31,3 +31,6 @@ urlpatterns = [
     # --- cooperation: the trial area's regional co-operation network (R-SP-9) ---
     path("", include("kuntakokeilu.cooperation.urls")),
 ]
+
+# --- employers: employers, vacancies, presentations and job offers (issue 17 item 4) ---
+urlpatterns += [path("", include("kuntakokeilu.employers.urls"))]

@@ -110,7 +110,28 @@ def objects():
             code: (_application("434"), _application("285"))
             for code in ("applications.view", "applications.apply", "applications.request_supplement")
         },
+        # --- employers (R-SP-7) --- (a Helsinki employer inside, a Kajaani one outside; a Helsinki customer
+        # inside, a Porvoo job seeker outside)
+        **{code: (_employer("091"), _employer("205")) for code in ("employers.view", "employers.manage")},
+        **{
+            code: (_customer(_person("091", 961), "091"), _person("638", 962))
+            for code in (
+                "employers.view_offers",
+                "employers.record_offer",
+                "employers.record_consent",
+                "employers.present",
+            )
+        },
     }
+
+
+def _employer(kunta_code: str):
+    """An unsaved employer of the municipality (the scope reads only its municipality)."""
+    from kuntakokeilu.employers.models import Employer
+
+    return Employer(
+        business_id="0201256-6", name="Matriisi Oy", municipality=Municipality.objects.get(code=kunta_code)
+    )
 
 
 def _application(lead_code: str):
@@ -308,6 +329,14 @@ EXPECTED = {
         False,
     ),
     "cooperation.manage": ({Role.AREA_MANAGER}, NOBODY, False),
+    # R-SP-7: employers and vacancies for the municipality's staff and the area's manager (Kainuu outside);
+    # a job seeker's consents, presentations and offers only for the customer municipality's staff
+    "employers.view": ({Role.CASE_WORKER, Role.APPROVER}, {Role.AREA_MANAGER}, False),
+    "employers.manage": ({Role.CASE_WORKER, Role.APPROVER}, {Role.AREA_MANAGER}, False),
+    "employers.view_offers": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "employers.record_offer": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "employers.record_consent": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "employers.present": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
 }
 
 

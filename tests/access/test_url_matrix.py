@@ -63,6 +63,11 @@ FACTORIES = {
     # R-SP-9: a member and a meeting of the area's co-operation network
     "member_id": (lambda w, a: _network_member(a.trial_area).pk, 999999999),
     "meeting_id": (lambda w, a: _network_meeting(a.trial_area).pk, 999999999),
+    # issue 17 item 4 (employers): the area's employer, its vacancy, a consent and a job offer of its customer
+    "employer_id": (lambda w, a: _employer_side(a)["employer"].pk, 999999999),
+    "vacancy_id": (lambda w, a: _employer_side(a)["vacancy"].pk, 999999999),
+    "consent_id": (lambda w, a: _employer_side(a)["consent"].pk, 999999999),
+    "offer_id": (lambda w, a: _employer_side(a)["offer"].pk, 999999999),
 }
 
 
@@ -86,6 +91,48 @@ def _network_meeting(area):
     if created:
         meeting.participants.set([_network_member(area)])
     return meeting
+
+
+def _employer_side(area):
+    """An employer of the area's municipality with a vacancy, and a consent and a job offer of the area's
+    customer (created on first use: the world has none)."""
+    import datetime as dt
+
+    from kuntakokeilu.employers.models import Employer, JobOffer, PresentationConsent, Vacancy
+    from kuntakokeilu.regions.models import Municipality
+
+    municipality = Municipality.objects.get(code=area.municipality)
+    business_id = {"434": "1618033-3", "205": "2236067-2"}.get(area.municipality, "1414213-0")
+    employer, _created = Employer.objects.get_or_create(
+        business_id=business_id,
+        defaults={"name": f"Matriisi {area.municipality} Oy", "municipality": municipality},
+    )
+    day = dt.date(2023, 5, 2)
+    vacancy, _created = Vacancy.objects.get_or_create(
+        employer=employer,
+        title="Matriisin työ",
+        defaults={
+            "municipality": municipality,
+            "published_on": day,
+            "apply_by": day,
+            "assignment_date": day,
+            "assignment_text": "Toimeksianto.",
+        },
+    )
+    consent, _created = PresentationConsent.objects.get_or_create(
+        person=area.person, given_on=day, defaults={"document": "Suostumus.", "scope": "all"}
+    )
+    offer, _created = JobOffer.objects.get_or_create(
+        person=area.person,
+        offered_on=day,
+        defaults={
+            "job": "Matriisin työ",
+            "apply_by": day,
+            "offered_by": "authority",
+            "municipality": municipality,
+        },
+    )
+    return {"employer": employer, "vacancy": vacancy, "consent": consent, "offer": offer}
 
 
 def _service_point(area):

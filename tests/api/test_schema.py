@@ -59,6 +59,15 @@ COOPERATION = {
     "/api/v1/trial-areas/{number}/network/members/",
     "/api/v1/trial-areas/{number}/network/meetings/",
 }
+# --- employers (issue 17 item 4) ---
+EMPLOYERS = {
+    "/api/v1/employers/",
+    "/api/v1/employers/{employer_id}/vacancies/",
+    "/api/v1/vacancies/{vacancy_id}/presentations/",
+    "/api/v1/persons/{person_id}/consents/",
+    "/api/v1/persons/{person_id}/job-offers/",
+    "/api/v1/persons/{person_id}/job-offers/{offer_id}/outcome/",
+}
 
 
 def api_routes():
@@ -76,6 +85,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     assert (
         set(schema["paths"])
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | COOPERATION
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
         == api_routes()
     )
 
@@ -104,6 +114,10 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert (
         set(schema["paths"])
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | COOPERATION
+    )
+    assert (
+        set(schema["paths"])
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
     )
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()

@@ -125,3 +125,35 @@ urlpatterns = [
         name="network-meetings",
     ),
 ]
+
+# --- employers: employers, vacancies, presentations, a job seeker's consents and job offers (issue 17 item 4)
+from . import employers as employers_api  # noqa: E402
+
+urlpatterns += [
+    path("v1/employers/", employers_api.EmployerList.as_view(), name="employers"),
+    path(
+        "v1/employers/<int:employer_id>/vacancies/",
+        employers_api.EmployerVacancies.as_view(),
+        name="employer-vacancies",
+    ),
+    path(
+        "v1/vacancies/<int:vacancy_id>/presentations/",
+        employers_api.VacancyPresentations.as_view(),
+        name="vacancy-presentations",
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/consents/",
+        employers_api.PersonConsents.as_view(),
+        name="person-consents",
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/job-offers/",
+        employers_api.PersonJobOffers.as_view(),
+        name="person-job-offers",
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/job-offers/<int:offer_id>/outcome/",
+        employers_api.PersonJobOfferOutcome.as_view(),
+        name="person-job-offer-outcome",
+    ),
+]

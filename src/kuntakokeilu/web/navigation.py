@@ -128,3 +128,9 @@ LINKS: list[Link] = [
 
 def links_for(user, on):
     return [(link, reverse(link.url_name)) for link in LINKS if can(user, link.action, None, on)]
+
+
+# --- employers (issue 17 item 4) --- (labels translated in the employers app's catalogue)
+from kuntakokeilu.employers.labels import NAV_EMPLOYERS, NAV_EMPLOYERS_HELP  # noqa: E402
+
+LINKS.append(Link(NAV_EMPLOYERS, "employers:list", "employers.view", NAV_EMPLOYERS_HELP))
