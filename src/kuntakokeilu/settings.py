@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.whatif",
     "kuntakokeilu.service_process",
     "kuntakokeilu.decisions",
+    "kuntakokeilu.referrals",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -308,3 +309,15 @@ RULE_MODULES.append("kuntakokeilu.service_process.obligation_rule")
 
 # --- service process: other apps' records the deadline engine reads (service_process/sources.py) ---
 SERVICE_PROCESS_SOURCES: list[str] = []
+
+# --- referrals: services and participation (issue 17 items 3 and 6, R-SP-6) ---
+SERVICE_PROCESS_SOURCES.append("kuntakokeilu.referrals.deadline_source")
+DEMO_STEPS.append("kuntakokeilu.referrals.demo")
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "ServiceKindEnum": "kuntakokeilu.referrals.models.ServiceKind",
+    "ServiceStateEnum": "kuntakokeilu.referrals.models.State",
+    "InterruptionReasonEnum": "kuntakokeilu.referrals.models.InterruptionReason",
+    "ServiceOutcomeEnum": "kuntakokeilu.referrals.models.Outcome",
+    "SelectionEnum": "kuntakokeilu.referrals.models.Selection",
+    "EndReasonEnum": "kuntakokeilu.service_process.models.EndReason",
+}
