@@ -28,4 +28,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.whatif.urls")),
     # --- service_process: a job seeker's deadlines and meetings (issue 16) ---
     path("", include("kuntakokeilu.service_process.urls")),
+    # --- referrals: a job seeker's services and participation (issue 17 item 3) ---
+    path("", include("kuntakokeilu.referrals.urls")),
 ]

@@ -45,6 +45,7 @@ NOT_YET_SELECTED = _(
 )
 NEEDS_PROVIDER = _("Give the provider of the service.")
 NEEDS_REASON = _("Choose the reason for the interruption.")
+NOT_A_CUSTOMER = _("The job seeker was not a customer of a trial municipality on the referral's date.")
 UNKNOWN_CHOICE = _("Choose one of the options.")
 END_OUTCOMES = (Outcome.COMPLETED, Outcome.OTHER)
 

@@ -16,12 +16,10 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.customers import customerships
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.service_process.services import NOT_YOURS, Refused
-from kuntakokeilu.service_process.services import NOT_A_CUSTOMER as _NOT_A_CUSTOMER
 
 from . import rules
 from .models import InterruptionReason, Outcome, Referral, Selection
 
-NOT_A_CUSTOMER = _NOT_A_CUSTOMER
 ACTION = "referrals.record"
 
 
@@ -47,7 +45,7 @@ def refer(
     rules.check_referral(kind, provider, referred_on, today)
     row = customerships.municipal_customership(person, referred_on)
     if row is None or row.municipality is None:
-        raise Refused("referred_on", NOT_A_CUSTOMER)
+        raise Refused("referred_on", rules.NOT_A_CUSTOMER)
     return Referral.objects.create(
         person=person,
         kind=kind,
