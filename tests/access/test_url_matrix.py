@@ -60,7 +60,23 @@ FACTORIES = {
     "whatif/pk": (lambda w, a: w.whatif.pk, 999999999),
     "kind": (lambda w, a: "areas", "areas"),  # not an object: the same in both
     "point_id": (lambda w, a: _service_point(a.trial_area).pk, 999999999),  # issue 16: a service point
+    "referral_id": (lambda w, a: _referral(a.person).pk, 999999999),  # issue 17: a service referral
 }
+
+
+def _referral(person):
+    """A work trial of the person (created on first use: the world has none)."""
+    import datetime as dt
+
+    from kuntakokeilu.referrals.models import Referral
+
+    place = person.facts.current().filter(kind="kotikunta").first().municipality
+    referral, _created = Referral.objects.get_or_create(
+        person=person,
+        kind="work_trial",
+        defaults={"provider": "Matriisi", "referred_on": dt.date(2022, 8, 1), "municipality": place},
+    )
+    return referral
 
 
 def _service_point(area):
