@@ -185,7 +185,8 @@ def test_labour_market_training_selection_through_the_api(demo_customers, api, u
     )
     assert early.status_code == 400 and "fields" not in early.json()["error"]
     assert early.json()["error"]["message"] == (
-        "Arbetskraftsutbildningen kan börja först när TE-byrån eller NTM-centralen har antagit den arbetssökande."
+        "Arbetskraftsutbildningen kan börja först när TE-byrån eller NTM-centralen har antagit den "
+        "arbetssökande."
     )
     chosen = api.post(
         f"{base}/{training['id']}/select/",
