@@ -84,7 +84,7 @@ def test_one_reason_per_job_search_end(world, ended):
     with translation.override("sv"):
         assert (
             str(refused.value.message)
-            == "En orsak har redan registrerats för jobbsökningen som upphörde 30.9.2022."
+            == "En orsak har redan registrerats för arbetssökandet som upphörde 30.9.2022."
         )
     assert list(JobSearchEndReason.objects.values_list("reason", flat=True)) == ["open_market"]
 
