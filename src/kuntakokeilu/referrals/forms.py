@@ -50,7 +50,7 @@ class SelectionForm(forms.Form):
     selection_on = _date(_("selection received on"))
 
 
-# event -> (form, service function name, button)
+# event -> (form, button)
 EVENT_FORMS = {
     "start": (StartForm, _("Start the service")),
     "end": (EndForm, _("End the service")),

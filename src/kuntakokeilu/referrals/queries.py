@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from kuntakokeilu.customers.models import Person
 
-from .models import Referral, State
-
-OPEN_STATES = (State.REFERRED, State.UNDER_WAY)
+from .models import Referral
+from .rules import TRANSITIONS
 
 
 def services_of(person: Person):
@@ -18,6 +17,4 @@ def services_of(person: Person):
 
 def events_allowed(referral: Referral) -> set[str]:
     """The events the referral's state allows (the page shows only these forms)."""
-    from .rules import TRANSITIONS
-
     return set(TRANSITIONS.events_from(referral.state))
