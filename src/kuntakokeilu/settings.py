@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.decisions",
     "kuntakokeilu.cooperation",
     "kuntakokeilu.employers",
+    "kuntakokeilu.referrals",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -321,3 +322,15 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
 # --- employers: the employer side and job offers (issue 17 item 4, R-SP-7) ---
 RULE_MODULES.append("kuntakokeilu.employers.rules")
 DEMO_STEPS.append("kuntakokeilu.employers.demo")
+
+# --- referrals: services and participation (issue 17 items 3 and 6, R-SP-6) ---
+SERVICE_PROCESS_SOURCES.append("kuntakokeilu.referrals.deadline_source")
+DEMO_STEPS.append("kuntakokeilu.referrals.demo")
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "ServiceKindEnum": "kuntakokeilu.referrals.models.ServiceKind",
+    "ServiceStateEnum": "kuntakokeilu.referrals.models.State",
+    "InterruptionReasonEnum": "kuntakokeilu.referrals.models.InterruptionReason",
+    "ServiceOutcomeEnum": "kuntakokeilu.referrals.models.Outcome",
+    "SelectionEnum": "kuntakokeilu.referrals.models.Selection",
+    "EndReasonEnum": "kuntakokeilu.service_process.models.EndReason",
+}

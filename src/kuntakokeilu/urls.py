@@ -30,6 +30,8 @@ urlpatterns = [
     path("", include("kuntakokeilu.service_process.urls")),
     # --- cooperation: the trial area's regional co-operation network (R-SP-9) ---
     path("", include("kuntakokeilu.cooperation.urls")),
+    # --- referrals: a job seeker's services and participation (issue 17 item 3) ---
+    path("", include("kuntakokeilu.referrals.urls")),
 ]
 
 # --- employers: employers, vacancies, presentations and job offers (issue 17 item 4) ---

@@ -90,6 +90,11 @@ def objects():
         "cooperation.view": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
         # the network is kept by the area manager of the area (Kainuu inside, Helsinki outside)
         "cooperation.manage": (TrialArea.objects.get(number=7), TrialArea.objects.get(number=20)),
+        # --- referrals (issue 17 items 3 and 6): a Helsinki customer inside, a Porvoo job seeker outside ---
+        **{
+            code: (_customer(_person("091", 961), "091"), _person("638", 962))
+            for code in ("referrals.view", "referrals.record", "service_process.record_end_reason")
+        },
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
             code: _due_transfers()
@@ -337,6 +342,11 @@ EXPECTED = {
     "employers.record_offer": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "employers.record_consent": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "employers.present": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    # --- referrals (issue 17 item 3): a person's services as the person's data; recorded by the customer
+    # municipality's case workers and approvers; why a job search ended (item 6) by the same
+    "referrals.view": ({Role.CASE_WORKER, Role.APPROVER, Role.TE_OFFICE}, {Role.TE_OFFICE}, False),
+    "referrals.record": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "service_process.record_end_reason": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
 }
 
 

@@ -68,6 +68,7 @@ FACTORIES = {
     "vacancy_id": (lambda w, a: _employer_side(a)["vacancy"].pk, 999999999),
     "consent_id": (lambda w, a: _employer_side(a)["consent"].pk, 999999999),
     "offer_id": (lambda w, a: _employer_side(a)["offer"].pk, 999999999),
+    "referral_id": (lambda w, a: _referral(a.person).pk, 999999999),  # issue 17: a service referral
 }
 
 
@@ -133,6 +134,21 @@ def _employer_side(area):
         },
     )
     return {"employer": employer, "vacancy": vacancy, "consent": consent, "offer": offer}
+
+
+def _referral(person):
+    """A work trial of the person (created on first use: the world has none)."""
+    import datetime as dt
+
+    from kuntakokeilu.referrals.models import Referral
+
+    place = person.facts.current().filter(kind="kotikunta").first().municipality
+    referral, _created = Referral.objects.get_or_create(
+        person=person,
+        kind="work_trial",
+        defaults={"provider": "Matriisi", "referred_on": dt.date(2022, 8, 1), "municipality": place},
+    )
+    return referral
 
 
 def _service_point(area):

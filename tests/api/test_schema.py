@@ -68,6 +68,15 @@ EMPLOYERS = {
     "/api/v1/persons/{person_id}/job-offers/",
     "/api/v1/persons/{person_id}/job-offers/{offer_id}/outcome/",
 }
+# issue 17 items 3 and 6: a person's services, one referral's events, why the job search ended
+SERVICE_PROCESS |= {
+    "/api/v1/persons/{person_id}/services/",
+    *(
+        f"/api/v1/persons/{{person_id}}/services/{{referral_id}}/{event}/"
+        for event in ("start", "end", "interrupt", "refuse", "select")
+    ),
+    "/api/v1/persons/{person_id}/job-search-end/",
+}
 
 
 def api_routes():

@@ -6,9 +6,11 @@ from . import accounts, docs, regions
 from . import applications as applications_api
 from . import cooperation as cooperation_api
 from . import customers as customers_api
+from . import referrals as referrals_api  # issue 17 item 3
 from . import service_process as service_process_api
 from . import service_process_assessments as assessments_api
 from . import transfers as transfers_api
+from .service_process import job_search_end as job_search_end_api  # issue 17 item 6
 
 app_name = "api"
 urlpatterns = [
@@ -155,5 +157,24 @@ urlpatterns += [
         "v1/persons/<uuid:person_id>/job-offers/<int:offer_id>/outcome/",
         employers_api.PersonJobOfferOutcome.as_view(),
         name="person-job-offer-outcome",
+    ),
+    # --- referrals: a job seeker's services (issue 17 item 3); why a job search ended (item 6) ---
+    path(
+        "v1/persons/<uuid:person_id>/services/",
+        referrals_api.PersonServices.as_view(),
+        name="person-services",
+    ),
+    *(
+        path(
+            f"v1/persons/<uuid:person_id>/services/<int:referral_id>/{event}/",
+            referrals_api.event_view(event),
+            name=f"person-services-{event}",
+        )
+        for event in ("start", "end", "interrupt", "refuse", "select")
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/job-search-end/",
+        job_search_end_api.PersonJobSearchEnd.as_view(),
+        name="person-job-search-end",
     ),
 ]

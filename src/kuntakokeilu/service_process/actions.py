@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kuntakokeilu.access.actions import declare
 from kuntakokeilu.access.roles import Role
 from kuntakokeilu.customers.customerships import municipal_customership
+from kuntakokeilu.customers.models import Customership, Responsible
 from kuntakokeilu.customers.visibility import person_in_scope
 
 PERSON_ROLES = (Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE)
@@ -115,4 +116,28 @@ declare(
     _("See the service points of one's own trial area"),
     roles=(*RECORDING_ROLES, Role.AREA_MANAGER),
     scope=_area_staff,
+)
+
+
+# Why a job search ended (issue 17 item 6): recorded by the case workers and approvers of the municipality
+# whose customer the person is, or was last — the end of the job search ends the customership at once.
+def _last_customer_municipality(user, relevant, obj, on) -> bool:
+    """`obj` is a Person or a JobSearchEndReason."""
+    row = (
+        Customership.objects.filter(
+            person=getattr(obj, "person", obj), responsible=Responsible.MUNICIPALITY, valid_from__lte=on
+        )
+        .exclude(municipality=None)
+        .select_related("municipality")
+        .order_by("-valid_from")
+        .first()
+    )
+    return row is not None and any(g.covers(row.municipality) for g in relevant)
+
+
+declare(
+    "service_process.record_end_reason",
+    _("Record why a job seeker's job search ended"),
+    roles=RECORDING_ROLES,
+    scope=_last_customer_municipality,
 )

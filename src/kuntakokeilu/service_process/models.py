@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.regions.models import Municipality, TrialArea
@@ -384,3 +385,43 @@ class AssessmentHealth(models.Model):
         if not self._state.adding:
             raise AppendOnlyVersion("an assessment version is never changed: record a new one")
         super().save(*args, **kwargs)
+
+
+# --- Why a job search ended (issue 17 item 6) -----------------------------------------------------------
+# Recorded when the job search ends: monitoring and the evaluation count exits by reason
+# (`queries_exit.exits_by_reason`). Append-only, one reason per person and end date.
+
+
+class EndReason(models.TextChoices):
+    OPEN_MARKET = "open_market", _("employment on the open labour market")
+    SUBSIDISED = "subsidised", _("subsidised employment")
+    EDUCATION = "education", _("education")
+    OUTSIDE_LABOUR_FORCE = "outside_labour_force", _("outside the labour force")
+    MOVED = "moved", _("moved away")
+    OTHER = "other", pgettext_lazy("end reason", "other")
+
+
+class JobSearchEndReason(models.Model):
+    """Why a job seeker's job search (unemployment) ended on `ended_on`."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="job_search_end_reasons")
+    ended_on = models.DateField(_("job search ended on"))
+    reason = models.CharField(_("reason the job search ended"), max_length=30, choices=EndReason.choices)
+    text = models.TextField(_("more about the reason"), blank=True, default="")
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("reason the job search ended")
+        verbose_name_plural = _("reasons job searches ended")
+        ordering = ["-ended_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "ended_on"], name="sp_end_reason_one_per_day")
+        ]
+        indexes = [models.Index(fields=["municipality", "ended_on"], name="sp_end_reason_muni_day")]
+
+    def __str__(self) -> str:
+        return f"{self.ended_on} {self.reason}"

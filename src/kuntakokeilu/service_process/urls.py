@@ -45,3 +45,17 @@ urlpatterns += [
         name="record-application",
     ),
 ]
+
+# --- why a job search ended (issue 17 item 6) ---
+from . import views_exit  # noqa: E402
+
+urlpatterns += [
+    path(
+        "job-seekers/<uuid:person_id>/service/job-search-end/", views_exit.end_reason, name="job-search-end"
+    ),
+    path(
+        "job-seekers/<uuid:person_id>/service/job-search-end/record/",
+        views_exit.record_end_reason,
+        name="record-end-reason",
+    ),
+]
