@@ -84,6 +84,8 @@ def test_members_on_a_chosen_date(users, kainuu, kajaani, today):
     assert "Jäsenet 15.7.2022" in before and 'data-kind="other"' not in before
     assert 'data-kind="other"' in after
     assert client.get("/trial-areas/7/network/?on=31.2.2022").status_code == 400
+    assert "Lakisääteiset jäsenet" in before and "Kuhmo" in before
+    assert "Lakisääteiset jäsenet" not in client.get("/trial-areas/7/network/?on=1.1.2021").content.decode()
 
 
 def test_the_area_manager_adds_a_member_and_a_refusal_writes_nothing(users, kainuu, today):

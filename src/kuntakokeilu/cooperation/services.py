@@ -120,6 +120,11 @@ def pilot_period(on: dt.date, params: ParameterStore | None = None) -> tuple[dt.
         return None
 
 
+def in_pilot(on: dt.date, params: ParameterStore | None = None) -> bool:
+    period = pilot_period(on, params)
+    return period is not None and period[0] <= on <= period[1]
+
+
 def check_in_pilot(field: str, on: dt.date, params: ParameterStore | None = None) -> None:
     period = pilot_period(on, params)
     if period is None:

@@ -70,7 +70,7 @@ def network(request, area):
         "on": on,
         "on_form": on_form,
         "groups": queries.members_by_kind(area, on),
-        "missing": queries.missing_statutory_members(area, on),
+        "missing": queries.missing_statutory_members(area, on) if services.in_pilot(on) else [],
         "members": queries.all_members(area),
         "meetings": queries.meetings_in(area),
         "attendance": queries.attendance_by_kind(area),
