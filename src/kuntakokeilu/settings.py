@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.whatif",
     "kuntakokeilu.service_process",
     "kuntakokeilu.decisions",
+    "kuntakokeilu.statements",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -308,3 +309,7 @@ RULE_MODULES.append("kuntakokeilu.service_process.obligation_rule")
 
 # --- service process: other apps' records the deadline engine reads (service_process/sources.py) ---
 SERVICE_PROCESS_SOURCES: list[str] = []
+
+# --- statements: labour-policy statements, notices to the TE office and reminders (issue 17 item 5) ---
+RULE_MODULES.append("kuntakokeilu.statements.rules")
+DEMO_STEPS.append("kuntakokeilu.statements.demo")
