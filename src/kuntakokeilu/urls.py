@@ -28,4 +28,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.whatif.urls")),
     # --- service_process: a job seeker's deadlines and meetings (issue 16) ---
     path("", include("kuntakokeilu.service_process.urls")),
+    # --- statements: labour-policy statements, notices to the TE office and reminders (issue 17 item 5) ---
+    path("", include("kuntakokeilu.statements.urls")),
 ]

@@ -33,9 +33,12 @@ def _customer_municipality(user, relevant, obj, on) -> bool:
 
 
 def _addressed_te_office(user, relevant, obj, on) -> bool:
-    """`obj` is a TeOfficeNotice: the grants cover the TE office it is addressed to."""
+    """`obj` is a TeOfficeNotice sent (a draft is the municipality's still): the grants cover the TE office
+    it is addressed to."""
     office = getattr(obj, "handler_te_office", None)
-    return office is not None and any(g.covers(office) for g in relevant)
+    if office is None or getattr(obj, "status", "draft") == "draft":
+        return False
+    return any(g.covers(office) for g in relevant)
 
 
 declare(

@@ -29,6 +29,12 @@ from kuntakokeilu.service_process.labels import (
     NAV_WORKLIST,
     NAV_WORKLIST_HELP,
 )
+from kuntakokeilu.statements.labels import (
+    NAV_STATEMENTS,
+    NAV_STATEMENTS_HELP,
+    NAV_TE_NOTICES,
+    NAV_TE_NOTICES_HELP,
+)
 from kuntakokeilu.whatif.messages import NAV_WHATIF, NAV_WHATIF_HELP
 
 
@@ -120,6 +126,9 @@ LINKS: list[Link] = [
     # --- service_process: own customers and the area manager's pages (issue 16 items 2 and 3) ---
     Link(NAV_CUSTOMERS, "service_process:customers", "service_process.view_worklist", NAV_CUSTOMERS_HELP),
     Link(NAV_AREA, "service_process:area-home", "service_process.manage_service_points", NAV_AREA_HELP),
+    # --- statements (issue 17 item 5) --- (labels translated in the statements app's catalogue)
+    Link(NAV_STATEMENTS, "statements:worklist", "statements.view", NAV_STATEMENTS_HELP),
+    Link(NAV_TE_NOTICES, "statements:te-notices", "statements.view_notices", NAV_TE_NOTICES_HELP),
 ]
 
 
