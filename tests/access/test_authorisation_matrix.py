@@ -86,6 +86,13 @@ def objects():
             TrialArea.objects.get(number=20),
             TrialArea.objects.get(number=7),
         ),
+        # --- statements (issue 17 item 5) --- (a Helsinki customer inside, a Porvoo job seeker outside;
+        # a sent notice to Helsinki's TE office inside, one to Kajaani's outside)
+        **{
+            code: (_customer(_person("091", 961), "091"), _person("638", 962))
+            for code in ("statements.view", "statements.record")
+        },
+        "statements.view_notices": (_te_notice("091"), _te_notice("205")),
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
             code: _due_transfers()
@@ -107,6 +114,14 @@ def objects():
             for code in ("applications.view", "applications.apply", "applications.request_supplement")
         },
     }
+
+
+def _te_notice(kunta_code: str):
+    """A notice sent to the TE office of the municipality's area (unsaved: the scope reads the office)."""
+    from kuntakokeilu.regions.queries import te_office_of
+    from kuntakokeilu.statements.models import Status, TeOfficeNotice
+
+    return TeOfficeNotice(status=Status.SENT, handler_te_office=te_office_of(kunta_code, ON))
 
 
 def _application(lead_code: str):
@@ -296,6 +311,11 @@ EXPECTED = {
     "service_process.view_health_needs": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     # issue 16 item 5: the area's service points for those who record meetings there and its manager
     "service_process.view_service_points": ({Role.CASE_WORKER, Role.APPROVER}, {Role.AREA_MANAGER}, False),
+    # --- statements --- (issue 17 item 5: the customer municipality's case workers and approvers; the TE
+    # office sees the notices sent to it, in its own area)
+    "statements.view": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "statements.record": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "statements.view_notices": ({Role.TE_OFFICE}, NOBODY, False),
 }
 
 

@@ -33,8 +33,11 @@ def test_a_first_no_show_gives_a_reminder_and_a_second_a_notice_with_7_days(demo
     first = no_show(aino, person, D("2022-09-05"))
     event = BenefitEvent.objects.get(source=f"meeting:{first.pk}")
     assert (event.kind, event.handling, event.counts_as_failure, event.ladder_step) == (
-        "discussion_missed", "reminder", True, 1,
-    )  # fmt: skip
+        "discussion_missed",
+        "reminder",
+        True,
+        1,
+    )
     assert event.reminder.language == "fi"
     letter = letters.reminder_letter(event.reminder)
     assert letter.title == "Kirjallinen muistutus"
@@ -57,9 +60,13 @@ def test_an_interrupted_service_gives_a_statement_to_kela_due_in_7_days(demo_cus
     since 1.3.2021, due 7 calendar days after the complete information; the mapping is marked inferred."""
     person = demo_customers[HELSINKI_HETU]
     event = services.record_by_hand(
-        user("aino.virtanen"), person, kind="service_interrupted", on=D("2022-10-10"),
-        facts={"service": "Työkokeilu, Kallion kirjasto", "information_complete": D("2022-10-12")}, today=TODAY,
-    )  # fmt: skip
+        user("aino.virtanen"),
+        person,
+        kind="service_interrupted",
+        on=D("2022-10-10"),
+        facts={"service": "Työkokeilu, Kallion kirjasto", "information_complete": D("2022-10-12")},
+        today=TODAY,
+    )
     statement = event.statement
     assert (statement.recipient, statement.subject) == ("kela", "service_participation")
     assert statement.due_by == D("2022-10-19")
@@ -129,14 +136,22 @@ def test_a_job_offer_counts_only_6_months_after_the_initial_interview(demo_custo
     initial interview; the employers app's answer in `counts` wins when given."""
     aino, person = user("aino.virtanen"), demo_customers[HELSINKI_HETU]
     early = services.record_by_hand(
-        aino, person, kind="job_offer_refused", on=D("2022-08-01"), facts={"initial_interview": D("2022-05-10")},
+        aino,
+        person,
+        kind="job_offer_refused",
+        on=D("2022-08-01"),
+        facts={"initial_interview": D("2022-05-10")},
         today=TODAY,
-    )  # fmt: skip
+    )
     assert not early.counts_as_failure and early.handling == "notice"
     late = services.record_by_hand(
-        aino, person, kind="job_offer_refused", on=D("2022-10-01"), facts={"initial_interview": D("2022-03-10")},
+        aino,
+        person,
+        kind="job_offer_refused",
+        on=D("2022-10-01"),
+        facts={"initial_interview": D("2022-03-10")},
         today=TODAY,
-    )  # fmt: skip
+    )
     assert late.counts_as_failure and late.handling == "reminder"
     given = services.record_by_hand(
         aino, person, kind="job_offer_refused", on=D("2022-10-02"), facts={"counts": False}, today=TODAY
@@ -147,7 +162,11 @@ def test_a_job_offer_counts_only_6_months_after_the_initial_interview(demo_custo
 def test_another_municipality_may_not_record(demo_customers, user):
     with pytest.raises(ValidationError):
         services.record_by_hand(
-            user("linnea.lindqvist"), demo_customers[HELSINKI_HETU], kind="other", on=D("2022-09-01"),
-            facts={}, today=TODAY,
-        )  # fmt: skip
+            user("linnea.lindqvist"),
+            demo_customers[HELSINKI_HETU],
+            kind="other",
+            on=D("2022-09-01"),
+            facts={},
+            today=TODAY,
+        )
     assert BenefitEvent.objects.count() == 0

@@ -5,6 +5,8 @@ person's data is in the access log."""
 
 from __future__ import annotations
 
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
@@ -85,9 +87,13 @@ def record(request, person):
     if form.is_valid():
         try:
             services.record_by_hand(
-                request.user, person, kind=form.cleaned_data["kind"], on=form.cleaned_data["date"],
-                facts=form.facts(), today=today,
-            )  # fmt: skip
+                request.user,
+                person,
+                kind=form.cleaned_data["kind"],
+                on=form.cleaned_data["date"],
+                facts=form.facts(),
+                today=today,
+            )
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
@@ -172,10 +178,9 @@ def statement_pdf(request, statement):
 def _change(request, item, step_allowed=("send", "acknowledge")):
     step = request.POST.get("step", "")
     if request.method == "POST" and step in step_allowed:
-        try:
+        # the page shows the state as it is; the buttons offer only the allowed steps
+        with contextlib.suppress(ValidationError):
             services.change_status(item, step, by=request.user, on=clock.today())
-        except ValidationError:
-            pass  # the page shows the state as it is; the buttons offer only the allowed steps
 
 
 @requires("statements.record", get_object=statement_or_404)
