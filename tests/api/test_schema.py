@@ -54,6 +54,16 @@ SERVICE_PROCESS = {
     "/api/v1/service/worklist/",
     "/api/v1/trial-areas/{number}/service-points/",
 }
+# --- statements (issue 17 item 5) ---
+STATEMENTS = {
+    "/api/v1/persons/{person_id}/benefit-events/",
+    "/api/v1/statements/",
+    "/api/v1/statements/{statement_id}/status/",
+    "/api/v1/statement-notices/",
+    "/api/v1/statement-notices/{te_notice_id}/status/",
+    "/api/v1/te-office/notices/",
+    "/api/v1/te-office/notices/{te_notice_id}/acknowledge/",
+}
 
 
 def api_routes():
@@ -70,7 +80,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     assert schema["openapi"].startswith("3.")
     assert (
         set(schema["paths"])
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | STATEMENTS
         == api_routes()
     )
 
@@ -96,7 +106,10 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+    assert (
+        set(schema["paths"])
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | STATEMENTS
+    )
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 

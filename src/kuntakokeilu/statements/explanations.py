@@ -106,7 +106,7 @@ STEP = _(
     "Failure number %(step)s within %(months)s (earlier failures: %(earlier)s): %(consequence)s. This is "
     "information only: the TE office decides the sanction."
 )
-NO_EARLIER = _("none")
+NO_EARLIER = _("none recorded")
 
 NO_PARAMETER = _("The parameter %(name)s has no value on %(on)s.")
 
