@@ -19,28 +19,16 @@ TODAY = "2022-10-20"
 
 def no_show(page, person, day: str, labels: dict):
     page.goto(f"/job-seekers/{person.pk}/service/")
-    page.get_by_label(labels["type"], exact=True).select_option("job_search_discussion")
-    page.get_by_label(labels["date"], exact=True).fill(day)
-    page.get_by_label(labels["channel"], exact=True).select_option("phone")
-    page.get_by_label(labels["no_show"]).check()
+    page.locator("select[name=type]").select_option("job_search_discussion")
+    page.locator("input[name=date]").fill(day)
+    page.locator("select[name=channel]").select_option("phone")
+    page.locator("input[name=no_show]").check()
     page.get_by_role("button", name=labels["button"]).click()
     page.wait_for_load_state()
 
 
-FI = {
-    "type": "tyyppi",
-    "date": "päivämäärä",
-    "channel": "asiointikanava",
-    "no_show": "työnhakija ei saapunut",
-    "button": "Tallenna tapaaminen",
-}
-SV = {
-    "type": "typ",
-    "date": "datum",
-    "channel": None,
-    "no_show": "den arbetssökande kom inte",
-    "button": "Spara mötet",
-}
+FI = {"button": "Tallenna tapaaminen"}
+SV = {"button": "Spara mötet"}
 
 
 def test_reminder_notice_and_statement_in_finnish(page, site, settings):
@@ -58,7 +46,7 @@ def test_reminder_notice_and_statement_in_finnish(page, site, settings):
     first.get_by_role("link", name="Kirjallinen muistutus").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Kirjallinen muistutus"
-    assert "Hodan Warsame" in page.locator("#letter").inner_text()
+    assert "Hodan Warsame" in page.locator("article").inner_text()
     check_accessibility(page)
 
     no_show(page, person, "2022-10-03", FI)
@@ -76,14 +64,14 @@ def test_reminder_notice_and_statement_in_finnish(page, site, settings):
 
     # a work trial agreed in the plan, started and interrupted (recorded by hand until referrals)
     page.goto(f"/job-seekers/{person.pk}/service/statements/")
-    page.get_by_label("tapahtuma", exact=True).select_option("service_interrupted")
-    page.get_by_label("tapahtumapäivä").fill("2022-10-18")
-    page.get_by_label("palvelu tai opinnot").fill("Työkokeilu, Kallion kirjasto")
+    page.locator("select[name=kind]").select_option("service_interrupted")
+    page.locator("input[name=date]").fill("2022-10-18")
+    page.locator("input[name=service]").fill("Työkokeilu, Kallion kirjasto")
     page.get_by_role("button", name="Kirjaa tapahtuma").click()
     page.wait_for_load_state()
     statement = page.locator("tr[data-handling='statement']")
     assert "Työvoimapoliittinen lausunto" in statement.inner_text()
-    assert "Kela — määräaika 25.10.2022" in statement.inner_text().replace(",", " —")
+    assert "Kela" in statement.inner_text() and "määräaika 25.10.2022" in statement.inner_text()
     check_accessibility(page)
 
     # bad input: a statement on the missed discussion (TTL 2 a: the TE office's) is refused
@@ -98,18 +86,12 @@ def test_a_no_show_gives_a_written_reminder_in_swedish(page, site, settings):
     person = porvoo_customer_since_the_start(settings, TODAY)
     sign_in(page, "linnea.lindqvist")
     page.goto(f"/job-seekers/{person.pk}/service/")
-    channel = page.locator("select[name=channel]")
-    page.get_by_label(SV["type"], exact=True).select_option("job_search_discussion")
-    page.get_by_label(SV["date"], exact=True).fill("2022-10-03")
-    channel.select_option("phone")
-    page.get_by_label(SV["no_show"]).check()
-    page.get_by_role("button", name=SV["button"]).click()
-    page.wait_for_load_state()
+    no_show(page, person, "2022-10-03", SV)
     assert BenefitEvent.objects.get(person=person).date == dt.date(2022, 10, 3)
     page.get_by_role("link", name="Händelser som påverkar förmånen, utlåtanden och meddelanden").click()
     page.wait_for_load_state()
     page.get_by_role("link", name="Skriftlig påminnelse").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Skriftlig påminnelse"
-    assert "Johan Nyström" in page.locator("#letter").inner_text()
+    assert "Johan Nyström" in page.locator("article").inner_text()
     check_accessibility(page)
