@@ -25,7 +25,7 @@ from ..transfers.common import ERRORS, MethodCatalogueSchema, invalid, refused
 TAGS = ["statements"]
 
 
-class EventInputSerializer(serializers.Serializer):
+class BenefitEventInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=EventKind.values)
     date = serializers.DateField()
     subject = serializers.ChoiceField(choices=[s for s in SUBJECTS if s != "sanction"], required=False)
@@ -40,7 +40,7 @@ class EventInputSerializer(serializers.Serializer):
     fund_name = serializers.CharField(required=False, max_length=200)
 
 
-class EventSerializer(serializers.ModelSerializer):
+class BenefitEventSerializer(serializers.ModelSerializer):
     """A benefit event, what it created (reminder, statement or notice: their ids) and the explanations of
     the competence and the sanction ladder in the request's language."""
 
@@ -107,7 +107,7 @@ class PersonBenefitEvents(PersonView):
         super().initial(request, *args, **kwargs)
 
     @extend_schema(
-        tags=TAGS, parameters=[LANG_PARAMETER], responses={200: EventSerializer(many=True), **ERRORS}
+        tags=TAGS, parameters=[LANG_PARAMETER], responses={200: BenefitEventSerializer(many=True), **ERRORS}
     )
     def get(self, request, person_id):
         lang = explanation_lang(request)
@@ -119,17 +119,17 @@ class PersonBenefitEvents(PersonView):
                 .order_by("-date", "-id")
             )
             audit.record(request.user, [person], "api:benefit-events", Purpose.CUSTOMER_SERVICE)
-            return Response(EventSerializer(rows, many=True, context={"lang": lang}).data)
+            return Response(BenefitEventSerializer(rows, many=True, context={"lang": lang}).data)
 
     @extend_schema(
         tags=TAGS,
         parameters=[LANG_PARAMETER],
-        request=EventInputSerializer,
-        responses={201: EventSerializer, **ERRORS},
+        request=BenefitEventInputSerializer,
+        responses={201: BenefitEventSerializer, **ERRORS},
     )
     def post(self, request, person_id):
         lang = explanation_lang(request)
-        body = EventInputSerializer(data=request.data)
+        body = BenefitEventInputSerializer(data=request.data)
         if not body.is_valid():
             raise invalid(body.errors)
         data = dict(body.validated_data)
@@ -142,7 +142,7 @@ class PersonBenefitEvents(PersonView):
                     request.user, person, kind=kind, on=on, facts=facts, today=clock.today()
                 )
                 audit.record(request.user, [person], "api:benefit-events", Purpose.CUSTOMER_SERVICE)
-                answer = EventSerializer(event, context={"lang": lang}).data
+                answer = BenefitEventSerializer(event, context={"lang": lang}).data
         except ValidationError as exc:
             raise refused(exc, "event_refused") from None
         return Response(answer, status=201)

@@ -24,7 +24,7 @@ from ..transfers.common import ERRORS, invalid, refused
 TAGS = ["statements"]
 
 
-class StatementSerializer(serializers.ModelSerializer):
+class LabourPolicyStatementSerializer(serializers.ModelSerializer):
     """A labour-policy statement: its event, recipient, subject, deadline and status."""
 
     person = serializers.UUIDField(source="person_id", read_only=True)
@@ -50,7 +50,7 @@ class StatementSerializer(serializers.ModelSerializer):
         ]
 
 
-class NoticeSerializer(serializers.ModelSerializer):
+class TeOfficeNoticeSerializer(serializers.ModelSerializer):
     """A notice to the TE office: its event, the TE office, the ladder step (information) and status."""
 
     person = serializers.UUIDField(source="person_id", read_only=True)
@@ -79,12 +79,12 @@ class NoticeSerializer(serializers.ModelSerializer):
         ]
 
 
-class StepSerializer(serializers.Serializer):
+class StatusStepSerializer(serializers.Serializer):
     step = serializers.ChoiceField(choices=["send", "acknowledge"])
 
 
 def _step(request) -> str:
-    body = StepSerializer(data=request.data)
+    body = StatusStepSerializer(data=request.data)
     if not body.is_valid():
         raise invalid(body.errors)
     return body.validated_data["step"]
@@ -95,7 +95,7 @@ class StatementList(CatalogueView):
 
     kk_action = "statements.view"
 
-    @extend_schema(tags=TAGS, responses={200: StatementSerializer(many=True), **ERRORS})
+    @extend_schema(tags=TAGS, responses={200: LabourPolicyStatementSerializer(many=True), **ERRORS})
     def get(self, request):
         today = clock.today()
         grants = grants_for(request.user, self.kk_action, today)
@@ -106,7 +106,7 @@ class StatementList(CatalogueView):
                 .select_related("person", "handler_municipality")[:500]
             )
             audit.record(request.user, {r.person for r in rows}, "api:statements", Purpose.CUSTOMER_SERVICE)
-            return Response(StatementSerializer(rows, many=True).data)
+            return Response(LabourPolicyStatementSerializer(rows, many=True).data)
 
 
 class NoticeList(CatalogueView):
@@ -114,7 +114,7 @@ class NoticeList(CatalogueView):
 
     kk_action = "statements.view"
 
-    @extend_schema(tags=TAGS, responses={200: NoticeSerializer(many=True), **ERRORS})
+    @extend_schema(tags=TAGS, responses={200: TeOfficeNoticeSerializer(many=True), **ERRORS})
     def get(self, request):
         today = clock.today()
         grants = grants_for(request.user, self.kk_action, today)
@@ -127,7 +127,7 @@ class NoticeList(CatalogueView):
             audit.record(
                 request.user, {r.person for r in rows}, "api:statement-notices", Purpose.CUSTOMER_SERVICE
             )
-            return Response(NoticeSerializer(rows, many=True).data)
+            return Response(TeOfficeNoticeSerializer(rows, many=True).data)
 
 
 class StatementStatus(CatalogueView):
@@ -146,14 +146,16 @@ class StatementStatus(CatalogueView):
             raise self.object_not_found()
         return found
 
-    @extend_schema(tags=TAGS, request=StepSerializer, responses={200: StatementSerializer, **ERRORS})
+    @extend_schema(
+        tags=TAGS, request=StatusStepSerializer, responses={200: LabourPolicyStatementSerializer, **ERRORS}
+    )
     def post(self, request, statement_id):
         step = _step(request)
         try:
             with transaction.atomic():
                 item = services.change_status(self.get_kk_object(), step, by=request.user, on=clock.today())
                 audit.record(request.user, [item.person], "api:statement-status", Purpose.CUSTOMER_SERVICE)
-                return Response(StatementSerializer(item).data)
+                return Response(LabourPolicyStatementSerializer(item).data)
         except ValidationError as exc:
             raise refused(exc, "status_refused") from None
 
@@ -174,14 +176,16 @@ class NoticeStatus(CatalogueView):
             raise self.object_not_found()
         return found
 
-    @extend_schema(tags=TAGS, request=StepSerializer, responses={200: NoticeSerializer, **ERRORS})
+    @extend_schema(
+        tags=TAGS, request=StatusStepSerializer, responses={200: TeOfficeNoticeSerializer, **ERRORS}
+    )
     def post(self, request, te_notice_id):
         step = _step(request)
         try:
             with transaction.atomic():
                 item = services.change_status(self.get_kk_object(), step, by=request.user, on=clock.today())
                 audit.record(request.user, [item.person], "api:notice-status", Purpose.CUSTOMER_SERVICE)
-                return Response(NoticeSerializer(item).data)
+                return Response(TeOfficeNoticeSerializer(item).data)
         except ValidationError as exc:
             raise refused(exc, "status_refused") from None
 
@@ -191,7 +195,7 @@ class TeOfficeNotices(CatalogueView):
 
     kk_action = "statements.view_notices"
 
-    @extend_schema(tags=TAGS, responses={200: NoticeSerializer(many=True), **ERRORS})
+    @extend_schema(tags=TAGS, responses={200: TeOfficeNoticeSerializer(many=True), **ERRORS})
     def get(self, request):
         grants = grants_for(request.user, self.kk_action, clock.today())
         with transaction.atomic():
@@ -203,7 +207,7 @@ class TeOfficeNotices(CatalogueView):
             audit.record(
                 request.user, {r.person for r in rows}, "api:te-office-notices", Purpose.CUSTOMER_SERVICE
             )
-            return Response(NoticeSerializer(rows, many=True).data)
+            return Response(TeOfficeNoticeSerializer(rows, many=True).data)
 
 
 class TeOfficeAcknowledge(NoticeStatus):
@@ -211,13 +215,13 @@ class TeOfficeAcknowledge(NoticeStatus):
 
     kk_action = "statements.view_notices"
 
-    @extend_schema(tags=TAGS, request=None, responses={200: NoticeSerializer, **ERRORS})
+    @extend_schema(tags=TAGS, request=None, responses={200: TeOfficeNoticeSerializer, **ERRORS})
     def post(self, request, te_notice_id):
         try:
             with transaction.atomic():
                 item = self.get_kk_object()
                 item = services.change_status(item, "acknowledge", by=request.user, on=clock.today())
                 audit.record(request.user, [item.person], "api:te-office-notice", Purpose.CUSTOMER_SERVICE)
-                return Response(NoticeSerializer(item).data)
+                return Response(TeOfficeNoticeSerializer(item).data)
         except ValidationError as exc:
             raise refused(exc, "status_refused") from None
