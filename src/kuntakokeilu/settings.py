@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.cooperation",
     "kuntakokeilu.employers",
     "kuntakokeilu.referrals",
+    "kuntakokeilu.statements",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -334,3 +335,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
     "SelectionEnum": "kuntakokeilu.referrals.models.Selection",
     "EndReasonEnum": "kuntakokeilu.service_process.models.EndReason",
 }
+
+# --- statements: labour-policy statements, notices to the TE office and reminders (issue 17 item 5) ---
+RULE_MODULES.append("kuntakokeilu.statements.rules")
+DEMO_STEPS.append("kuntakokeilu.statements.demo")

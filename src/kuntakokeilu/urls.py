@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include("kuntakokeilu.cooperation.urls")),
     # --- referrals: a job seeker's services and participation (issue 17 item 3) ---
     path("", include("kuntakokeilu.referrals.urls")),
+    # --- statements: labour-policy statements, notices to the TE office and reminders (issue 17 item 5) ---
+    path("", include("kuntakokeilu.statements.urls")),
 ]
 
 # --- employers: employers, vacancies, presentations and job offers (issue 17 item 4) ---

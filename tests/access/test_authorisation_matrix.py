@@ -95,6 +95,13 @@ def objects():
             code: (_customer(_person("091", 961), "091"), _person("638", 962))
             for code in ("referrals.view", "referrals.record", "service_process.record_end_reason")
         },
+        # --- statements (issue 17 item 5) --- (a Helsinki customer inside, a Porvoo job seeker outside;
+        # a sent notice to Helsinki's TE office inside, one to Kajaani's outside)
+        **{
+            code: (_customer(_person("091", 961), "091"), _person("638", 962))
+            for code in ("statements.view", "statements.record")
+        },
+        "statements.view_notices": (_te_notice("091"), _te_notice("205")),
         # --- customers: due transfers --- (a Helsinki customer's move inside, a TE-office one outside)
         **{
             code: _due_transfers()
@@ -137,6 +144,14 @@ def _employer(kunta_code: str):
     return Employer(
         business_id="0201256-6", name="Matriisi Oy", municipality=Municipality.objects.get(code=kunta_code)
     )
+
+
+def _te_notice(kunta_code: str):
+    """A notice sent to the TE office of the municipality's area (unsaved: the scope reads the office)."""
+    from kuntakokeilu.regions.queries import te_office_of
+    from kuntakokeilu.statements.models import Status, TeOfficeNotice
+
+    return TeOfficeNotice(status=Status.SENT, handler_te_office=te_office_of(kunta_code, ON))
 
 
 def _application(lead_code: str):
@@ -347,6 +362,11 @@ EXPECTED = {
     "referrals.view": ({Role.CASE_WORKER, Role.APPROVER, Role.TE_OFFICE}, {Role.TE_OFFICE}, False),
     "referrals.record": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "service_process.record_end_reason": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    # --- statements --- (issue 17 item 5: the customer municipality's case workers and approvers; the TE
+    # office sees the notices sent to it, in its own area)
+    "statements.view": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "statements.record": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "statements.view_notices": ({Role.TE_OFFICE}, NOBODY, False),
 }
 
 

@@ -69,6 +69,11 @@ FACTORIES = {
     "consent_id": (lambda w, a: _employer_side(a)["consent"].pk, 999999999),
     "offer_id": (lambda w, a: _employer_side(a)["offer"].pk, 999999999),
     "referral_id": (lambda w, a: _referral(a.person).pk, 999999999),  # issue 17: a service referral
+    # issue 17 item 5: a benefit event, its statement, its notice to the TE office, its written reminder
+    "event_id": (lambda w, a: _benefit_events(a.person)["notice"].pk, 999999999),
+    "statement_id": (lambda w, a: _benefit_events(a.person)["statement"].statement.pk, 999999999),
+    "te_notice_id": (lambda w, a: _benefit_events(a.person)["notice"].notice.pk, 999999999),
+    "reminder_id": (lambda w, a: _benefit_events(a.person)["reminder"].reminder.pk, 999999999),
 }
 
 
@@ -149,6 +154,24 @@ def _referral(person):
         defaults={"provider": "Matriisi", "referred_on": dt.date(2022, 8, 1), "municipality": place},
     )
     return referral
+
+
+def _benefit_events(person):
+    """The person's events that gave a reminder, a statement and a notice (created on first use)."""
+    from kuntakokeilu.statements.models import BenefitEvent
+    from kuntakokeilu.statements.services import record_event
+
+    events = {}
+    for kind, handling in (
+        ("discussion_missed", "reminder"),
+        ("service_interrupted", "statement"),
+        ("other", "notice"),
+    ):
+        event = BenefitEvent.objects.filter(person=person, source=f"matrix:{kind}").first()
+        if event is None:
+            event = record_event(person, kind, ON, source=f"matrix:{kind}", facts={}, by=None)
+        events[handling] = event
+    return events
 
 
 def _service_point(area):

@@ -77,6 +77,16 @@ SERVICE_PROCESS |= {
     ),
     "/api/v1/persons/{person_id}/job-search-end/",
 }
+# --- statements (issue 17 item 5) ---
+STATEMENTS = {
+    "/api/v1/persons/{person_id}/benefit-events/",
+    "/api/v1/statements/",
+    "/api/v1/statements/{statement_id}/status/",
+    "/api/v1/statement-notices/",
+    "/api/v1/statement-notices/{te_notice_id}/status/",
+    "/api/v1/te-office/notices/",
+    "/api/v1/te-office/notices/{te_notice_id}/acknowledge/",
+}
 
 
 def api_routes():
@@ -95,6 +105,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
         set(schema["paths"])
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | COOPERATION
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | STATEMENTS
         == api_routes()
     )
 
@@ -127,6 +138,10 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert (
         set(schema["paths"])
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
+    )
+    assert (
+        set(schema["paths"])
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | STATEMENTS
     )
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()

@@ -202,6 +202,15 @@ FIELD_STRATEGIES: dict[str, tuple[st.SearchStrategy, st.SearchStrategy]] = {
             st.just(["2022-06-01"]),
         ),
     ),
+    # the dates of a person's earlier counted failures (rule sanction-ladder, R-SP-8)
+    "dates": (
+        st.lists(good_dates, max_size=4),
+        st.one_of(
+            st.lists(bad_dates, min_size=1, max_size=2),
+            st.just({"date": "2022-06-01"}),
+            st.just([{"date": "2022-06-01"}]),
+        ),
+    ),
 }
 ids = st.one_of(st.integers(-(2**40), 2**40), st.text(max_size=12))
 OMITTED = object()

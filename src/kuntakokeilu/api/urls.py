@@ -178,3 +178,32 @@ urlpatterns += [
         name="person-job-search-end",
     ),
 ]
+
+# --- statements: benefit events, labour-policy statements, notices to the TE office (issue 17 item 5) ---
+from . import statements as statements_api  # noqa: E402
+
+urlpatterns += [
+    path(
+        "v1/persons/<uuid:person_id>/benefit-events/",
+        statements_api.PersonBenefitEvents.as_view(),
+        name="person-benefit-events",
+    ),
+    path("v1/statements/", statements_api.StatementList.as_view(), name="statements"),
+    path(
+        "v1/statements/<int:statement_id>/status/",
+        statements_api.StatementStatus.as_view(),
+        name="statement-status",
+    ),
+    path("v1/statement-notices/", statements_api.NoticeList.as_view(), name="statement-notices"),
+    path(
+        "v1/statement-notices/<int:te_notice_id>/status/",
+        statements_api.NoticeStatus.as_view(),
+        name="statement-notice-status",
+    ),
+    path("v1/te-office/notices/", statements_api.TeOfficeNotices.as_view(), name="te-office-notices"),
+    path(
+        "v1/te-office/notices/<int:te_notice_id>/acknowledge/",
+        statements_api.TeOfficeAcknowledge.as_view(),
+        name="te-office-notice-acknowledge",
+    ),
+]

@@ -20,6 +20,7 @@ from kuntakokeilu.customers.queries import current_facts
 from kuntakokeilu.regions.models import TrialArea
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
+from kuntakokeilu.statements.services import DISCUSSION_MEETINGS, record_event
 
 from . import batch
 from .models import AreaFirstContactTarget, Channel, DueItem, Meeting, ServicePoint
@@ -100,6 +101,12 @@ def record_meeting(
             municipality=row.municipality,
             recorded_by=user if getattr(user, "is_authenticated", False) else None,
         )
+        if no_show and type in DISCUSSION_MEETINGS:  # a missed discussion bears on the benefit (R-SP-8)
+            held = person.meetings.filter(type="initial_interview", no_show=False, date__lte=date).first()
+            facts = {"initial_interview": held.date if held else None, "meeting_type": type}
+            record_event(
+                person, "discussion_missed", date, source=f"meeting:{meeting.pk}", facts=facts, by=user
+            )
         refresh_deadlines(person, today)
         return meeting
 

@@ -30,6 +30,12 @@ from kuntakokeilu.service_process.labels import (
     NAV_WORKLIST,
     NAV_WORKLIST_HELP,
 )
+from kuntakokeilu.statements.labels import (
+    NAV_STATEMENTS,
+    NAV_STATEMENTS_HELP,
+    NAV_TE_NOTICES,
+    NAV_TE_NOTICES_HELP,
+)
 from kuntakokeilu.whatif.messages import NAV_WHATIF, NAV_WHATIF_HELP
 
 
@@ -123,6 +129,9 @@ LINKS: list[Link] = [
     Link(NAV_AREA, "service_process:area-home", "service_process.manage_service_points", NAV_AREA_HELP),
     # --- cooperation: the regional co-operation network (R-SP-9) ---
     Link(NAV_NETWORK, "cooperation:home", "cooperation.view", NAV_NETWORK_HELP),
+    # --- statements (issue 17 item 5) --- (labels translated in the statements app's catalogue)
+    Link(NAV_STATEMENTS, "statements:worklist", "statements.view", NAV_STATEMENTS_HELP),
+    Link(NAV_TE_NOTICES, "statements:te-notices", "statements.view_notices", NAV_TE_NOTICES_HELP),
 ]
 
 
