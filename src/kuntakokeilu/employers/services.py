@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ from kuntakokeilu.customers.models import Person
 from kuntakokeilu.regions.models import Municipality
 from kuntakokeilu.rules.outcome import Outcome as RuleOutcome
 from kuntakokeilu.service_process.services import Formatted, Refused
+from kuntakokeilu.statements.services import record_event
 
 from . import business_id as bid
 from .models import (
@@ -344,4 +346,29 @@ def record_outcome(
         offer.outcome, offer.outcome_on = outcome, outcome_on
         offer.refusal_reason = refusal_reason if outcome == Outcome.REFUSED else ""
         offer.save(update_fields=["outcome", "outcome_on", "refusal_reason"])
-        return RecordedOutcome(offer, judge(offer))
+        judgement = judge(offer)
+        if judgement is not None:
+            _benefit_event(user, offer, judgement)
+        return RecordedOutcome(offer, judgement)
+
+
+def _benefit_event(user, offer: JobOffer, judgement: RuleOutcome) -> None:
+    """A refused or unanswered offer reaches whoever decides the benefit (R-SP-8): the statements app records
+    the event with this rule's answer whether it counts, and creates the notice or reminder it calls for."""
+    interview = initial_interview_before(offer.person, offer.offered_on)
+    facts = {
+        "counts": judgement.result["counts"],
+        "initial_interview": interview.isoformat() if interview else None,
+        "description": offer.refusal_reason or offer.get_outcome_display(),
+    }
+    try:
+        record_event(
+            offer.person,
+            "job_offer_refused",
+            offer.outcome_on,
+            source=f"job_offer:{offer.pk}",
+            facts=facts,
+            by=user,
+        )
+    except ValidationError as error:
+        raise Refused("outcome_on", error.messages[0]) from error

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.customers import customerships
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.service_process.services import NOT_YOURS, Refused
+from kuntakokeilu.statements.services import record_event
 
 from . import rules
 from .models import InterruptionReason, Outcome, Referral, Selection
@@ -25,6 +27,16 @@ ACTION = "referrals.record"
 
 def _user(user):
     return user if getattr(user, "is_authenticated", False) else None
+
+
+def _benefit_event(user, row: Referral, kind: str, on: dt.date, text: str = "") -> None:
+    """The event reaches whoever decides the benefit (R-SP-8): the statements app records it and creates the
+    statement, notice or reminder the law calls for on `on`; a refusal there undoes the change."""
+    facts = {"service": row.get_kind_display(), "description": text}
+    try:
+        record_event(row.person, kind, on, source=f"referral:{row.pk}", facts=facts, by=user)
+    except ValidationError as error:
+        raise Refused(None, error.messages[0]) from error
 
 
 def _locked(user, referral: Referral, today: dt.date) -> Referral:
@@ -64,6 +76,7 @@ def start(user, referral: Referral, *, started_on: dt.date, planned_end: dt.date
     rules.check_start(row.kind, row.selection, row.referred_on, started_on, planned_end, today)
     row.state, row.started_on, row.planned_end = state, started_on, planned_end
     row.save()
+    _benefit_event(user, row, "service_started", started_on)
     return row
 
 
@@ -75,6 +88,7 @@ def end(user, referral: Referral, *, actual_end: dt.date, outcome: str, today: d
     rules.check_end(row.started_on, actual_end, outcome, today)
     row.state, row.actual_end, row.outcome = state, actual_end, outcome
     row.save()
+    _benefit_event(user, row, "service_ended", actual_end)
     return row
 
 
@@ -91,6 +105,7 @@ def interrupt(
     row.state, row.actual_end, row.outcome = state, interrupted_on, Outcome.INTERRUPTED
     row.interruption_reason, row.interruption_text = reason, (text or "").strip()
     row.save()
+    _benefit_event(user, row, "service_interrupted", interrupted_on, row.get_interruption_reason_display())
     return row
 
 
@@ -103,6 +118,7 @@ def refuse(user, referral: Referral, *, refused_on: dt.date, today: dt.date) -> 
     rules.not_before_referral("refused_on", refused_on, row.referred_on)
     row.state, row.refused_on, row.outcome = state, refused_on, Outcome.REFUSED
     row.save()
+    _benefit_event(user, row, "service_refused", refused_on)
     return row
 
 
