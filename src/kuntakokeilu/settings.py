@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.whatif",
     "kuntakokeilu.service_process",
     "kuntakokeilu.decisions",
+    "kuntakokeilu.plans",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -308,3 +309,8 @@ RULE_MODULES.append("kuntakokeilu.service_process.obligation_rule")
 
 # --- service process: other apps' records the deadline engine reads (service_process/sources.py) ---
 SERVICE_PROCESS_SOURCES: list[str] = []
+
+# --- plans (issue 17 item 1, R-SP-5): the rule, the deadline engine's source, the demo ---
+RULE_MODULES.append("kuntakokeilu.plans.plan_rule")
+SERVICE_PROCESS_SOURCES.append("kuntakokeilu.plans.deadline_source")
+DEMO_STEPS.append("kuntakokeilu.plans.demo")
