@@ -29,3 +29,6 @@ urlpatterns = [
     # --- service_process: a job seeker's deadlines and meetings (issue 16) ---
     path("", include("kuntakokeilu.service_process.urls")),
 ]
+
+# --- plans: a job seeker's plans, their versions, letters and approvals (issue 17 item 1) ---
+urlpatterns += [path("", include("kuntakokeilu.plans.urls"))]

@@ -2,7 +2,8 @@
 rule's date `on` — its review date, and whether its steps and services may be agreed so. The pure logic is
 `rules.review` and `rules.check_version` (the services call them too); listed in `settings.RULE_MODULES`.
 
-Input `{id, on?, kind, first_agreed_on|null, extension_months|null, includes_job_search_obligation|null, steps: [{due_on, responsible}]|null,
+Input `{id, on?, kind, first_agreed_on|null, extension_months|null,
+includes_job_search_obligation|null, steps: [{due_on, responsible}]|null,
 services: [{starts_on, ends_on|null}]|null}`; result `{review_by, valid}`. A check `review` (info) gives the
 review date and why; each problem is a failing check named by its field."""
 

@@ -25,7 +25,7 @@ def plans_of(person: Person) -> list[Plan]:
 
 
 def version_of(person: Person, plan_id: int, number: int) -> PlanVersion | None:
-    """The version `number` of the person's plan `plan_id`, or None (another person's plan is a missing one)."""
+    """The version `number` of the person's plan `plan_id`, or None (another's plan is a missing one)."""
     return (
         versions_prefetched()
         .select_related("plan", "plan__municipality", "plan__person")
