@@ -15,10 +15,20 @@ def content(agreed_on: dt.date = dt.date(2023, 5, 15), **changes) -> dict:
         "goals": "Töihin logistiikka-alalle.",
         "job_search_obligation": "4 työmahdollisuutta kuukaudessa.",
         "steps": [
-            {"text": "Hae neljää työpaikkaa.", "due_on": agreed_on + dt.timedelta(days=30), "responsible": "job_seeker"},
-            {"text": "Varaa uravalmennus.", "due_on": agreed_on + dt.timedelta(days=14), "responsible": "case_worker"},
+            {
+                "text": "Hae neljää työpaikkaa.",
+                "due_on": agreed_on + dt.timedelta(days=30),
+                "responsible": "job_seeker",
+            },
+            {
+                "text": "Varaa uravalmennus.",
+                "due_on": agreed_on + dt.timedelta(days=14),
+                "responsible": "case_worker",
+            },
         ],
-        "services": [{"kind": "career_guidance", "starts_on": agreed_on, "ends_on": agreed_on + dt.timedelta(days=60)}],
+        "services": [
+            {"kind": "career_guidance", "starts_on": agreed_on, "ends_on": agreed_on + dt.timedelta(days=60)}
+        ],
     } | changes
 
 

@@ -30,7 +30,9 @@ def test_a_step_due_before_the_plan_is_refused_and_nothing_saved(world):
     with pytest.raises(services.Refused) as refused:
         services.create_plan(world["aino"], world["helsinki"], "employment", today=TODAY, **bad)
     assert list(refused.value.by_field("fi")) == ["steps.1.due_on"]
-    assert refused.value.texts("fi") == ["Vaihe 2 on määrä tehdä 1.5.2023, ennen suunnitelman päivämäärää 15.5.2023."]
+    assert refused.value.texts("fi") == [
+        "Vaihe 2 on määrä tehdä 1.5.2023, ennen suunnitelman päivämäärää 15.5.2023."
+    ]
     assert "före planens datum" in refused.value.texts("sv")[0]
     assert not Plan.objects.exists() and not PlanStep.objects.exists()
 
@@ -38,7 +40,9 @@ def test_a_step_due_before_the_plan_is_refused_and_nothing_saved(world):
 def test_a_new_version_is_a_new_row_and_the_old_one_stays(world, plan_version):
     """R-SP-5: versioned, a new version never overwrites; an earlier date than the latest is refused."""
     plan = plan_version.plan
-    second = services.add_version(world["mikko"], world["helsinki"], plan, today=TODAY, **content(dt.date(2023, 5, 30)))
+    second = services.add_version(
+        world["mikko"], world["helsinki"], plan, today=TODAY, **content(dt.date(2023, 5, 30))
+    )
     assert second.number == 2
     assert list(PlanVersion.objects.filter(plan=plan).values_list("number", "agreed_on")) == [
         (1, dt.date(2023, 5, 15)),
@@ -47,7 +51,9 @@ def test_a_new_version_is_a_new_row_and_the_old_one_stays(world, plan_version):
     assert plan_version.steps.count() == 2 and second.steps.count() == 2
     with pytest.raises(services.Refused, match="before its latest version"):
         with translation.override("en"):
-            services.add_version(world["aino"], world["helsinki"], plan, today=TODAY, **content(dt.date(2023, 5, 20)))
+            services.add_version(
+                world["aino"], world["helsinki"], plan, today=TODAY, **content(dt.date(2023, 5, 20))
+            )
     with pytest.raises(AppendOnly):
         second.notes = "changed"
         second.save()
@@ -74,15 +80,55 @@ def test_approvals_once_per_party_not_before_the_plan_nor_after_today(world, pla
     person = world["helsinki"]
     approve = services.record_approval
     with pytest.raises(services.Refused) as refused:
-        approve(world["aino"], person, plan_version, today=TODAY, party="job_seeker", approved_on=dt.date(2023, 5, 14), channel="in_person")
+        approve(
+            world["aino"],
+            person,
+            plan_version,
+            today=TODAY,
+            party="job_seeker",
+            approved_on=dt.date(2023, 5, 14),
+            channel="in_person",
+        )
     assert "ennen suunnitelman päivämäärää" in refused.value.texts("fi")[0]
     with pytest.raises(services.Refused):
-        approve(world["aino"], person, plan_version, today=TODAY, party="job_seeker", approved_on=TODAY + dt.timedelta(days=1), channel="in_person")
-    approve(world["aino"], person, plan_version, today=TODAY, party="job_seeker", approved_on=dt.date(2023, 5, 15), channel="in_person")
+        approve(
+            world["aino"],
+            person,
+            plan_version,
+            today=TODAY,
+            party="job_seeker",
+            approved_on=TODAY + dt.timedelta(days=1),
+            channel="in_person",
+        )
+    approve(
+        world["aino"],
+        person,
+        plan_version,
+        today=TODAY,
+        party="job_seeker",
+        approved_on=dt.date(2023, 5, 15),
+        channel="in_person",
+    )
     with pytest.raises(services.Refused) as refused:
-        approve(world["aino"], person, plan_version, today=TODAY, party="job_seeker", approved_on=dt.date(2023, 5, 16), channel="phone")
+        approve(
+            world["aino"],
+            person,
+            plan_version,
+            today=TODAY,
+            party="job_seeker",
+            approved_on=dt.date(2023, 5, 16),
+            channel="phone",
+        )
     assert list(refused.value.by_field()) == ["party"]
-    approve(world["aino"], person, plan_version, today=TODAY, party="case_worker", approved_on=dt.date(2023, 5, 15), channel="in_person")
+    approve(
+        world["aino"],
+        person,
+        plan_version,
+        today=TODAY,
+        party="case_worker",
+        approved_on=dt.date(2023, 5, 15),
+        channel="in_person",
+    )
     assert PlanApproval.objects.filter(version=plan_version).count() == 2
 
 

@@ -29,7 +29,9 @@ class VersionForm(forms.Form):
     def __init__(self, *args, with_kind: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if with_kind:
-            self.fields = {"kind": forms.ChoiceField(label=_("kind of plan"), choices=Kind.choices)} | self.fields
+            self.fields = {
+                "kind": forms.ChoiceField(label=_("kind of plan"), choices=Kind.choices)
+            } | self.fields
         for n in range(1, STEP_ROWS + 1):
             self.fields[f"step_{n}_text"] = forms.CharField(
                 label=_("step %(n)s") % {"n": n}, required=False, max_length=4000
@@ -86,11 +88,19 @@ class VersionForm(forms.Form):
             "notes": d["notes"],
             "extension_months": d.get("extension_months") or 0,
             "steps": [
-                {"text": d[f"step_{n}_text"], "due_on": d[f"step_{n}_due_on"], "responsible": d[f"step_{n}_responsible"]}
+                {
+                    "text": d[f"step_{n}_text"],
+                    "due_on": d[f"step_{n}_due_on"],
+                    "responsible": d[f"step_{n}_responsible"],
+                }
                 for n in self.step_rows
             ],
             "services": [
-                {"kind": d[f"service_{n}_kind"], "starts_on": d[f"service_{n}_starts_on"], "ends_on": d[f"service_{n}_ends_on"]}
+                {
+                    "kind": d[f"service_{n}_kind"],
+                    "starts_on": d[f"service_{n}_starts_on"],
+                    "ends_on": d[f"service_{n}_ends_on"],
+                }
                 for n in self.service_rows
             ],
         }
@@ -109,11 +119,15 @@ class VersionForm(forms.Form):
         return None
 
     def steps_grouped(self) -> list[list]:
-        return [[self[f"step_{n}_{f}"] for f in ("text", "due_on", "responsible")] for n in range(1, STEP_ROWS + 1)]
+        return [
+            [self[f"step_{n}_{f}"] for f in ("text", "due_on", "responsible")]
+            for n in range(1, STEP_ROWS + 1)
+        ]
 
     def services_grouped(self) -> list[list]:
         return [
-            [self[f"service_{n}_{f}"] for f in ("kind", "starts_on", "ends_on")] for n in range(1, SERVICE_ROWS + 1)
+            [self[f"service_{n}_{f}"] for f in ("kind", "starts_on", "ends_on")]
+            for n in range(1, SERVICE_ROWS + 1)
         ]
 
 

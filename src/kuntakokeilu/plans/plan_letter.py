@@ -51,6 +51,8 @@ NOT_AN_APPEALABLE_DECISION = gettext_noop(
     "The plan is agreed between the job seeker and the municipality. It is not a decision, and it cannot be "
     "appealed against."
 )
+
+
 def _label(choices, value: str, lang: str) -> str:
     with translation.override(lang):
         return str(choices(value).label)
@@ -65,11 +67,14 @@ def letter(version: PlanVersion, lang: str | None = None, params: ParameterStore
     def say(msgid: str, **args) -> str:
         return Message(msgid, args).render(lang)
 
-    sections = [Section(heading=say(GOALS), paragraphs=tuple(p for p in version.goals.splitlines() if p.strip()))]
+    sections = [
+        Section(heading=say(GOALS), paragraphs=tuple(p for p in version.goals.splitlines() if p.strip()))
+    ]
     if version.job_search_obligation:
         sections.append(Section(heading=say(OBLIGATION), paragraphs=(version.job_search_obligation,)))
     steps = tuple(
-        say(STEP, due=s.due_on, text=s.text, who=_label(Responsible, s.responsible, lang)) for s in version.steps.all()
+        say(STEP, due=s.due_on, text=s.text, who=_label(Responsible, s.responsible, lang))
+        for s in version.steps.all()
     )
     sections.append(Section(heading=say(STEPS), items=steps))
     services = tuple(
@@ -91,7 +96,9 @@ def letter(version: PlanVersion, lang: str | None = None, params: ParameterStore
         extension_months=version.extension_months,
     )
     sections.append(
-        Section(heading=say(REVIEW), paragraphs=(review.message.render(lang), say(NOT_AN_APPEALABLE_DECISION)))
+        Section(
+            heading=say(REVIEW), paragraphs=(review.message.render(lang), say(NOT_AN_APPEALABLE_DECISION))
+        )
     )
     given = queries.approvals(version)
     lines = []
@@ -101,7 +108,9 @@ def letter(version: PlanVersion, lang: str | None = None, params: ParameterStore
         if row is None:
             lines.append(say(NOT_APPROVED, party=who))
         else:
-            lines.append(say(APPROVED, party=who, how=_label(ApprovalChannel, row.channel, lang), date=row.approved_on))
+            lines.append(
+                say(APPROVED, party=who, how=_label(ApprovalChannel, row.channel, lang), date=row.approved_on)
+            )
     sections.append(Section(heading=say(APPROVALS), items=tuple(lines)))
     names = plan.municipality.names()
     return Letter(
@@ -115,4 +124,3 @@ def letter(version: PlanVersion, lang: str | None = None, params: ParameterStore
         sections=tuple(sections),
         legal_references=tuple(say(a) for a in (*ACTS[plan.kind], PILOT_ACT)),
     )
-

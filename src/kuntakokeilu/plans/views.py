@@ -127,7 +127,9 @@ def _version_page(request, version, form, status=200):
         can_record = can(request.user, "plans.record", person, today)
         if form is None and can_record and len(given) < len(Party):
             missing = next(p for p in Party if p.value not in given)
-            form = ApprovalForm(initial={"party": missing.value, "approved_on": today, "channel": "in_person"})
+            form = ApprovalForm(
+                initial={"party": missing.value, "approved_on": today, "channel": "in_person"}
+            )
         context = {
             "person": person,
             "plan": version.plan,
