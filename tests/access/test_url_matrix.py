@@ -60,6 +60,8 @@ FACTORIES = {
     "whatif/pk": (lambda w, a: w.whatif.pk, 999999999),
     "kind": (lambda w, a: "areas", "areas"),  # not an object: the same in both
     "point_id": (lambda w, a: _service_point(a.trial_area).pk, 999999999),  # issue 16: a service point
+    "plan_id": (lambda w, a: _plan(a).pk, 999999999),  # issue 17 item 1: a plan of the area's person
+    "version_no": (lambda w, a: _plan(a).versions.get().number, 999),
 }
 
 
@@ -78,6 +80,21 @@ def _service_point(area):
         },
     )
     return point
+
+
+def _plan(a):
+    """An employment plan of the area's person with one version (created on first use: the world has none)."""
+    from kuntakokeilu.plans.models import Plan, PlanVersion
+    from kuntakokeilu.regions.models import Municipality
+
+    plan, created = Plan.objects.get_or_create(
+        person=a.person,
+        kind="employment",
+        defaults={"municipality": Municipality.objects.get(code=a.municipality)},
+    )
+    if created:
+        PlanVersion.objects.create(plan=plan, number=1, agreed_on=ON, review_by=ON, goals="Matriisin tavoite")
+    return plan
 
 
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
