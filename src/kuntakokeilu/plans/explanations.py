@@ -30,6 +30,8 @@ INTEGRATION_ENTITLEMENT = _(
     "(extended by %(extension)s months): it ends on %(end)s, before a year from this plan."
 )
 
+NO_PARAMETER = _("The parameter %(name)s has no value on %(on)s.")
+
 # bad input: a version
 STEP_BEFORE_PLAN = _("Step %(n)s is due on %(due)s, before the plan's date %(agreed)s.")
 STEP_WITHOUT_TEXT = _("Step %(n)s needs a text.")

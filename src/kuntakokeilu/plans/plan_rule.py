@@ -12,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 
 from kuntakokeilu.rules.outcome import Check, Decision, worst_status
-from kuntakokeilu.rules.parameters import ParameterStore
+from kuntakokeilu.rules.messages import Message
+from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore
 from kuntakokeilu.rules.registry import Rule, register
 from kuntakokeilu.rules.schema import Field, FieldType, parse_date, register_field_type
 from kuntakokeilu.service_process.rules import list_of
 
+from . import explanations as msg
 from . import rules
 
 NAME = "plan-deadlines"
+MAX_MONTHS = 1200  # beyond any entitlement: a larger number is not a number of months of a plan
 STEP_TEXT = "step"  # the console judges dates; a step's words are the page's
 
 
@@ -57,12 +60,23 @@ FIELDS = (
 
 def check_input(facts: dict, _ctx) -> list[tuple[str, str]]:
     months = facts["extension_months"]
-    if months is not None and months < 0:
-        return [("extension_months", "must not be negative")]
+    if months is not None and not 0 <= months <= MAX_MONTHS:
+        return [("extension_months", f"must be a number of months from 0 to {MAX_MONTHS}")]
     return []
 
 
 def decide(facts: dict, on: dt.date, params: ParameterStore) -> Decision:
+    try:
+        return _decide(facts, on, params)
+    except NoParameterValue as exc:
+        found = {"parameter": exc.name, "on": exc.on}
+        check = Check(
+            "parameters", "fail", found, Message(msg.NO_PARAMETER, {"name": exc.name, "on": exc.on})
+        )
+        return Decision(None, "fail", (check,))
+
+
+def _decide(facts: dict, on: dt.date, params: ParameterStore) -> Decision:
     kind, first = facts["kind"], facts.get("first_agreed_on")
     extension = facts.get("extension_months") or 0
     steps = [dict(s, text=STEP_TEXT) for s in facts.get("steps") or []]
@@ -105,6 +119,9 @@ PLAN_RULE = register(
             "kuntakokeilu.plans.explanations",
             "kuntakokeilu.service_process.deadlines",
             "kuntakokeilu.service_process.rules",
+            "kuntakokeilu.customers.statuses",
+            "kuntakokeilu.service_process.explanations",
+            "kuntakokeilu.rules.calendar",
         ),
     )
 )
