@@ -41,6 +41,8 @@ NOT_YOURS = gettext_noop("This job seeker is not among the customers whose plans
 NOT_A_CUSTOMER = gettext_noop("The job seeker was not a customer of a trial municipality on the plan's date.")
 OTHER_PERSON = gettext_noop("This plan is not one of this job seeker's plans.")
 NOT_OFFERED = gettext_noop("Choose one of the values offered.")
+NO_SUCH_PLAN = gettext_noop("No such plan.")
+NO_SUCH_VERSION = gettext_noop("No such version of the plan.")
 TEXT_MAX = 4000
 TOO_LONG = gettext_noop("The text may be at most %(n)s characters long.")
 
