@@ -314,3 +314,10 @@ SERVICE_PROCESS_SOURCES: list[str] = []
 RULE_MODULES.append("kuntakokeilu.plans.plan_rule")
 SERVICE_PROCESS_SOURCES.append("kuntakokeilu.plans.deadline_source")
 DEMO_STEPS.append("kuntakokeilu.plans.demo")
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "PlanKindEnum": "kuntakokeilu.plans.models.Kind",
+    "PlanServiceKindEnum": "kuntakokeilu.plans.models.ServiceKind",
+    "PlanResponsibleEnum": "kuntakokeilu.plans.models.Responsible",
+    "PlanPartyEnum": "kuntakokeilu.plans.models.Party",
+    "PlanApprovalChannelEnum": "kuntakokeilu.plans.models.ApprovalChannel",
+}

@@ -54,6 +54,12 @@ SERVICE_PROCESS = {
     "/api/v1/service/worklist/",
     "/api/v1/trial-areas/{number}/service-points/",
 }
+# --- plans (issue 17 item 1) ---
+PLANS = {
+    "/api/v1/persons/{person_id}/plans/",
+    "/api/v1/persons/{person_id}/plans/{plan_id}/versions/",
+    "/api/v1/persons/{person_id}/plans/{plan_id}/versions/{version_no}/approvals/",
+}
 
 
 def api_routes():
@@ -70,7 +76,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     assert schema["openapi"].startswith("3.")
     assert (
         set(schema["paths"])
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | PLANS
         == api_routes()
     )
 
@@ -96,7 +102,7 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | PLANS
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 

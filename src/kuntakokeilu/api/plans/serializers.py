@@ -20,7 +20,7 @@ from kuntakokeilu.plans.models import (
 
 
 class StepSerializer(serializers.ModelSerializer):
-    responsible = serializers.ChoiceField(choices=Responsible.values)
+    responsible = serializers.ChoiceField(choices=Responsible.choices)
 
     class Meta:
         model = PlanStep
@@ -29,7 +29,7 @@ class StepSerializer(serializers.ModelSerializer):
 
 
 class ServiceSerializer(serializers.ModelSerializer):
-    kind = serializers.ChoiceField(choices=ServiceKind.values)
+    kind = serializers.ChoiceField(choices=ServiceKind.choices)
 
     class Meta:
         model = PlanService
@@ -37,8 +37,8 @@ class ServiceSerializer(serializers.ModelSerializer):
 
 
 class ApprovalSerializer(serializers.ModelSerializer):
-    party = serializers.ChoiceField(choices=Party.values)
-    channel = serializers.ChoiceField(choices=ApprovalChannel.values)
+    party = serializers.ChoiceField(choices=Party.choices)
+    channel = serializers.ChoiceField(choices=ApprovalChannel.choices)
 
     class Meta:
         model = PlanApproval
@@ -85,7 +85,7 @@ class VersionSerializer(serializers.ModelSerializer):
 
 
 class PlanSerializer(serializers.ModelSerializer):
-    kind = serializers.ChoiceField(choices=Kind.values)
+    kind = serializers.ChoiceField(choices=Kind.choices)
     municipality = serializers.CharField(
         source="municipality.code", read_only=True, help_text="The trial municipality that made the plan."
     )
@@ -99,7 +99,7 @@ class PlanSerializer(serializers.ModelSerializer):
 class NewPlanSerializer(VersionSerializer):
     """A new plan of `kind` and its first version."""
 
-    kind = serializers.ChoiceField(choices=Kind.values, write_only=True)
+    kind = serializers.ChoiceField(choices=Kind.choices, write_only=True)
 
     class Meta(VersionSerializer.Meta):
         fields = ["kind", *VersionSerializer.Meta.fields]
