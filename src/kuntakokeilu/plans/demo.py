@@ -155,5 +155,6 @@ def run(today: dt.date):
                         )
                         approved += 1
             except services.Refused as refused:
-                yield f"Plan ({kind}) of {person.full_name} of {content['agreed_on']}: not recorded ({refused})."
-    yield f"Demo plans: {made} versions and {approved} approvals recorded (Helsinki in Finnish, Porvoo in Swedish)."
+                day = content["agreed_on"]
+                yield f"Plan ({kind}) of {person.full_name} of {day}: not recorded ({refused})."
+    yield f"Demo plans: {made} versions and {approved} approvals recorded (Helsinki in fi, Porvoo in sv)."

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kuntakokeilu.rules.outcome import Check, Decision, worst_status
 from kuntakokeilu.rules.messages import Message
+from kuntakokeilu.rules.outcome import Check, Decision, worst_status
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore
 from kuntakokeilu.rules.registry import Rule, register
 from kuntakokeilu.rules.schema import Field, FieldType, parse_date, register_field_type

@@ -81,7 +81,7 @@ class VersionSerializer(serializers.ModelSerializer):
 
     def content(self) -> dict:
         """The keyword arguments of `services.add_version`."""
-        return {k: v for k, v in self.validated_data.items()}
+        return dict(self.validated_data)
 
 
 class PlanSerializer(serializers.ModelSerializer):
