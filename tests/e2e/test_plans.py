@@ -1,7 +1,8 @@
 """Plans in the browser (issue 17 item 1: R-SP-5, R-X-7): on 1.9.2022 (injected clock) Helsinki's case worker,
 in Finnish, makes an employment plan with two steps for her customer — first with a step due before the
 plan, which shows the localised message and saves nothing — records both parties' approvals and opens the
-printable letter and its PDF; Porvoo's case worker does the same in Swedish for a Swedish-speaking customer."""
+printable letter and its PDF; Porvoo's case worker does the same in Swedish for a Swedish-speaking
+customer."""
 
 import datetime as dt
 
