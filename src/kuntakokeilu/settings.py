@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.employers",
     "kuntakokeilu.referrals",
     "kuntakokeilu.statements",
+    "kuntakokeilu.plans",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -339,3 +340,15 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
 # --- statements: labour-policy statements, notices to the TE office and reminders (issue 17 item 5) ---
 RULE_MODULES.append("kuntakokeilu.statements.rules")
 DEMO_STEPS.append("kuntakokeilu.statements.demo")
+
+# --- plans (issue 17 item 1, R-SP-5): the rule, the deadline engine's source, the demo ---
+RULE_MODULES.append("kuntakokeilu.plans.plan_rule")
+SERVICE_PROCESS_SOURCES.append("kuntakokeilu.plans.deadline_source")
+DEMO_STEPS.append("kuntakokeilu.plans.demo")
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "PlanKindEnum": "kuntakokeilu.plans.models.Kind",
+    "PlanServiceKindEnum": "kuntakokeilu.plans.models.ServiceKind",
+    "PlanResponsibleEnum": "kuntakokeilu.plans.models.Responsible",
+    "PlanPartyEnum": "kuntakokeilu.plans.models.Party",
+    "PlanApprovalChannelEnum": "kuntakokeilu.plans.models.ApprovalChannel",
+}

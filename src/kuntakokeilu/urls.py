@@ -38,3 +38,6 @@ urlpatterns = [
 
 # --- employers: employers, vacancies, presentations and job offers (issue 17 item 4) ---
 urlpatterns += [path("", include("kuntakokeilu.employers.urls"))]
+
+# --- plans: a job seeker's plans, their versions, letters and approvals (issue 17 item 1) ---
+urlpatterns += [path("", include("kuntakokeilu.plans.urls"))]

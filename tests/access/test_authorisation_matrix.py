@@ -81,6 +81,11 @@ def objects():
                 "service_process.view_health_needs",
             )
         },
+        # --- plans (issue 17 item 1): a Helsinki customer inside, a Porvoo job seeker outside ---
+        **{
+            code: (_customer(_person("091", 961), "091"), _person("638", 962))
+            for code in ("plans.view", "plans.record")
+        },
         # the area's staff who record meetings (Helsinki's area inside) and its manager (Kainuu outside)
         "service_process.view_service_points": (
             TrialArea.objects.get(number=20),
@@ -367,6 +372,10 @@ EXPECTED = {
     "statements.view": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "statements.record": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "statements.view_notices": ({Role.TE_OFFICE}, NOBODY, False),
+    # --- plans (issue 17 item 1): seen as the assessment is, recorded by the customer municipality's staff;
+    # the TE office none (L1269 s. 9); tests/plans/test_pages.py and tests/api/test_plans_api.py ---
+    "plans.view": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "plans.record": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
 }
 
 

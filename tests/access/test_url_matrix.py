@@ -74,6 +74,8 @@ FACTORIES = {
     "statement_id": (lambda w, a: _benefit_events(a.person)["statement"].statement.pk, 999999999),
     "te_notice_id": (lambda w, a: _benefit_events(a.person)["notice"].notice.pk, 999999999),
     "reminder_id": (lambda w, a: _benefit_events(a.person)["reminder"].reminder.pk, 999999999),
+    "plan_id": (lambda w, a: _plan(a).pk, 999999999),  # issue 17 item 1: a plan of the area's person
+    "version_no": (lambda w, a: _plan(a).versions.get().number, 999),
 }
 
 
@@ -189,6 +191,21 @@ def _service_point(area):
         },
     )
     return point
+
+
+def _plan(a):
+    """An employment plan of the area's person with one version (created on first use: the world has none)."""
+    from kuntakokeilu.plans.models import Plan, PlanVersion
+    from kuntakokeilu.regions.models import Municipality
+
+    plan, created = Plan.objects.get_or_create(
+        person=a.person,
+        kind="employment",
+        defaults={"municipality": Municipality.objects.get(code=a.municipality)},
+    )
+    if created:
+        PlanVersion.objects.create(plan=plan, number=1, agreed_on=ON, review_by=ON, goals="Matriisin tavoite")
+    return plan
 
 
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")

@@ -87,6 +87,12 @@ STATEMENTS = {
     "/api/v1/te-office/notices/",
     "/api/v1/te-office/notices/{te_notice_id}/acknowledge/",
 }
+# --- plans (issue 17 item 1) ---
+PLANS = {
+    "/api/v1/persons/{person_id}/plans/",
+    "/api/v1/persons/{person_id}/plans/{plan_id}/versions/",
+    "/api/v1/persons/{person_id}/plans/{plan_id}/versions/{version_no}/approvals/",
+}
 
 
 def api_routes():
@@ -106,6 +112,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | COOPERATION
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | STATEMENTS
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | PLANS
         == api_routes()
     )
 
@@ -143,6 +150,8 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
         set(schema["paths"])
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | STATEMENTS
     )
+    every = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | PLANS
+    assert set(schema["paths"]) == every
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 

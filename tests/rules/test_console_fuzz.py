@@ -211,6 +211,33 @@ FIELD_STRATEGIES: dict[str, tuple[st.SearchStrategy, st.SearchStrategy]] = {
             st.just([{"date": "2022-06-01"}]),
         ),
     ),
+    # a plan's steps and services (rule plan-deadlines, R-SP-5)
+    "plan_steps": (
+        st.lists(
+            st.fixed_dictionaries(
+                {"due_on": good_dates, "responsible": st.sampled_from(["job_seeker", "case_worker", "other"])}
+            ),
+            max_size=4,
+        ),
+        st.one_of(
+            st.lists(
+                st.fixed_dictionaries({"due_on": bad_dates, "responsible": st.just("other")}), min_size=1
+            ),
+            st.just([{"due_on": "2022-06-01", "responsible": "mayor"}]),
+            st.just([{"due_on": "2022-06-01"}]),
+            st.just({"due_on": "2022-06-01", "responsible": "other"}),
+        ),
+    ),
+    "plan_services": (
+        st.lists(
+            st.fixed_dictionaries({"starts_on": good_dates, "ends_on": st.none() | good_dates}), max_size=3
+        ),
+        st.one_of(
+            st.lists(st.fixed_dictionaries({"starts_on": bad_dates, "ends_on": st.none()}), min_size=1),
+            st.just([{"starts_on": "2022-06-01"}]),
+            st.just([{"start": "2022-06-01", "ends_on": None}]),
+        ),
+    ),
 }
 ids = st.one_of(st.integers(-(2**40), 2**40), st.text(max_size=12))
 OMITTED = object()

@@ -207,3 +207,20 @@ urlpatterns += [
         name="te-office-notice-acknowledge",
     ),
 ]
+
+# --- plans (issue 17 item 1, R-SP-5) ---
+from . import plans as plans_api  # noqa: E402
+
+urlpatterns += [
+    path("v1/persons/<uuid:person_id>/plans/", plans_api.PersonPlans.as_view(), name="person-plans"),
+    path(
+        "v1/persons/<uuid:person_id>/plans/<int:plan_id>/versions/",
+        plans_api.PlanVersions.as_view(),
+        name="plan-versions",
+    ),
+    path(
+        "v1/persons/<uuid:person_id>/plans/<int:plan_id>/versions/<int:version_no>/approvals/",
+        plans_api.PlanApprovals.as_view(),
+        name="plan-approvals",
+    ),
+]
