@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.whatif",
     "kuntakokeilu.service_process",
     "kuntakokeilu.decisions",
+    "kuntakokeilu.funding",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -308,3 +309,9 @@ RULE_MODULES.append("kuntakokeilu.service_process.obligation_rule")
 
 # --- service process: other apps' records the deadline engine reads (service_process/sources.py) ---
 SERVICE_PROCESS_SOURCES: list[str] = []
+
+# --- funding: quotas, state staff and own funding (issue 18 items 3 and 5) ---
+DEMO_STEPS.append("kuntakokeilu.funding.demo")
+# The customer volumes per municipality on a date that the quota computation divides by: a function
+# (municipality ids, date) -> {municipality id: customers}, named here because funding may not import customers.
+FUNDING_VOLUME_SOURCE = "kuntakokeilu.customers.counts.municipal_customers_on"

@@ -28,4 +28,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.whatif.urls")),
     # --- service_process: a job seeker's deadlines and meetings (issue 16) ---
     path("", include("kuntakokeilu.service_process.urls")),
+    # --- funding: quotas, state staff and own funding (issue 18 items 3 and 5) ---
+    path("", include("kuntakokeilu.funding.urls")),
 ]

@@ -1,0 +1,69 @@
+"""The funding pages' forms: they parse the input; the checks live in `services` (one place)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kuntakokeilu.regions.models import ElyCentre
+
+from .models import Instrument
+
+
+class AllocationForm(forms.Form):
+    ely = forms.ModelChoiceField(ElyCentre.objects.order_by("code"), label=_("ELY centre"))
+    instrument = forms.ChoiceField(label=_("instrument"), choices=Instrument.choices)
+    amount = forms.IntegerField(label=_("amount (EUR)"), min_value=0)
+    decided_on = forms.DateField(label=_("decided on"))
+    reference = forms.CharField(label=_("reference"), max_length=200)
+
+
+class ComputeForm(forms.Form):
+    """The page divides by customer volume (the default method); a manual division is an adjustment of it
+    with a reason, or through the API."""
+
+    instrument = forms.ChoiceField(label=_("instrument"), choices=Instrument.choices)
+    volume_date = forms.DateField(label=_("customer volume on"))
+
+
+class AdjustForm(forms.Form):
+    """One amount per trial area (fields `area_<number>`) and the reason."""
+
+    instrument = forms.ChoiceField(choices=Instrument.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("reason for the adjustment"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area_fields = []
+        for area in areas:
+            name = f"area_{area.number}"
+            self.fields[name] = forms.IntegerField(label=area.name_fi, min_value=0)
+            self.area_fields.append((area, name))
+
+    def amounts(self) -> dict[int, int]:
+        return {area.number: self.cleaned_data[name] for area, name in self.area_fields}
+
+
+class OwnResourcingForm(forms.Form):
+    municipality = forms.ChoiceField(label=_("municipality"))
+    year = forms.IntegerField(label=_("year"))
+    planned_eur = forms.IntegerField(label=_("planned (EUR)"), min_value=0)
+    planned_person_years = forms.DecimalField(label=_("planned person-years"), min_value=0, decimal_places=2)
+    realised_eur = forms.IntegerField(label=_("realised (EUR)"), min_value=0, required=False)
+    realised_person_years = forms.DecimalField(
+        label=_("realised person-years"), min_value=0, decimal_places=2, required=False
+    )
+
+    def __init__(self, *args, municipalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = [(m.code, m.name_fi) for m in municipalities]
+
+
+class ExpenditureImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file (municipality, form, amount_eur)"))
+
+
+class PersonYearsForm(forms.Form):
+    year = forms.IntegerField(label=_("year"))
+    person_years = forms.DecimalField(label=_("person-years"), min_value=0, decimal_places=2)
+    source = forms.CharField(label=_("source"), max_length=200)
