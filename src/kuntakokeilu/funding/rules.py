@@ -79,7 +79,7 @@ def explain_quota(method: str, volume: int | None, volumes_total: int, amount: i
 
 def explain_shortfall(ref: Reference, realised: int | None) -> Message:
     """The explanation of the shortfall of own resourcing (R-RES-4)."""
-    percent = f"{ref.share * 100:g}"
+    percent = f"{float(ref.share * 100):g}"
     if realised is None:
         return Message(ex.NOTHING_REALISED, {"percent": percent, "expenditure": ref.expenditure, "reference": ref.amount})
     gap = shortfall(ref.amount, realised)

@@ -12,10 +12,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.regions.models import ElyCentre, Municipality, TrialArea
+from kuntakokeilu.rules.messages import format_int
 
 from . import rules
 from .models import (
@@ -55,12 +57,14 @@ class Refused(Exception):
     """Input a service refuses: `field` (or None) and a translatable message with its arguments."""
 
     def __init__(self, field: str | None, message, **args):
-        self.field, self.template, self.args = field, message, args
-        super().__init__(str(self))
+        self.field, self.template, self.values = field, message, args
+        super().__init__(field)
 
     @property
     def message(self) -> str:
-        return str(self.template) % self.args if self.args else str(self.template)
+        """In the language active when read."""
+        values = {k: format_int(v, (get_language() or "fi")[:2]) if isinstance(v, int) else v for k, v in self.values.items()}
+        return str(self.template) % values if values else str(self.template)
 
     def __str__(self) -> str:
         return self.message
