@@ -20,6 +20,7 @@ from kuntakokeilu.customers.labels import (
     NAV_REQUESTS_HELP,
 )
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
+from kuntakokeilu.funding.labels import NAV_FUNDING, NAV_FUNDING_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
 from kuntakokeilu.service_process.labels import (
     NAV_AREA,
@@ -120,6 +121,8 @@ LINKS: list[Link] = [
     # --- service_process: own customers and the area manager's pages (issue 16 items 2 and 3) ---
     Link(NAV_CUSTOMERS, "service_process:customers", "service_process.view_worklist", NAV_CUSTOMERS_HELP),
     Link(NAV_AREA, "service_process:area-home", "service_process.manage_service_points", NAV_AREA_HELP),
+    # --- funding: quotas, own funding and state staff (issue 18 items 3, 5 and 6) ---
+    Link(NAV_FUNDING, "funding:home", "funding.view_quotas", NAV_FUNDING_HELP),
 ]
 
 
