@@ -313,5 +313,5 @@ SERVICE_PROCESS_SOURCES: list[str] = []
 # --- funding: quotas, state staff and own funding (issue 18 items 3 and 5) ---
 DEMO_STEPS.append("kuntakokeilu.funding.demo")
 # The customer volumes per municipality on a date that the quota computation divides by: a function
-# (municipality ids, date) -> {municipality id: customers}, named here because funding may not import customers.
+# (municipality ids, date) -> {municipality id: customers}; named here: funding may not import customers.
 FUNDING_VOLUME_SOURCE = "kuntakokeilu.customers.counts.municipal_customers_on"

@@ -180,7 +180,9 @@ def test_expenditure_import_all_or_nothing_with_line_numbers(users):
     errors = refused.value.errors
     assert [e.split(":")[0] for e in errors] == ["rivi 5", "rivi 6", "rivi 7", "rivi 8"]
     assert not SubsidyExpenditure2018.objects.exists()
-    report = services.import_expenditure(users("juha.heikkinen"), area=area, data=CSV_OK.encode(), today=TODAY)
+    report = services.import_expenditure(
+        users("juha.heikkinen"), area=area, data=CSV_OK.encode(), today=TODAY
+    )
     assert (report.created, report.updated, report.unchanged) == (3, 0, 0)
     again = services.import_expenditure(users("juha.heikkinen"), area=area, data=CSV_OK.encode(), today=TODAY)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
@@ -189,7 +191,7 @@ def test_expenditure_import_all_or_nothing_with_line_numbers(users):
 def test_own_resourcing_only_for_the_areas_municipalities(users):
     """R-RES-4: planned and realised own resourcing per municipality and year, by the area's manager."""
     area = TrialArea.objects.get(number=7)
-    args = dict(year=2022, planned_eur=100, planned_person_years=Decimal("1.5"), realised_eur=None)
+    args = {"year": 2022, "planned_eur": 100, "planned_person_years": Decimal("1.5"), "realised_eur": None}
     with pytest.raises(services.Refused):
         services.record_own_resourcing(
             users("juha.heikkinen"),

@@ -35,10 +35,17 @@ def _covers(user, relevant, obj, on) -> bool:
 def _quota_scope(user, relevant, obj, on) -> bool:
     """An ELY centre is seen by the ministry and its own officials; a trial area also by its manager."""
     place = place_of(obj)
-    return any(g.covers(place) for g in relevant if g.role != Role.AREA_MANAGER or isinstance(place, TrialArea))
+    return any(
+        g.covers(place) for g in relevant if g.role != Role.AREA_MANAGER or isinstance(place, TrialArea)
+    )
 
 
-declare("funding.allocate", _("Allocate the appropriations to the ELY centres"), roles=(Role.MINISTRY,), scope=_covers)
+declare(
+    "funding.allocate",
+    _("Allocate the appropriations to the ELY centres"),
+    roles=(Role.MINISTRY,),
+    scope=_covers,
+)
 declare(
     "funding.set_quotas",
     _("Set the trial areas' quotas of one's own ELY centre"),

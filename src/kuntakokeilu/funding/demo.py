@@ -15,7 +15,14 @@ from django.contrib.auth import get_user_model
 from kuntakokeilu.regions.models import ElyCentre, Municipality, TrialArea
 
 from . import services
-from .models import Method, MinistryAllocation, OwnResourcing, QuotaComputation, StatePersonYears, SubsidyExpenditure2018
+from .models import (
+    Method,
+    MinistryAllocation,
+    OwnResourcing,
+    QuotaComputation,
+    StatePersonYears,
+    SubsidyExpenditure2018,
+)
 from .volumes import area_volumes
 
 D = dt.date
@@ -48,7 +55,10 @@ EXPENDITURE = [
 ]
 # 2022 own resourcing (kunta code, planned EUR, planned person-years, realised EUR or None)
 OWN_2022 = [("205", 600_000, Decimal("6.0"), 510_000), ("290", 160_000, Decimal("1.5"), 170_000)]
-PERSON_YEARS = [(7, 2022, Decimal("42.0"), "Kainuu ELY (demo)"), (20, 2022, Decimal("310.5"), "Uusimaa ELY (demo)")]
+PERSON_YEARS = [
+    (7, 2022, Decimal("42.0"), "Kainuu ELY (demo)"),
+    (20, 2022, Decimal("310.5"), "Uusimaa ELY (demo)"),
+]
 
 
 def run(today: dt.date):
@@ -100,11 +110,16 @@ def run(today: dt.date):
             municipality=municipality, form=form, defaults={"amount": amount}
         )
         new += created
-    yield f"  Kainuu's 2018 labour-market-subsidy expenditure (ILLUSTRATIVE amounts, no public source): {new} new rows"
+    yield (
+        "  Kainuu's 2018 labour-market-subsidy expenditure (ILLUSTRATIVE amounts, no public source): "
+        f"{new} new rows"
+    )
     new = 0
     for kunta, planned, person_years, realised in OWN_2022:
         municipality = Municipality.objects.get(code=kunta)
-        if OwnResourcing.objects.filter(municipality=municipality, year=2022).exists() or today < D(2022, 1, 1):
+        if OwnResourcing.objects.filter(municipality=municipality, year=2022).exists() or today < D(
+            2022, 1, 1
+        ):
             continue
         services.record_own_resourcing(
             manager,
@@ -125,6 +140,8 @@ def run(today: dt.date):
         if StatePersonYears.objects.filter(trial_area=area, year=year).exists():
             continue
         official = user(username=OFFICIALS[area.ely.code])
-        services.record_person_years(official, area=area, year=year, person_years=value, source=source, today=today)
+        services.record_person_years(
+            official, area=area, year=year, person_years=value, source=source, today=today
+        )
         new += 1
     yield f"  state person-years of Kainuu and Helsinki 2022: {new} new"

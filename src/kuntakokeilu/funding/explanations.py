@@ -9,7 +9,8 @@ QUOTA_BY_VOLUME = _(
     "%(amount)s € (largest remainders rounded up, so that the quotas sum exactly)."
 )
 QUOTA_EQUAL = _(
-    "No trial area of the ELY centre had customers on %(on)s: the allocation is divided equally, %(amount)s €."
+    "No trial area of the ELY centre had customers on %(on)s: the allocation is divided equally, "
+    "%(amount)s €."
 )
 QUOTA_MANUAL = _("Set by the ELY centre: %(amount)s €.")
 SHORTFALL = _(

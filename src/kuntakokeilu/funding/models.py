@@ -121,12 +121,12 @@ class Quota(models.Model):
             models.UniqueConstraint(fields=["computation", "trial_area"], name="funding_one_quota_per_area")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.year} {self.trial_area.number} {self.instrument}"
+
     @property
     def current(self) -> int:
         return self.amount if self.adjusted_amount is None else self.adjusted_amount
-
-    def __str__(self) -> str:
-        return f"{self.year} {self.trial_area.number} {self.instrument}"
 
 
 class StatePersonYears(models.Model):
@@ -147,6 +147,9 @@ class StatePersonYears(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["trial_area", "year"], name="funding_one_person_years")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.trial_area.number}"
 
 
 class SubsidyForm(models.TextChoices):
@@ -172,6 +175,9 @@ class SubsidyExpenditure2018(models.Model):
             models.UniqueConstraint(fields=["municipality", "form"], name="funding_one_expenditure_form")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.municipality.code} {self.form}"
+
 
 class OwnResourcing(models.Model):
     """A municipality's own resourcing of the pilot in a year, planned and realised (R-RES-4)."""
@@ -195,3 +201,6 @@ class OwnResourcing(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["municipality", "year"], name="funding_one_own_resourcing")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality.code} {self.year}"

@@ -73,7 +73,9 @@ def ely_quotas(ely: ElyCentre, year: int) -> list[InstrumentQuotas]:
         item = InstrumentQuotas(instrument, str(label), allocated.get(instrument), computation)
         if computation is not None:
             volumes_total = sum(int(v) for v in computation.inputs.values())
-            for quota in computation.quotas.select_related("trial_area", "adjusted_by").order_by("trial_area__number"):
+            for quota in computation.quotas.select_related("trial_area", "adjusted_by").order_by(
+                "trial_area__number"
+            ):
                 volume = computation.inputs.get(str(quota.trial_area.number))
                 item.rows.append(
                     QuotaRow(
@@ -94,7 +96,9 @@ def area_quotas(area: TrialArea, year: int) -> list[Quota]:
     """The quotas in force of a trial area in a year (of each instrument's latest computation)."""
     out = []
     for instrument in Instrument.values:
-        computation = QuotaComputation.objects.filter(ely_id=area.ely_id, year=year, instrument=instrument).first()
+        computation = QuotaComputation.objects.filter(
+            ely_id=area.ely_id, year=year, instrument=instrument
+        ).first()
         if computation is not None:
             quota = computation.quotas.filter(trial_area=area).first()
             if quota is not None:
@@ -114,12 +118,14 @@ class MunicipalityFunding:
 
 
 def own_funding(area: TrialArea, year: int, params: ParameterStore) -> list[MunicipalityFunding]:
-    """Each member municipality's 2018 expenditure, the year's reference, planned, realised and the shortfall."""
+    """Each member municipality's 2018 expenditure, the year's reference, planned, realised, shortfall."""
     members = [m.municipality for m in area.members.select_related("municipality").order_by("position")]
     spent: dict[int, dict[str, int]] = {}
     for row in SubsidyExpenditure2018.objects.filter(municipality__in=members):
         spent.setdefault(row.municipality_id, {})[row.form] = row.amount
-    resourced = {r.municipality_id: r for r in OwnResourcing.objects.filter(municipality__in=members, year=year)}
+    resourced = {
+        r.municipality_id: r for r in OwnResourcing.objects.filter(municipality__in=members, year=year)
+    }
     out = []
     for municipality in members:
         by_form = spent.get(municipality.pk, {})
@@ -136,7 +142,9 @@ def own_funding(area: TrialArea, year: int, params: ParameterStore) -> list[Muni
             explanation = rules.explain_shortfall(reference, realised)
             basis = realised if realised is not None else (resourcing.planned_eur if resourcing else 0)
             gap = rules.shortfall(reference.amount, basis)
-        out.append(MunicipalityFunding(municipality, expenditure, by_form, reference, resourcing, gap, explanation))
+        out.append(
+            MunicipalityFunding(municipality, expenditure, by_form, reference, resourcing, gap, explanation)
+        )
     return out
 
 

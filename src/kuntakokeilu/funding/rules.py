@@ -27,7 +27,7 @@ SHARE = "funding.own_resourcing_reference_share"
 
 
 def apportion(total: int, volumes: dict[int, int]) -> dict[int, int]:
-    """Divide `total` whole euros among the keys of `volumes` in proportion to the volumes, summing exactly."""
+    """Divide `total` whole euros among the keys of `volumes` in proportion to them, summing exactly."""
     if total < 0:
         raise ValueError("the total cannot be negative")
     if any(v < 0 for v in volumes.values()):
@@ -81,7 +81,9 @@ def explain_shortfall(ref: Reference, realised: int | None) -> Message:
     """The explanation of the shortfall of own resourcing (R-RES-4)."""
     percent = f"{float(ref.share * 100):g}"
     if realised is None:
-        return Message(ex.NOTHING_REALISED, {"percent": percent, "expenditure": ref.expenditure, "reference": ref.amount})
+        return Message(
+            ex.NOTHING_REALISED, {"percent": percent, "expenditure": ref.expenditure, "reference": ref.amount}
+        )
     gap = shortfall(ref.amount, realised)
     if gap:
         return Message(
@@ -95,5 +97,6 @@ def explain_shortfall(ref: Reference, realised: int | None) -> Message:
             },
         )
     return Message(
-        ex.REACHED, {"percent": percent, "expenditure": ref.expenditure, "reference": ref.amount, "realised": realised}
+        ex.REACHED,
+        {"percent": percent, "expenditure": ref.expenditure, "reference": ref.amount, "realised": realised},
     )

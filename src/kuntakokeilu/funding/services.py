@@ -63,7 +63,10 @@ class Refused(Exception):
     @property
     def message(self) -> str:
         """In the language active when read."""
-        values = {k: format_int(v, (get_language() or "fi")[:2]) if isinstance(v, int) else v for k, v in self.values.items()}
+        values = {
+            k: format_int(v, (get_language() or "fi")[:2]) if isinstance(v, int) else v
+            for k, v in self.values.items()
+        }
         return str(self.template) % values if values else str(self.template)
 
     def __str__(self) -> str:
@@ -104,7 +107,12 @@ def allocate(
             year=year,
             ely=ely,
             instrument=instrument,
-            defaults={"amount": amount, "decided_on": decided_on, "reference": reference, "recorded_by": user},
+            defaults={
+                "amount": amount,
+                "decided_on": decided_on,
+                "reference": reference,
+                "recorded_by": user,
+            },
         )
     return row
 
@@ -182,7 +190,9 @@ def compute_quotas(
             computed_by=user,
         )
         Quota.objects.bulk_create(
-            Quota(computation=computation, trial_area=by_number[n], year=year, instrument=instrument, amount=v)
+            Quota(
+                computation=computation, trial_area=by_number[n], year=year, instrument=instrument, amount=v
+            )
             for n, v in result.items()
         )
     return computation
@@ -239,7 +249,9 @@ def record_person_years(
         raise Refused("person_years", NEGATIVE)
     with transaction.atomic():
         row, _created = StatePersonYears.objects.update_or_create(
-            trial_area=area, year=year, defaults={"person_years": person_years, "source": source, "recorded_by": user}
+            trial_area=area,
+            year=year,
+            defaults={"person_years": person_years, "source": source, "recorded_by": user},
         )
     return row
 

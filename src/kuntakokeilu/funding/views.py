@@ -22,7 +22,14 @@ from kuntakokeilu.regions.models import ElyCentre, TrialArea
 from kuntakokeilu.rules.parameters import default_store
 
 from . import export, queries, services
-from .forms import AdjustForm, AllocationForm, ComputeForm, ExpenditureImportForm, OwnResourcingForm, PersonYearsForm
+from .forms import (
+    AdjustForm,
+    AllocationForm,
+    ComputeForm,
+    ExpenditureImportForm,
+    OwnResourcingForm,
+    PersonYearsForm,
+)
 from .models import Method
 from .volumes import area_volumes
 
@@ -51,7 +58,7 @@ def _refused(form, refused: services.Refused) -> None:
 
 @requires("funding.view_quotas")
 def home(request):
-    """The navigation's entry: the ministry's allocations, the ELY official's ELY centre, the area manager's area."""
+    """The navigation's entry: the ministry's allocations, the ELY official's centre, the manager's area."""
     today = clock.today()
     grants = grants_for(request.user, "funding.view_quotas", today)
     if any(g.role == Role.MINISTRY for g in grants):
@@ -113,7 +120,9 @@ def allocations_csv(request):
 @requires("funding.allocate")
 def allocations_xlsx(request):
     year = _year(request, clock.today())
-    return _download(export.as_xlsx(export.allocation_rows(year), f"allocations {year}"), XLSX, f"allocations-{year}.xlsx")
+    return _download(
+        export.as_xlsx(export.allocation_rows(year), f"allocations {year}"), XLSX, f"allocations-{year}.xlsx"
+    )
 
 
 def _ely_page(request, ely, year, compute_form=None, adjust_forms=None, status=200):
@@ -189,7 +198,9 @@ def adjust(request, ely):
     computation = services.current_computation(ely, year, instrument)
     if computation is None:
         raise PermissionDenied
-    areas = [q.trial_area for q in computation.quotas.select_related("trial_area").order_by("trial_area__number")]
+    areas = [
+        q.trial_area for q in computation.quotas.select_related("trial_area").order_by("trial_area__number")
+    ]
     form = AdjustForm(request.POST, areas=areas, prefix=instrument)
     if form.is_valid():
         try:
@@ -221,7 +232,9 @@ def ely_csv(request, ely):
 def ely_xlsx(request, ely):
     year = _year(request, clock.today())
     rows = export.quota_rows(ely, year)
-    return _download(export.as_xlsx(rows, f"quotas {ely.code} {year}"), XLSX, f"quotas-{ely.code}-{year}.xlsx")
+    return _download(
+        export.as_xlsx(rows, f"quotas {ely.code} {year}"), XLSX, f"quotas-{ely.code}-{year}.xlsx"
+    )
 
 
 def _members(area):
@@ -233,7 +246,9 @@ def _choices_named(municipalities):
     return [type("M", (), {"code": m.code, "name_fi": getattr(m, attr)}) for m in municipalities]
 
 
-def _area_page(request, area, year, own_form=None, import_form=None, years_form=None, import_errors=(), status=200):
+def _area_page(
+    request, area, year, own_form=None, import_form=None, years_form=None, import_errors=(), status=200
+):
     today = clock.today()
     members = _members(area)
     rows = queries.own_funding(area, year, default_store())
@@ -250,10 +265,13 @@ def _area_page(request, area, year, own_form=None, import_form=None, years_form=
             "shortfall": sum(r.shortfall or 0 for r in rows),
         },
         "person_years": queries.person_years(area),
-        "quotas": queries.area_quotas(area, year) if can(request.user, "funding.view_quotas", area, today) else None,
+        "quotas": queries.area_quotas(area, year)
+        if can(request.user, "funding.view_quotas", area, today)
+        else None,
         "may_record": can(request.user, "funding.record_own_funding", area, today),
         "may_record_years": can(request.user, "funding.record_person_years", area, today),
-        "own_form": own_form or OwnResourcingForm(municipalities=_choices_named(members), initial={"year": year}),
+        "own_form": own_form
+        or OwnResourcingForm(municipalities=_choices_named(members), initial={"year": year}),
         "import_form": import_form or ExpenditureImportForm(),
         "years_form": years_form or PersonYearsForm(initial={"year": year}),
         "import_errors": import_errors,
@@ -282,7 +300,9 @@ def record_own(request, area):
         data = dict(form.cleaned_data)
         municipality = members[data.pop("municipality")]
         try:
-            services.record_own_resourcing(request.user, area=area, municipality=municipality, today=today, **data)
+            services.record_own_resourcing(
+                request.user, area=area, municipality=municipality, today=today, **data
+            )
         except services.Refused as refused:
             _refused(form, refused)
         else:
@@ -300,7 +320,9 @@ def import_expenditure(request, area):
     form = ExpenditureImportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            report = services.import_expenditure(request.user, area=area, data=form.cleaned_data["file"].read(), today=today)
+            report = services.import_expenditure(
+                request.user, area=area, data=form.cleaned_data["file"].read(), today=today
+            )
         except services.ImportRefused as refused:
             return _area_page(request, area, year, import_form=form, import_errors=refused.errors, status=400)
         except services.Refused as refused:
@@ -308,7 +330,10 @@ def import_expenditure(request, area):
         else:
             flash.success(
                 request,
-                _("The 2018 expenditure is imported: %(created)s new, %(updated)s changed, %(unchanged)s unchanged.")
+                _(
+                    "The 2018 expenditure is imported: %(created)s new, %(updated)s changed, "
+                    "%(unchanged)s unchanged."
+                )
                 % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged},
             )
             return _back_to_area(area, year)

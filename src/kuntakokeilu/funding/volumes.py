@@ -27,7 +27,11 @@ def _source() -> Callable[[list[int], dt.date], dict[int, int]]:
 def area_volumes(ely, on: dt.date) -> dict[int, int]:
     """{trial area number: customers of its member municipalities on `on`} for the ELY centre's areas."""
     areas = ely_areas(ely)
-    members = list(TrialAreaMember.objects.filter(trial_area__in=areas).values_list("trial_area__number", "municipality_id"))
+    members = list(
+        TrialAreaMember.objects.filter(trial_area__in=areas).values_list(
+            "trial_area__number", "municipality_id"
+        )
+    )
     counts = _source()([m for _, m in members], on)
     volumes = {a.number: 0 for a in areas}
     for number, municipality_id in members:
