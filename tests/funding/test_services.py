@@ -168,7 +168,7 @@ def test_a_manual_division_must_sum(users):
     assert not QuotaComputation.objects.exists()
 
 
-CSV_OK = "municipality,form,amount_eur\n205,share_300,1200000\n205,share_1000,800000\n290,share_300,300000\n"
+CSV_OK = "kunta_code,form,amount_eur\n205,share_300,1200000\n205,share_1000,800000\n290,share_300,300000\n"
 
 
 def test_expenditure_import_all_or_nothing_with_line_numbers(users):

@@ -30,10 +30,10 @@ D = dt.date
 ALLOCATIONS = [
     (2022, "01", "wage_subsidy", 24_000_000, D(2022, 1, 20), "TEM/demo/2022-1"),
     (2022, "01", "start_up_grant", 3_500_000, D(2022, 1, 20), "TEM/demo/2022-1"),
-    (2022, "01", "training", 6_000_000, D(2022, 1, 20), "Uusimaa ELY procurement (demo)"),
+    (2022, "01", "training", 6_000_000, D(2022, 1, 20), "Uudenmaan ELY-keskuksen hankinta (demo)"),
     (2022, "14", "wage_subsidy", 4_200_000, D(2022, 1, 20), "TEM/demo/2022-1"),
     (2022, "14", "start_up_grant", 450_000, D(2022, 1, 20), "TEM/demo/2022-1"),
-    (2022, "14", "coaching", 700_000, D(2022, 1, 20), "Kainuu ELY procurement (demo)"),
+    (2022, "14", "coaching", 700_000, D(2022, 1, 20), "Kainuun ELY-keskuksen hankinta (demo)"),
     (2023, "01", "wage_subsidy", 25_500_000, D(2022, 12, 15), "TEM/demo/2023-1"),
     (2023, "14", "wage_subsidy", 4_400_000, D(2022, 12, 15), "TEM/demo/2023-1"),
 ]
@@ -56,8 +56,8 @@ EXPENDITURE = [
 # 2022 own resourcing (kunta code, planned EUR, planned person-years, realised EUR or None)
 OWN_2022 = [("205", 600_000, Decimal("6.0"), 510_000), ("290", 160_000, Decimal("1.5"), 170_000)]
 PERSON_YEARS = [
-    (7, 2022, Decimal("42.0"), "Kainuu ELY (demo)"),
-    (20, 2022, Decimal("310.5"), "Uusimaa ELY (demo)"),
+    (7, 2022, Decimal("42.0"), "Kainuun ELY-keskus (demo)"),
+    (20, 2022, Decimal("310.5"), "Uudenmaan ELY-keskus (demo)"),
 ]
 
 

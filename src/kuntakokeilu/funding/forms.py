@@ -14,7 +14,7 @@ class AllocationForm(forms.Form):
     ely = forms.ModelChoiceField(ElyCentre.objects.order_by("code"), label=_("ELY centre"))
     instrument = forms.ChoiceField(label=_("instrument"), choices=Instrument.choices)
     amount = forms.IntegerField(label=_("amount (EUR)"), min_value=0)
-    decided_on = forms.DateField(label=_("decided on"))
+    decided_on = forms.DateField(label=_("date of the decision"))
     reference = forms.CharField(label=_("reference"), max_length=200)
 
 
@@ -60,7 +60,7 @@ class OwnResourcingForm(forms.Form):
 
 
 class ExpenditureImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file (municipality, form, amount_eur)"))
+    file = forms.FileField(label=_("CSV file (kunta_code, form, amount_eur)"))
 
 
 class PersonYearsForm(forms.Form):

@@ -45,7 +45,7 @@ class MinistryAllocation(models.Model):
     ely = models.ForeignKey(ElyCentre, on_delete=models.PROTECT, verbose_name=_("ELY centre"))
     instrument = models.CharField(_("instrument"), max_length=24, choices=Instrument.choices)
     amount = models.PositiveBigIntegerField(_("amount (EUR)"))
-    decided_on = models.DateField(_("decided on"))
+    decided_on = models.DateField(_("date of the decision"))
     reference = models.CharField(_("reference"), max_length=200)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")

@@ -300,8 +300,8 @@ def record_own_resourcing(
 
 # --- the 2018 expenditure as CSV: all or nothing ---
 
-CSV_COLUMNS = ("municipality", "form", "amount_eur")
-CSV_HEADER = _("The first line must name the columns municipality, form and amount_eur.")
+CSV_COLUMNS = ("kunta_code", "form", "amount_eur")
+CSV_HEADER = _("The first line must name the columns kunta_code, form and amount_eur.")
 CSV_MUNICIPALITY = _("line %(line)s: %(code)s is not a municipality of the trial area.")
 CSV_FORM = _("line %(line)s: unknown form %(form)s (one of %(forms)s).")
 CSV_AMOUNT = _("line %(line)s: the amount %(amount)s is not a whole number of euros, zero or more.")
@@ -331,7 +331,7 @@ def _msg(template, **args) -> str:
 
 def import_expenditure(user, *, area: TrialArea, data: bytes | str, today: dt.date) -> ImportReport:
     """Import the area's municipalities' 2018 labour-market-subsidy expenditure from CSV (columns
-    municipality (code), form, amount_eur; `,` or `;`). Every row is checked first; any error refuses the
+    kunta_code, form, amount_eur; `,` or `;`). Every row is checked first; any error refuses the
     whole file with all the errors listed by line number, and nothing is changed."""
     _allowed(user, "funding.record_own_funding", area, today)
     if isinstance(data, bytes):

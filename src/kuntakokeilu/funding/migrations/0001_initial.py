@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('year', models.PositiveSmallIntegerField(verbose_name='year')),
                 ('instrument', models.CharField(choices=[('wage_subsidy', 'wage subsidy'), ('start_up_grant', 'start-up grant'), ('training', 'labour-market training'), ('coaching', 'coaching and job-search training'), ('expense_compensation', 'work trial expense compensation'), ('travel', 'travel and accommodation costs')], max_length=24, verbose_name='instrument')),
                 ('amount', models.PositiveBigIntegerField(verbose_name='amount (EUR)')),
-                ('decided_on', models.DateField(verbose_name='decided on')),
+                ('decided_on', models.DateField(verbose_name='date of the decision')),
                 ('reference', models.CharField(max_length=200, verbose_name='reference')),
                 ('recorded_at', models.DateTimeField(auto_now=True, verbose_name='recorded at')),
                 ('ely', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='regions.elycentre', verbose_name='ELY centre')),
