@@ -60,6 +60,7 @@ FACTORIES = {
     "whatif/pk": (lambda w, a: w.whatif.pk, 999999999),
     "kind": (lambda w, a: "areas", "areas"),  # not an object: the same in both
     "point_id": (lambda w, a: _service_point(a.trial_area).pk, 999999999),  # issue 16: a service point
+    "ely_code": (lambda w, a: a.trial_area.ely.code, "99"),  # issue 18: the other area's ELY centre
 }
 
 
