@@ -54,6 +54,14 @@ SERVICE_PROCESS = {
     "/api/v1/service/worklist/",
     "/api/v1/trial-areas/{number}/service-points/",
 }
+# issue 18 items 3, 5 and 6: allocations, quotas, own funding and person-years
+FUNDING = {
+    "/api/v1/funding/allocations/",
+    "/api/v1/funding/elys/{ely_code}/quotas/",
+    "/api/v1/funding/elys/{ely_code}/quota-adjustments/",
+    "/api/v1/funding/areas/{number}/own-funding/",
+    "/api/v1/funding/areas/{number}/person-years/",
+}
 
 
 def api_routes():
@@ -70,7 +78,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     assert schema["openapi"].startswith("3.")
     assert (
         set(schema["paths"])
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | FUNDING
         == api_routes()
     )
 
@@ -96,7 +104,7 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | FUNDING
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 
