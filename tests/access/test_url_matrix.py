@@ -307,6 +307,7 @@ CONTROLS = {
     "elina.laine": ("applications:selection", lambda w: [w.round.code]),
     "tuomas.koskinen": ("evaluation:run", lambda w: [w.run.pk]),
     "admin": ("access:staff-user", lambda w: [w.uusimaa.staff.pk]),
+    "heikki.kemppainen": ("funding:ely", lambda w: [w.kainuu.trial_area.ely.code]),  # issue 18: Kainuu ELY
 }
 
 
