@@ -307,9 +307,10 @@ EXPECTED = {
     "service_process.view_health_needs": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     # issue 16 item 5: the area's service points for those who record meetings there and its manager
     "service_process.view_service_points": ({Role.CASE_WORKER, Role.APPROVER}, {Role.AREA_MANAGER}, False),
-    # --- funding --- (issue 18 items 3 and 5, R-RES-1/3/4: the ministry allocates; an ELY centre's officials
-    # set its trial areas' quotas and record their state staff; quotas seen by the ministry, the ELY centre and
-    # the area's manager; own funding recorded by the area manager, seen also by the ministry and the ELY)
+    # --- funding --- (issue 18 items 3 and 5, R-RES-1/3/4: the ministry allocates; an ELY centre's
+    # officials set its trial areas' quotas and record their state staff; quotas seen by the ministry, the
+    # ELY centre and the area's manager; own funding recorded by the area manager, seen also by the ministry
+    # and the ELY centre)
     "funding.allocate": ({Role.MINISTRY}, {Role.MINISTRY}, False),
     "funding.set_quotas": ({Role.ELY}, NOBODY, False),
     "funding.view_quotas": ({Role.MINISTRY, Role.AREA_MANAGER}, {Role.MINISTRY, Role.ELY}, False),

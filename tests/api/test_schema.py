@@ -104,7 +104,10 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | FUNDING
+    assert (
+        set(schema["paths"])
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | FUNDING
+    )
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.regions.models import ElyCentre
@@ -10,8 +11,16 @@ from kuntakokeilu.regions.models import ElyCentre
 from .models import Instrument
 
 
+class NamedChoiceField(forms.ModelChoiceField):
+    """A choice of places shown by their names in the page's language."""
+
+    def label_from_instance(self, obj) -> str:
+        lang = (get_language() or "fi")[:2]
+        return getattr(obj, f"name_{lang}", None) or obj.name_fi
+
+
 class AllocationForm(forms.Form):
-    ely = forms.ModelChoiceField(ElyCentre.objects.order_by("code"), label=_("ELY centre"))
+    ely = NamedChoiceField(ElyCentre.objects.order_by("code"), label=_("ELY centre"))
     instrument = forms.ChoiceField(label=_("instrument"), choices=Instrument.choices)
     amount = forms.IntegerField(label=_("amount (EUR)"), min_value=0)
     decided_on = forms.DateField(label=_("date of the decision"))
