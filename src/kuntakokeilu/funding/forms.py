@@ -69,7 +69,7 @@ class OwnResourcingForm(forms.Form):
 
 
 class ExpenditureImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file (kunta_code, form, amount_eur)"))
+    file = forms.FileField(label=_("CSV file"))
 
 
 class PersonYearsForm(forms.Form):
