@@ -22,7 +22,7 @@ class NamedChoiceField(forms.ModelChoiceField):
 class AllocationForm(forms.Form):
     ely = NamedChoiceField(ElyCentre.objects.order_by("code"), label=_("ELY centre"))
     instrument = forms.ChoiceField(label=_("instrument"), choices=Instrument.choices)
-    amount = forms.IntegerField(label=_("amount (EUR)"), min_value=0)
+    amount = forms.IntegerField(label=_("amount (EUR)"), min_value=0, max_value=10**12)
     decided_on = forms.DateField(label=_("date of the decision"))
     reference = forms.CharField(label=_("reference"), max_length=200)
 
@@ -46,7 +46,8 @@ class AdjustForm(forms.Form):
         self.area_fields = []
         for area in areas:
             name = f"area_{area.number}"
-            self.fields[name] = forms.IntegerField(label=area.name_fi, min_value=0)
+            label = getattr(area, f"name_{(get_language() or 'fi')[:2]}", None) or area.name_fi
+            self.fields[name] = forms.IntegerField(label=label, min_value=0, max_value=10**12)
             self.area_fields.append((area, name))
 
     def amounts(self) -> dict[int, int]:
@@ -56,9 +57,11 @@ class AdjustForm(forms.Form):
 class OwnResourcingForm(forms.Form):
     municipality = forms.ChoiceField(label=_("municipality"))
     year = forms.IntegerField(label=_("year"))
-    planned_eur = forms.IntegerField(label=_("planned (EUR)"), min_value=0)
+    planned_eur = forms.IntegerField(label=_("planned (EUR)"), min_value=0, max_value=10**12)
     planned_person_years = forms.DecimalField(label=_("planned person-years"), min_value=0, decimal_places=2)
-    realised_eur = forms.IntegerField(label=_("realised (EUR)"), min_value=0, required=False)
+    realised_eur = forms.IntegerField(
+        label=_("realised (EUR)"), min_value=0, max_value=10**12, required=False
+    )
     realised_person_years = forms.DecimalField(
         label=_("realised person-years"), min_value=0, decimal_places=2, required=False
     )

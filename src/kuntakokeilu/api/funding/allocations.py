@@ -14,7 +14,7 @@ from kuntakokeilu.regions.models import ElyCentre
 
 from ..base import CatalogueView
 from ..transfers.common import ERRORS, MethodCatalogueSchema, invalid
-from .common import TAGS, YEAR_PARAMETER, MethodActions, refused, year_of
+from .common import MAX_EUR, TAGS, YEAR_PARAMETER, MethodActions, refused, year_of
 
 
 class AllocationSerializer(serializers.ModelSerializer):
@@ -22,7 +22,7 @@ class AllocationSerializer(serializers.ModelSerializer):
         slug_field="code", queryset=ElyCentre.objects.all(), help_text="ELY code."
     )
     instrument = serializers.ChoiceField(choices=Instrument.choices)
-    amount = serializers.IntegerField(min_value=0, help_text="Whole euros.")
+    amount = serializers.IntegerField(min_value=0, max_value=MAX_EUR, help_text="Whole euros.")
 
     class Meta:
         model = MinistryAllocation

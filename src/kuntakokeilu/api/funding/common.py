@@ -12,6 +12,7 @@ from kuntakokeilu.funding import services
 from ..errors import ApiError
 
 TAGS = ["funding"]
+MAX_EUR = 10**12  # a bound far above any appropriation, within the database's integers
 YEAR_PARAMETER = OpenApiParameter(
     "year",
     OpenApiTypes.INT,

@@ -15,7 +15,7 @@ from kuntakokeilu.rules.parameters import default_store
 
 from ..base import CatalogueView
 from ..transfers.common import ERRORS, MethodCatalogueSchema, invalid, request_lang
-from .common import TAGS, YEAR_PARAMETER, MethodActions, refused, year_of
+from .common import MAX_EUR, TAGS, YEAR_PARAMETER, MethodActions, refused, year_of
 
 
 class MunicipalityFundingSerializer(serializers.Serializer):
@@ -52,9 +52,11 @@ class MunicipalityFundingSerializer(serializers.Serializer):
 class OwnResourcingSerializer(serializers.Serializer):
     municipality = serializers.CharField(help_text="Kunta code of a member of the trial area.")
     year = serializers.IntegerField()
-    planned_eur = serializers.IntegerField(min_value=0)
+    planned_eur = serializers.IntegerField(min_value=0, max_value=MAX_EUR)
     planned_person_years = serializers.DecimalField(max_digits=7, decimal_places=2, min_value=0)
-    realised_eur = serializers.IntegerField(min_value=0, required=False, allow_null=True, default=None)
+    realised_eur = serializers.IntegerField(
+        min_value=0, max_value=MAX_EUR, required=False, allow_null=True, default=None
+    )
     realised_person_years = serializers.DecimalField(
         max_digits=7, decimal_places=2, min_value=0, required=False, allow_null=True, default=None
     )

@@ -15,7 +15,7 @@ from kuntakokeilu.regions.models import ElyCentre
 
 from ..base import CatalogueView
 from ..transfers.common import ERRORS, MethodCatalogueSchema, invalid, request_lang
-from .common import TAGS, YEAR_PARAMETER, MethodActions, refused, year_of
+from .common import MAX_EUR, TAGS, YEAR_PARAMETER, MethodActions, refused, year_of
 
 
 class QuotaSerializer(serializers.Serializer):
@@ -55,7 +55,7 @@ class ComputeSerializer(serializers.Serializer):
     method = serializers.ChoiceField(choices=Method.choices)
     volume_date = serializers.DateField(required=False, allow_null=True, help_text="For by_volume.")
     amounts = serializers.DictField(
-        child=serializers.IntegerField(min_value=0),
+        child=serializers.IntegerField(min_value=0, max_value=MAX_EUR),
         required=False,
         help_text="For manual: trial area → euros.",
     )
@@ -65,7 +65,7 @@ class AdjustSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     instrument = serializers.ChoiceField(choices=Instrument.choices)
     amounts = serializers.DictField(
-        child=serializers.IntegerField(min_value=0), help_text="Trial area → euros."
+        child=serializers.IntegerField(min_value=0, max_value=MAX_EUR), help_text="Trial area → euros."
     )
     reason = serializers.CharField()
 
