@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.referrals",
     "kuntakokeilu.statements",
     "kuntakokeilu.plans",
+    "kuntakokeilu.funding",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -352,3 +353,9 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
     "PlanPartyEnum": "kuntakokeilu.plans.models.Party",
     "PlanApprovalChannelEnum": "kuntakokeilu.plans.models.ApprovalChannel",
 }
+
+# --- funding: quotas, state staff and own funding (issue 18 items 3 and 5) ---
+DEMO_STEPS.append("kuntakokeilu.funding.demo")
+# The customer volumes per municipality on a date that the quota computation divides by: a function
+# (municipality ids, date) -> {municipality id: customers}; named here: funding may not import customers.
+FUNDING_VOLUME_SOURCE = "kuntakokeilu.customers.counts.municipal_customers_on"

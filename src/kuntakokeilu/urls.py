@@ -34,6 +34,8 @@ urlpatterns = [
     path("", include("kuntakokeilu.referrals.urls")),
     # --- statements: labour-policy statements, notices to the TE office and reminders (issue 17 item 5) ---
     path("", include("kuntakokeilu.statements.urls")),
+    # --- funding: quotas, state staff and own funding (issue 18 items 3 and 5) ---
+    path("", include("kuntakokeilu.funding.urls")),
 ]
 
 # --- employers: employers, vacancies, presentations and job offers (issue 17 item 4) ---

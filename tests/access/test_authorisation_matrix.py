@@ -14,7 +14,7 @@ from kuntakokeilu.access.actions import CATALOGUE, can
 from kuntakokeilu.access.demo import ensure_demo_users
 from kuntakokeilu.access.models import RoleAssignment
 from kuntakokeilu.access.roles import Role, ScopeKind
-from kuntakokeilu.regions.models import Municipality, TrialArea
+from kuntakokeilu.regions.models import ElyCentre, Municipality, TrialArea
 
 pytestmark = pytest.mark.django_db
 ON = dt.date(2022, 9, 1)
@@ -139,6 +139,17 @@ def objects():
                 "employers.present",
             )
         },
+        # --- funding --- (issue 18 items 3 and 5: the Uusimaa ELY centre inside, Kainuu's outside; trial
+        # areas: Kainuu 7 and Helsinki 20, as each action's "inside" and "outside")
+        **{
+            code: (ElyCentre.objects.get(code="01"), ElyCentre.objects.get(code="14"))
+            for code in ("funding.allocate", "funding.set_quotas")
+        },
+        **{
+            code: (TrialArea.objects.get(number=7), TrialArea.objects.get(number=20))
+            for code in ("funding.view_quotas", "funding.record_own_funding", "funding.view_own_funding")
+        },
+        "funding.record_person_years": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
     }
 
 
@@ -376,6 +387,16 @@ EXPECTED = {
     # the TE office none (L1269 s. 9); tests/plans/test_pages.py and tests/api/test_plans_api.py ---
     "plans.view": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     "plans.record": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    # --- funding --- (issue 18 items 3 and 5, R-RES-1/3/4: the ministry allocates; an ELY centre's
+    # officials set its trial areas' quotas and record their state staff; quotas seen by the ministry, the
+    # ELY centre and the area's manager; own funding recorded by the area manager, seen also by the ministry
+    # and the ELY centre)
+    "funding.allocate": ({Role.MINISTRY}, {Role.MINISTRY}, False),
+    "funding.set_quotas": ({Role.ELY}, NOBODY, False),
+    "funding.view_quotas": ({Role.MINISTRY, Role.AREA_MANAGER}, {Role.MINISTRY, Role.ELY}, False),
+    "funding.record_person_years": ({Role.ELY}, NOBODY, False),
+    "funding.record_own_funding": ({Role.AREA_MANAGER}, NOBODY, False),
+    "funding.view_own_funding": ({Role.MINISTRY, Role.AREA_MANAGER}, {Role.MINISTRY, Role.ELY}, False),
 }
 
 

@@ -76,6 +76,7 @@ FACTORIES = {
     "reminder_id": (lambda w, a: _benefit_events(a.person)["reminder"].reminder.pk, 999999999),
     "plan_id": (lambda w, a: _plan(a).pk, 999999999),  # issue 17 item 1: a plan of the area's person
     "version_no": (lambda w, a: _plan(a).versions.get().number, 999),
+    "ely_code": (lambda w, a: a.trial_area.ely.code, "99"),  # issue 18: the other area's ELY centre
 }
 
 
@@ -434,6 +435,7 @@ CONTROLS = {
     "elina.laine": ("applications:selection", lambda w: [w.round.code]),
     "tuomas.koskinen": ("evaluation:run", lambda w: [w.run.pk]),
     "admin": ("access:staff-user", lambda w: [w.uusimaa.staff.pk]),
+    "heikki.kemppainen": ("funding:ely", lambda w: [w.kainuu.trial_area.ely.code]),  # issue 18: Kainuu ELY
 }
 
 

@@ -93,6 +93,14 @@ PLANS = {
     "/api/v1/persons/{person_id}/plans/{plan_id}/versions/",
     "/api/v1/persons/{person_id}/plans/{plan_id}/versions/{version_no}/approvals/",
 }
+# issue 18 items 3, 5 and 6: allocations, quotas, own funding and person-years
+FUNDING = {
+    "/api/v1/funding/allocations/",
+    "/api/v1/funding/elys/{ely_code}/quotas/",
+    "/api/v1/funding/elys/{ely_code}/quota-adjustments/",
+    "/api/v1/funding/areas/{number}/own-funding/",
+    "/api/v1/funding/areas/{number}/person-years/",
+}
 
 
 def api_routes():
@@ -113,6 +121,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | STATEMENTS
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | PLANS
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | FUNDING
         == api_routes()
     )
 
@@ -152,6 +161,10 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     )
     every = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | PLANS
     assert set(schema["paths"]) == every
+    assert (
+        set(schema["paths"])
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | FUNDING
+    )
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 

@@ -32,6 +32,8 @@ DEMO_USERS = [
     ("elina.laine", "Elina", "Laine", "fi", Role.MINISTRY, ScopeKind.COUNTRY, None),
     ("tuomas.koskinen", "Tuomas", "Koskinen", "fi", Role.RESEARCHER, ScopeKind.COUNTRY, None),
     ("admin", "Ylläpito", "Kuntakokeilu", "fi", Role.ADMIN, ScopeKind.COUNTRY, None),
+    # --- funding (issue 18 item 3): an official of the Kainuu ELY centre, who sets trial area 7's quotas ---
+    ("heikki.kemppainen", "Heikki", "Kemppainen", "fi", Role.ELY, ScopeKind.ELY, "14"),
 ]
 
 

@@ -7,6 +7,7 @@ from . import applications as applications_api
 from . import cooperation as cooperation_api
 from . import customers as customers_api
 from . import referrals as referrals_api  # issue 17 item 3
+from . import funding as funding_api
 from . import service_process as service_process_api
 from . import service_process_assessments as assessments_api
 from . import transfers as transfers_api
@@ -222,5 +223,25 @@ urlpatterns += [
         "v1/persons/<uuid:person_id>/plans/<int:plan_id>/versions/<int:version_no>/approvals/",
         plans_api.PlanApprovals.as_view(),
         name="plan-approvals",
+    ),
+    # --- funding: allocations, quotas, own funding and person-years (issue 18 items 3, 5 and 6) ---
+    path("v1/funding/allocations/", funding_api.Allocations.as_view(), name="funding-allocations"),
+    path(
+        "v1/funding/elys/<str:ely_code>/quotas/", funding_api.ElyQuotas.as_view(), name="funding-ely-quotas"
+    ),
+    path(
+        "v1/funding/elys/<str:ely_code>/quota-adjustments/",
+        funding_api.ElyQuotaAdjustments.as_view(),
+        name="funding-ely-quota-adjustments",
+    ),
+    path(
+        "v1/funding/areas/<int:number>/own-funding/",
+        funding_api.AreaOwnFunding.as_view(),
+        name="funding-area-own-funding",
+    ),
+    path(
+        "v1/funding/areas/<int:number>/person-years/",
+        funding_api.AreaPersonYears.as_view(),
+        name="funding-area-person-years",
     ),
 ]

@@ -164,3 +164,23 @@ def chart(counts: AreaCounts, *, height: int = 160, bar: int = 10, gap: int = 4)
         "base": 10 + height,
         "bar": bar,
     }
+
+
+# --- funding: the customer volumes a quota computation divides by (issue 18 item 3, R-RES-1) ---
+def municipal_customers_on(municipality_ids: list[int], on: dt.date) -> dict[int, int]:
+    """{municipality id: persons the municipality is responsible for on `on`} (exact counts: an input of a
+    computation by officials, not shown outside the system), zero where none. Named by
+    `settings.FUNDING_VOLUME_SOURCE`."""
+    counts = dict.fromkeys(municipality_ids, 0)
+    rows = (
+        Customership.objects.filter(
+            responsible=Responsible.MUNICIPALITY, municipality_id__in=municipality_ids, valid_from__lte=on
+        )
+        .exclude(valid_to__lt=on)
+        .order_by()
+        .values("municipality_id")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        counts[row["municipality_id"]] = row["n"]
+    return counts

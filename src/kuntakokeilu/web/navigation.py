@@ -21,6 +21,7 @@ from kuntakokeilu.customers.labels import (
     NAV_REQUESTS_HELP,
 )
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
+from kuntakokeilu.funding.labels import NAV_FUNDING, NAV_FUNDING_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
 from kuntakokeilu.service_process.labels import (
     NAV_AREA,
@@ -132,6 +133,8 @@ LINKS: list[Link] = [
     # --- statements (issue 17 item 5) --- (labels translated in the statements app's catalogue)
     Link(NAV_STATEMENTS, "statements:worklist", "statements.view", NAV_STATEMENTS_HELP),
     Link(NAV_TE_NOTICES, "statements:te-notices", "statements.view_notices", NAV_TE_NOTICES_HELP),
+    # --- funding: quotas, own funding and state staff (issue 18 items 3, 5 and 6) ---
+    Link(NAV_FUNDING, "funding:home", "funding.view_quotas", NAV_FUNDING_HELP),
 ]
 
 
