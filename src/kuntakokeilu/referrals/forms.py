@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from kuntakokeilu.plans.models import PlanVersion
+from kuntakokeilu.rules.messages import format_date
 
 from .models import InterruptionReason, Outcome, Selection, ServiceKind
 
@@ -15,10 +18,28 @@ def _date(label):
     return forms.DateField(label=label, widget=DATE_WIDGET)
 
 
+class PlanVersionField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _("%(plan)s, version %(number)s of %(date)s") % {
+            "plan": obj.plan.get_kind_display(),
+            "number": obj.number,
+            "date": format_date(obj.agreed_on, get_language() or "fi"),
+        }
+
+
 class ReferForm(forms.Form):
     kind = forms.ChoiceField(label=_("service"), choices=ServiceKind.choices)
     provider = forms.CharField(label=_("provider"), max_length=200)
     referred_on = _date(_("referred on"))
+    plan_version = PlanVersionField(
+        label=_("agreed in the plan"), queryset=PlanVersion.objects.none(), required=False
+    )
+
+    def __init__(self, *args, person=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if person is not None:  # the person's own plan versions, newest first
+            versions = PlanVersion.objects.filter(plan__person=person).select_related("plan")
+            self.fields["plan_version"].queryset = versions.order_by("-agreed_on", "-number")
 
 
 class StartForm(forms.Form):

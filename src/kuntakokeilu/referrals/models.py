@@ -70,6 +70,14 @@ class Referral(models.Model):
     provider = models.CharField(_("provider"), max_length=200)
     referred_on = models.DateField(_("referred on"))
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    plan_version = models.ForeignKey(
+        "plans.PlanVersion",
+        verbose_name=_("agreed in the plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="referrals",
+    )
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.REFERRED)
     started_on = models.DateField(_("started on"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)

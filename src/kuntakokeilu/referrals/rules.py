@@ -39,6 +39,7 @@ IN_THE_FUTURE = _("The date cannot be after today (%(today)s).")
 BEFORE_REFERRAL = _("The date cannot be before the referral on %(referred)s.")
 ENDS_BEFORE_START = _("The service cannot end before it starts (%(start)s).")
 INTERRUPTED_OUTSIDE = _("The interruption must fall within the service, from %(start)s to %(end)s.")
+NOT_THIS_PERSONS_PLAN = _("The plan is not this job seeker's.")
 NOT_TRAINING = _("A selection is recorded only for labour-market training.")
 NOT_YET_SELECTED = _(
     "Labour-market training starts only once the TE office or ELY centre has selected the job seeker."

@@ -16,6 +16,7 @@ from django.db import transaction
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.customers import customerships
 from kuntakokeilu.customers.models import Person
+from kuntakokeilu.plans.models import PlanVersion
 from kuntakokeilu.service_process.services import NOT_YOURS, Refused
 from kuntakokeilu.statements.services import record_event
 
@@ -33,6 +34,9 @@ def _benefit_event(user, row: Referral, kind: str, on: dt.date, text: str = "") 
     """The event reaches whoever decides the benefit (R-SP-8): the statements app records it and creates the
     statement, notice or reminder the law calls for on `on`; a refusal there undoes the change."""
     facts = {"service": row.get_kind_display(), "description": text}
+    if row.plan_version_id is not None:  # s. 12: participation in a service and its inclusion in the plan
+        facts["plan_agreed_on"] = row.plan_version.agreed_on.isoformat()
+        facts["plan_version"] = row.plan_version.number
     try:
         record_event(row.person, kind, on, source=f"referral:{row.pk}", facts=facts, by=user)
     except ValidationError as error:
@@ -49,11 +53,21 @@ def _locked(user, referral: Referral, today: dt.date) -> Referral:
 
 @transaction.atomic
 def refer(
-    user, person: Person, *, kind: str, provider: str, referred_on: dt.date, today: dt.date
+    user,
+    person: Person,
+    *,
+    kind: str,
+    provider: str,
+    referred_on: dt.date,
+    today: dt.date,
+    plan_version: PlanVersion | None = None,
 ) -> Referral:
-    """Refer the person to a service on `referred_on` (by today, while a trial municipality's customer)."""
+    """Refer the person to a service on `referred_on` (by today, while a trial municipality's customer),
+    agreed in the person's own plan version `plan_version` where one is given (R-SP-5, R-SP-6)."""
     if not can(user, ACTION, person, today):
         raise Refused(None, NOT_YOURS)
+    if plan_version is not None and plan_version.plan.person_id != person.pk:
+        raise Refused("plan_version", rules.NOT_THIS_PERSONS_PLAN)
     rules.check_referral(kind, provider, referred_on, today)
     row = customerships.municipal_customership(person, referred_on)
     if row is None or row.municipality is None:
@@ -64,6 +78,7 @@ def refer(
         provider=provider.strip(),
         referred_on=referred_on,
         municipality=row.municipality,
+        plan_version=plan_version,
         recorded_by=_user(user),
     )
 

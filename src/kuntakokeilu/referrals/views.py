@@ -71,7 +71,7 @@ def _page(request, person, today, *, refer_form=None, bound=None, status=200):
             forms = _forms_for(referral, today, own[1:] if own else None)
         rows.append({"referral": referral, "forms": forms})
     if recording and refer_form is None:
-        refer_form = ReferForm(initial={"referred_on": today, "kind": ServiceKind.WORK_TRIAL})
+        refer_form = ReferForm(initial={"referred_on": today, "kind": ServiceKind.WORK_TRIAL}, person=person)
     audit.record(request.user, [person], "referrals:services", Purpose.CUSTOMER_SERVICE)
     context = {
         "person": person,
@@ -93,7 +93,7 @@ def refer(request, person):
     today = clock.today()
     if request.method != "POST":
         return redirect("referrals:services", person_id=person.pk)
-    form = ReferForm(request.POST)
+    form = ReferForm(request.POST, person=person)
     if form.is_valid():
         try:
             services.refer(request.user, person, today=today, **form.cleaned_data)

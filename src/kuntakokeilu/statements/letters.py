@@ -47,6 +47,10 @@ def fact_lines(event: BenefitEvent, lang: str) -> list[str]:
             lines.append(_("Complete information received: %(date)s") % {"date": format_date(day, lang)})
         if facts.get("service"):
             lines.append(_("Service: %(service)s") % {"service": facts["service"]})
+        if facts.get("plan_agreed_on"):  # s. 12: the service's inclusion in the plan
+            day = dt.date.fromisoformat(facts["plan_agreed_on"])
+            args = {"date": format_date(day, lang), "number": facts.get("plan_version")}
+            lines.append(_("Agreed in the plan of %(date)s (version %(number)s)") % args)
         if facts.get("description"):
             lines.append(_("Description: %(text)s") % {"text": facts["description"]})
     return lines

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from kuntakokeilu import clock
 from kuntakokeilu.access import audit
 from kuntakokeilu.access.models import Purpose
+from kuntakokeilu.plans.models import PlanVersion
 from kuntakokeilu.referrals import services
 from kuntakokeilu.referrals.models import (
     InterruptionReason,
@@ -34,6 +35,12 @@ class ReferralSerializer(serializers.ModelSerializer):
     """One service: the referral, the participation and its outcome (R-SP-6)."""
 
     kind = serializers.ChoiceField(choices=ServiceKind.choices)
+    plan_version = serializers.PrimaryKeyRelatedField(
+        queryset=PlanVersion.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The id of the job seeker's own plan version in which the service was agreed (R-SP-5).",
+    )
     state = serializers.ChoiceField(choices=State.choices, read_only=True)
     municipality = serializers.CharField(
         source="municipality.code",
@@ -55,6 +62,7 @@ class ReferralSerializer(serializers.ModelSerializer):
             "kind",
             "provider",
             "referred_on",
+            "plan_version",
             "municipality",
             "state",
             "started_on",
@@ -67,7 +75,7 @@ class ReferralSerializer(serializers.ModelSerializer):
             "selection",
             "selection_on",
         ]
-        read_only_fields = [f for f in fields if f not in ("kind", "provider", "referred_on")]
+        read_only_fields = [f for f in fields if f not in ("kind", "provider", "referred_on", "plan_version")]
 
 
 class StartSerializer(serializers.Serializer):
