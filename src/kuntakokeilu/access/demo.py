@@ -32,6 +32,9 @@ DEMO_USERS = [
     ("elina.laine", "Elina", "Laine", "fi", Role.MINISTRY, ScopeKind.COUNTRY, None),
     ("tuomas.koskinen", "Tuomas", "Koskinen", "fi", Role.RESEARCHER, ScopeKind.COUNTRY, None),
     ("admin", "Ylläpito", "Kuntakokeilu", "fi", Role.ADMIN, ScopeKind.COUNTRY, None),
+    # --- decisions (issue 18 item 2): the approvers who accept Kajaani's and Porvoo's benefit decisions ---
+    ("antti.pulkkinen", "Antti", "Pulkkinen", "fi", Role.APPROVER, ScopeKind.MUNICIPALITY, "205"),
+    ("ulrika.holmstrom", "Ulrika", "Holmström", "sv", Role.APPROVER, ScopeKind.MUNICIPALITY, "638"),
 ]
 
 
