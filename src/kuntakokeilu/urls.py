@@ -28,4 +28,6 @@ urlpatterns = [
     path("", include("kuntakokeilu.whatif.urls")),
     # --- service_process: a job seeker's deadlines and meetings (issue 16) ---
     path("", include("kuntakokeilu.service_process.urls")),
+    # --- decisions: benefit decisions prepared, accepted, printed, corrected (issue 18 item 2) ---
+    path("", include("kuntakokeilu.decisions.urls")),
 ]

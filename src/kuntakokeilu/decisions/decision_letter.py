@@ -59,7 +59,9 @@ def build(decision: Decision, outcome: Outcome, template: LetterTemplate, lang: 
     """The decision's letter in `lang` (its outcome as stored on its date, the template's texts)."""
     with translation.override(lang):
         benefit = str(Instrument(decision.instrument).label)
-    title = {Kind.CANCELLATION: TITLE_CANCELLATION, Kind.CORRECTION: TITLE_CORRECTION}.get(decision.kind, TITLE)
+    title = {Kind.CANCELLATION: TITLE_CANCELLATION, Kind.CORRECTION: TITLE_CORRECTION}.get(
+        decision.kind, TITLE
+    )
     lines = []
     old = decision.replaces
     if decision.kind == Kind.CANCELLATION and old is not None:

@@ -317,7 +317,9 @@ def accept(decision: Decision, by, on: dt.date) -> Decision:
 
     This is the one place where a decision takes effect: the ledger's commitment at approval (R-RES-2, a
     later item of issue 18) is one call added here, inside this transaction."""
-    decision = Decision.objects.select_for_update().select_related("person", "municipality").get(pk=decision.pk)
+    decision = (
+        Decision.objects.select_for_update().select_related("person", "municipality").get(pk=decision.pk)
+    )
     if not can(by, "decisions.accept", decision, on):
         raise Refused(None, NOT_YOURS_TO_ACCEPT)
     if decision.status != Status.DRAFT:

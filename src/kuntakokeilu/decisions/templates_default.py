@@ -17,8 +17,8 @@ VALID_FROM = dt.date(2021, 3, 1)  # the pilot's start
 
 GROUNDS = {
     "fi": (
-        "Kokeilukunta tekee päätöksen valtion lukuun (laki työllisyyden edistämisen kuntakokeilusta 1269/2020, "
-        "10 §). Päätös perustuu julkisesta työvoima- ja yrityspalvelusta annettuun lakiin (916/2012) ja "
+        "Kokeilukunta tekee päätöksen valtion lukuun (laki työllisyyden edistämisen kuntakokeilusta "
+        "1269/2020, 10 §). Päätös perustuu julkisesta työvoima- ja yrityspalvelusta annettuun lakiin (916/2012) ja "
         "seuraaviin päätöspäivänä voimassa olleisiin ehtoihin:"
     ),
     "sv": (
