@@ -8,8 +8,11 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from kuntakokeilu.access.models import RoleAssignment
+from kuntakokeilu.access.roles import Role, ScopeKind
 from kuntakokeilu.decisions import services
 from kuntakokeilu.decisions.models import Decision, DecisionLetter, Kind, LetterTemplate, Status
+from kuntakokeilu.regions.models import Municipality
 from tests.decisions.conftest import ON, WAGE_FACTS
 from tests.letters.pdftext import pdf_text
 
@@ -74,6 +77,13 @@ def test_prepare_refuses_another_municipality_and_approvers(world):
 def test_maker_checker_and_the_stored_letter(world):
     """R-BEN-1: the preparer can never accept; the approver's acceptance stores the Finnish letter once."""
     decision = _prepare(world)
+    RoleAssignment.objects.create(  # the preparer an approver too: still never both on one decision
+        user=world["ville"],
+        role=Role.APPROVER,
+        scope_kind=ScopeKind.MUNICIPALITY,
+        municipality=Municipality.objects.get(code="205"),
+        valid_from=dt.date(2021, 1, 1),
+    )
     with pytest.raises(services.Refused) as refused:
         services.accept(decision, world["ville"], ON)
     with translation.override("fi"):
@@ -108,7 +118,11 @@ def test_pdf_text_in_finnish(world):
 def test_porvoo_decision_in_swedish(world):
     """R-BEN-1: a Swedish-speaking Porvoo customer's letter is in Swedish."""
     decision = _prepare(
-        world, person=world["johan"], by=world["linnea"], facts={**WAGE_FACTS, "unemployed_months_last_14": 3}
+        world,
+        person=world["johan"],
+        by=world["linnea"],
+        facts={**WAGE_FACTS, "unemployed_months_last_14": 3},
+        end=dt.date(2024, 2, 29),  # 50 % for 5 months (JTYPL 7:9 as 371/2023)
     )
     services.accept(decision, world["ulrika"], ON)
     content = Decision.objects.get(pk=decision.pk).letter.content

@@ -320,12 +320,12 @@ def accept(decision: Decision, by, on: dt.date) -> Decision:
     decision = (
         Decision.objects.select_for_update().select_related("person", "municipality").get(pk=decision.pk)
     )
+    if decision.prepared_by_id == by.pk:
+        raise Refused(None, SAME_PERSON)  # first: also a preparer who holds the approver's role
     if not can(by, "decisions.accept", decision, on):
         raise Refused(None, NOT_YOURS_TO_ACCEPT)
     if decision.status != Status.DRAFT:
         raise Refused(None, NOT_A_DRAFT)
-    if decision.prepared_by_id == by.pk:
-        raise Refused(None, SAME_PERSON)
     if decision.replaces_id is not None:
         old = Decision.objects.select_for_update().get(pk=decision.replaces_id)
         if old.status != Status.ACCEPTED:

@@ -18,8 +18,8 @@ VALID_FROM = dt.date(2021, 3, 1)  # the pilot's start
 GROUNDS = {
     "fi": (
         "Kokeilukunta tekee päätöksen valtion lukuun (laki työllisyyden edistämisen kuntakokeilusta "
-        "1269/2020, 10 §). Päätös perustuu julkisesta työvoima- ja yrityspalvelusta annettuun lakiin (916/2012) ja "
-        "seuraaviin päätöspäivänä voimassa olleisiin ehtoihin:"
+        "1269/2020, 10 §). Päätös perustuu julkisesta työvoima- ja yrityspalvelusta annettuun lakiin "
+        "(916/2012) ja seuraaviin päätöspäivänä voimassa olleisiin ehtoihin:"
     ),
     "sv": (
         "Försökskommunen fattar beslutet för statens räkning (lagen om kommunförsök för främjande av "
