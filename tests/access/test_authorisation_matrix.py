@@ -106,6 +106,11 @@ def objects():
             code: (_application("434"), _application("285"))
             for code in ("applications.view", "applications.apply", "applications.request_supplement")
         },
+        # --- decisions --- (issue 18 item 2: a Helsinki customer inside, a Porvoo job seeker outside)
+        **{
+            code: (_customer(_person("091", 961), "091"), _person("638", 962))
+            for code in ("decisions.view", "decisions.prepare", "decisions.accept")
+        },
     }
 
 
@@ -296,6 +301,13 @@ EXPECTED = {
     "service_process.view_health_needs": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
     # issue 16 item 5: the area's service points for those who record meetings there and its manager
     "service_process.view_service_points": ({Role.CASE_WORKER, Role.APPROVER}, {Role.AREA_MANAGER}, False),
+    # --- decisions --- (issue 18 item 2: the person's decisions seen by the staff who may see the person;
+    # prepared by the customer municipality's case workers, accepted by its approvers — maker–checker in
+    # tests/decisions; the letter templates edited by area managers and admins)
+    "decisions.view": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "decisions.prepare": ({Role.CASE_WORKER}, NOBODY, False),
+    "decisions.accept": ({Role.APPROVER}, NOBODY, False),
+    "decisions.manage_templates": ({Role.AREA_MANAGER, Role.ADMIN}, {Role.AREA_MANAGER, Role.ADMIN}, False),
 }
 
 

@@ -60,7 +60,15 @@ FACTORIES = {
     "whatif/pk": (lambda w, a: w.whatif.pk, 999999999),
     "kind": (lambda w, a: "areas", "areas"),  # not an object: the same in both
     "point_id": (lambda w, a: _service_point(a.trial_area).pk, 999999999),  # issue 16: a service point
+    "decision_id": (lambda w, a: _decision(a).pk, 999999999),  # issue 18 item 2: a benefit decision
 }
+
+
+def _decision(area):
+    """A draft benefit decision of the area's person (created on first use: the world has none)."""
+    from tests.decisions.factories import draft_decision
+
+    return draft_decision(area.person, area.fact.municipality, area.staff, ON)
 
 
 def _service_point(area):

@@ -10,19 +10,9 @@ from tests.customers.conftest import (  # noqa: F401  (the customers' demo world
     demo_customers,
     user,
 )
+from tests.decisions.factories import WAGE_FACTS  # noqa: F401  (the facts of the tests' wage subsidy)
 
 ON = dt.date(2023, 9, 15)  # the wage subsidy of 371/2023 in force
-
-WAGE_FACTS = {
-    "employer_type": "company",
-    "unemployed_months_last_14": 13,
-    "unemployed_months_last_28": 20,
-    "reduced_work_ability": False,
-    "age": 51,
-    "employment_started_before_decision": False,
-    "consecutive_period_applied_in_time": None,
-    "esf_funded": None,
-}
 
 
 @pytest.fixture
