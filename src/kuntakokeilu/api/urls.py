@@ -5,6 +5,7 @@ from django.urls import path
 from . import accounts, docs, regions
 from . import applications as applications_api
 from . import customers as customers_api
+from . import decisions as decisions_api
 from . import service_process as service_process_api
 from . import service_process_assessments as assessments_api
 from . import transfers as transfers_api
@@ -111,5 +112,27 @@ urlpatterns = [
         "v1/trial-areas/<int:number>/service-points/",
         service_process_api.TrialAreaServicePoints.as_view(),
         name="trial-area-service-points",
+    ),
+    # --- decisions: benefit decisions (issue 18 item 2) ---
+    path(
+        "v1/persons/<uuid:person_id>/decisions/",
+        decisions_api.PersonDecisions.as_view(),
+        name="person-decisions",
+    ),
+    path("v1/decisions/<int:decision_id>/", decisions_api.DecisionDetail.as_view(), name="decision"),
+    path(
+        "v1/decisions/<int:decision_id>/accept/",
+        decisions_api.DecisionAccept.as_view(),
+        name="decision-accept",
+    ),
+    path(
+        "v1/decisions/<int:decision_id>/cancel/",
+        decisions_api.DecisionCancel.as_view(),
+        name="decision-cancel",
+    ),
+    path(
+        "v1/decisions/<int:decision_id>/correct/",
+        decisions_api.DecisionCorrect.as_view(),
+        name="decision-correct",
     ),
 ]
