@@ -308,3 +308,6 @@ RULE_MODULES.append("kuntakokeilu.service_process.obligation_rule")
 
 # --- service process: other apps' records the deadline engine reads (service_process/sources.py) ---
 SERVICE_PROCESS_SOURCES: list[str] = []
+
+# --- decisions: benefit decisions' demo (issue 18 item 2): Kajaani's and Porvoo's decisions ---
+DEMO_STEPS.append("kuntakokeilu.decisions.demo")

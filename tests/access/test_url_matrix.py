@@ -91,6 +91,7 @@ def _service_point(area):
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 # their other area is Uusimaa; everyone else's Kainuu
 KAINUU_STAFF = {"juha.heikkinen", "ville.hyvonen", "emma.kinnunen"}
+KAINUU_STAFF |= {"antti.pulkkinen"}  # issue 18 item 2: Kajaani's approver of benefit decisions
 PRINCIPALS = [None, *(row[0] for row in DEMO_USERS)]  # None: an anonymous caller
 
 
@@ -314,6 +315,9 @@ CONTROLS = {
     "elina.laine": ("applications:selection", lambda w: [w.round.code]),
     "tuomas.koskinen": ("evaluation:run", lambda w: [w.run.pk]),
     "admin": ("access:staff-user", lambda w: [w.uusimaa.staff.pk]),
+    # issue 18 item 2: the approvers of benefit decisions open their customers' decisions
+    "antti.pulkkinen": ("decisions:person", lambda w: [w.kainuu.person.pk]),
+    "ulrika.holmstrom": ("decisions:person", lambda w: [w.porvoo_person.pk]),
 }
 
 

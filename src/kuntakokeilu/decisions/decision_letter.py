@@ -35,6 +35,7 @@ GRANTED_PERCENT = gettext_noop(
     "%(benefit)s is granted at %(percent)s per cent for %(start)s–%(end)s, at most %(amount)s euros in all."
 )
 GRANTED = gettext_noop("%(benefit)s is granted for %(start)s–%(end)s, at most %(amount)s euros in all.")
+AGREED = gettext_noop("%(benefit)s is agreed for %(start)s–%(end)s.")
 CANCELLED = gettext_noop("The decision %(number)s of %(date)s is cancelled.")
 CORRECTED = gettext_noop("This decision corrects the decision %(number)s of %(date)s, which it replaces.")
 REASON = gettext_noop("Reason: %(reason)s")
@@ -79,6 +80,8 @@ def build(decision: Decision, outcome: Outcome, template: LetterTemplate, lang: 
         }
         if decision.percent is not None:
             lines.append(_t(GRANTED_PERCENT, lang, percent=decision.percent, **args))
+        elif decision.amount is None:
+            lines.append(_t(AGREED, lang, **args))
         else:
             lines.append(_t(GRANTED, lang, **args))
     if decision.reason:

@@ -81,7 +81,10 @@ ALREADY_PENDING = _("A cancellation or correction of this decision is already wa
 REASON_NEEDED = _("Give the reason.")
 NOT_YOURS_DECISION = _("You may not prepare the decisions of this job seeker's municipality.")
 
+AMOUNT_NOT_USED = _("A work trial is agreed without an amount: leave the amount empty.")
+
 INSTRUMENTS = tuple(Instrument.values)
+NO_AMOUNT = (Instrument.WORK_TRIAL,)
 
 
 def _date(value: dt.date) -> str:
@@ -122,9 +125,15 @@ def limits(result: dict) -> dict:
 
 
 def check_terms(
-    result: dict, amount: Decimal | None, percent: int | None, start: dt.date | None, end: dt.date | None
+    result: dict,
+    amount: Decimal | None,
+    percent: int | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    instrument: str = "",
 ) -> None:
-    """Refuse the terms the rule's result does not allow (the one place the form and the API rely on)."""
+    """Refuse the terms the rule's result does not allow (the one place the form and the API rely on). A work
+    trial is agreed, not paid: it takes no amount (its expense compensation is a decision of its own)."""
     decided_by = result.get("decided_by")
     if decided_by == common.TE_OFFICE:
         raise Refused(None, TE_OFFICE_DECIDES)
@@ -146,6 +155,10 @@ def check_terms(
         last = add_months(start, most["max_months"])
         if end > last:
             raise Refused("end", Formatted(PERIOD_TOO_LONG, months=most["max_months"], last=_date(last)))
+    if instrument in NO_AMOUNT:
+        if amount is not None:
+            raise Refused("amount", AMOUNT_NOT_USED)
+        return
     if amount is None or amount <= 0:
         raise Refused("amount", AMOUNT_NEEDED)
     if most["max_amount"] is not None and amount > most["max_amount"]:
@@ -193,7 +206,7 @@ def _draft(
     if outcome.result.get("decided_by") == common.MUNICIPALITY and not outcome.result.get("allowed"):
         raise Refused(None, Formatted(NOT_ALLOWED, why=_refusal_reasons(outcome)))
     amount = Decimal(str(amount)) if amount is not None else None
-    check_terms(outcome.result, amount, percent, start, end)
+    check_terms(outcome.result, amount, percent, start, end, instrument)
     decision = Decision.objects.create(
         person=person,
         instrument=instrument,
