@@ -175,3 +175,12 @@ def test_a_new_template_version_leaves_the_stored_letter(world):
     assert stored.template == used and "Uusi ohje" not in str(stored.content)
     with pytest.raises(ValueError):
         used.save()
+
+
+def test_the_stored_pdf_reads_back_in_finnish(world):
+    """R-BEN-1: the stored (compressed) PDF itself shows the grounds and the rectification instructions."""
+    from tests.decisions.pdf import stored_text
+
+    decision = services.accept(_prepare(world), world["antti"], ON)
+    shown = stored_text(bytes(decision.letter.pdf))
+    assert "Perustelut" in shown and "Oikaisuvaatimusohje" in shown and "oikaisua" in shown
