@@ -98,7 +98,7 @@ def test_a_kainuu_wage_subsidy_prepared_accepted_and_printed_in_finnish(page, si
     approver.get_by_role("button", name="Hyväksy päätös").click()
     approver.wait_for_load_state()
     assert approver.locator("#status").inner_text() == "Hyväksytty"
-    letter = approver.locator("#decision-letter").inner_text()
+    letter = approver.locator("article.letter").inner_text()
     assert "Perustelut" in letter and "Oikaisuvaatimusohje" in letter
     assert "Tämänpäiväiset säännöt johtaisivat samoilla tiedoilla samaan ratkaisuun." in approver.content()
     check_accessibility(approver)

@@ -23,7 +23,9 @@ def _fact_field(field) -> forms.Field:
         names = labels.CHOICES.get(field.name, {})
         return forms.ChoiceField(label=label, choices=[(c, names.get(c, c)) for c in field.choices])
     if field.type == "bool":
-        return forms.ChoiceField(label=label, choices=YES_NO_UNKNOWN if field.nullable else YES_NO)
+        return forms.ChoiceField(
+            label=label, choices=YES_NO_UNKNOWN if field.nullable else YES_NO, required=required
+        )
     if field.type == "int":
         return forms.IntegerField(label=label, required=required)
     if field.type == "number":
