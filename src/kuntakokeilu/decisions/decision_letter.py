@@ -29,7 +29,6 @@ from .models import Decision, Instrument, Kind, LetterTemplate
 TITLE = gettext_noop("Decision: %(benefit)s")
 TITLE_CANCELLATION = gettext_noop("Cancellation of a decision: %(benefit)s")
 TITLE_CORRECTION = gettext_noop("Correction of a decision: %(benefit)s")
-DECISION = gettext_noop("Decision")
 GROUNDS = gettext_noop("Grounds")
 GRANTED_PERCENT = gettext_noop(
     "%(benefit)s is granted at %(percent)s per cent for %(start)s–%(end)s, at most %(amount)s euros in all."
@@ -46,6 +45,11 @@ PREPARER = gettext_noop("Prepared by: %(name)s")
 def _t(text: str, lang: str, **args) -> str:
     with translation.override(lang):
         return translation.gettext(text) % args if args else translation.gettext(text)
+
+
+def _section(lang: str) -> str:
+    with translation.override(lang):
+        return translation.pgettext("letter section", "Decision")  # another app's "Decision" is a ruling
 
 
 def _euros(amount: Decimal | None) -> str:
@@ -102,7 +106,7 @@ def build(decision: Decision, outcome: Outcome, template: LetterTemplate, lang: 
         recipient=decision.person.full_name,
         reference=decision.diary_number,
         sections=(
-            Section(heading=_t(DECISION, lang), paragraphs=tuple(lines)),
+            Section(heading=_section(lang), paragraphs=tuple(lines)),
             Section(heading=_t(GROUNDS, lang), paragraphs=(template.grounds_intro,), items=grounds),
         ),
         legal_references=tuple(references),

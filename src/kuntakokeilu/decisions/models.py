@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.regions.models import Municipality
@@ -31,7 +32,7 @@ class Status(models.TextChoices):
     DRAFT = "draft", _("draft")
     ACCEPTED = "accepted", _("accepted")
     CANCELLED = "cancelled", _("cancelled")
-    CORRECTED = "corrected", _("corrected")
+    CORRECTED = "corrected", pgettext_lazy("decision status", "corrected")
 
 
 class Kind(models.TextChoices):
