@@ -184,3 +184,20 @@ def test_the_stored_pdf_reads_back_in_finnish(world):
     decision = services.accept(_prepare(world), world["antti"], ON)
     shown = stored_text(bytes(decision.letter.pdf))
     assert "Perustelut" in shown and "Oikaisuvaatimusohje" in shown and "oikaisua" in shown
+
+
+def test_explain_as_of_puts_the_stored_outcome_beside_todays_rules(world):
+    """R-BEN-1, issue 18 item 2 (recompute as of): a decision of 1.6.2023 under 1456/2016 (40 % for 12
+    months after 12 of 14 months unemployed) beside the rules of 15.9.2023 (371/2023: 50 % for 10 months)."""
+    from kuntakokeilu.decisions.queries import explain_as_of
+
+    decision = _prepare(world, on=dt.date(2023, 6, 1), percent=40, end=dt.date(2024, 9, 30))
+    as_of = explain_as_of(decision, ON)
+    assert as_of.stored.on == dt.date(2023, 6, 1) and as_of.now.on == ON
+    assert as_of.stored.result["max_percent"] == 40 and as_of.now.result["max_percent"] == 50
+    assert set(as_of.changed) == {"max_percent", "max_months"}
+    assert any(differs for _code, _old, _new, differs in as_of.rows)
+    same = explain_as_of(
+        _prepare(world, person=world["johan"], by=world["linnea"], end=dt.date(2024, 7, 31)), ON
+    )
+    assert same.changed == () and not any(differs for *_rest, differs in same.rows)
