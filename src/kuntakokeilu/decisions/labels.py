@@ -55,3 +55,11 @@ CHOICES = {
 
 def field_label(name: str) -> str:
     return str(FIELDS.get(name, name))
+
+# the shell's links (web/navigation.py), translated in this app's catalogue
+NAV_DECISIONS = _("Benefit decisions to accept")
+NAV_DECISIONS_HELP = _("Drafts of benefit decisions waiting for an approver, oldest first.")
+NAV_TEMPLATES = _("Decision letter templates")
+NAV_TEMPLATES_HELP = _(
+    "The grounds' opening and the instructions for seeking a remedy, in Finnish and Swedish."
+)

@@ -19,6 +19,7 @@ from kuntakokeilu.customers.labels import (
     NAV_REQUESTS,
     NAV_REQUESTS_HELP,
 )
+from kuntakokeilu.decisions.labels import NAV_DECISIONS, NAV_DECISIONS_HELP, NAV_TEMPLATES, NAV_TEMPLATES_HELP
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
 from kuntakokeilu.service_process.labels import (
@@ -120,6 +121,9 @@ LINKS: list[Link] = [
     # --- service_process: own customers and the area manager's pages (issue 16 items 2 and 3) ---
     Link(NAV_CUSTOMERS, "service_process:customers", "service_process.view_worklist", NAV_CUSTOMERS_HELP),
     Link(NAV_AREA, "service_process:area-home", "service_process.manage_service_points", NAV_AREA_HELP),
+    # --- decisions (issue 18 item 2) --- (labels translated in the decisions app's catalogue)
+    Link(NAV_DECISIONS, "decisions:worklist", "decisions.view", NAV_DECISIONS_HELP),
+    Link(NAV_TEMPLATES, "decisions:templates", "decisions.manage_templates", NAV_TEMPLATES_HELP),
 ]
 
 
