@@ -56,6 +56,7 @@ CHOICES = {
 def field_label(name: str) -> str:
     return str(FIELDS.get(name, name))
 
+
 # the shell's links (web/navigation.py), translated in this app's catalogue
 NAV_DECISIONS = _("Benefit decisions to accept")
 NAV_DECISIONS_HELP = _("Drafts of benefit decisions waiting for an approver, oldest first.")
