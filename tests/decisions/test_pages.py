@@ -47,7 +47,7 @@ def test_the_drafts_to_accept_are_the_municipalitys(world, draft):
 def test_the_preparer_gets_no_accept_and_the_page_is_logged(world, draft):
     client = _client(world["ville"])
     page = client.get(f"/decisions/{draft.pk}/").content.decode()
-    assert "Hyväksy päätös" not in page and "Luonnos" in page
+    assert "Hyväksy päätös" not in page and "Luonnos" in page and "9\u00a0000,00" in page
     assert AccessLogEntry.objects.filter(user=world["ville"], what="decisions:decision").count() == 1
     assert client.post(f"/decisions/{draft.pk}/accept/").status_code == 404  # not an approver
 

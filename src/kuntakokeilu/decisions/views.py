@@ -51,6 +51,14 @@ def person_decisions(request, person):
     return render(request, "decisions/person.html", context)
 
 
+def _euros(amount, lang: str) -> str:
+    """An amount of euros as the language writes it (9 000,00 in fi/sv, 9,000.00 in en)."""
+    if amount is None:
+        return ""
+    text = f"{amount:,.2f}"
+    return text if lang == "en" else text.replace(",", "\u00a0").replace(".", ",")
+
+
 def _explanation(outcome, lang):
     return [{"status": c.status, "text": c.message.render(lang)} for c in outcome.checks]
 
@@ -154,6 +162,7 @@ def _decision_page(request, decision, *, reason_form=None, status=200):
         "decision": decision,
         "person": decision.person,
         "today": today,
+        "amount": _euros(decision.amount, lang),
         "as_of": as_of,
         "rows": rows,
         "stored_result": as_of.stored.result,
