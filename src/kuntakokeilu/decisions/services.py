@@ -95,6 +95,8 @@ def add_months(start: dt.date, months: int) -> dt.date:
     """The last day of a period of `months` months starting on `start` (1.10. + 6 months → 31.3.)."""
     month = start.month - 1 + months
     year, month = start.year + month // 12, month % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     day = min(start.day, monthrange(year, month)[1])
     return dt.date(year, month, day) - dt.timedelta(days=1)
 
