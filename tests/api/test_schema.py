@@ -54,6 +54,14 @@ SERVICE_PROCESS = {
     "/api/v1/service/worklist/",
     "/api/v1/trial-areas/{number}/service-points/",
 }
+# --- benefit decisions (issue 18 item 2) ---
+DECISIONS = {
+    "/api/v1/persons/{person_id}/decisions/",
+    "/api/v1/decisions/{decision_id}/",
+    "/api/v1/decisions/{decision_id}/accept/",
+    "/api/v1/decisions/{decision_id}/cancel/",
+    "/api/v1/decisions/{decision_id}/correct/",
+}
 
 
 def api_routes():
@@ -70,7 +78,7 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     assert schema["openapi"].startswith("3.")
     assert (
         set(schema["paths"])
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | DECISIONS
         == api_routes()
     )
 
@@ -96,7 +104,10 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert response.status_code == 200
     schema = yaml.safe_load(response.content)
     validate_schema(schema)
-    assert set(schema["paths"]) == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+    assert (
+        set(schema["paths"])
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | DECISIONS
+    )
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()
 
