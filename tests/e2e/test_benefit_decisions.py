@@ -51,7 +51,7 @@ def test_a_kainuu_wage_subsidy_prepared_accepted_and_printed_in_finnish(page, si
     jari = customers(settings)["jari"]
     sign_in(page, "ville.hyvonen")
     page.goto(f"/job-seekers/{jari.pk}/service/")
-    page.get_by_role("link", name="Etuuspäätökset").click()
+    page.get_by_role("link", name="Etuuspäätökset", exact=True).click()
     page.wait_for_load_state()
     check_accessibility(page)
     page.get_by_role("link", name="Valmistele päätös").click()
