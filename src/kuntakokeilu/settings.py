@@ -359,3 +359,6 @@ DEMO_STEPS.append("kuntakokeilu.funding.demo")
 # The customer volumes per municipality on a date that the quota computation divides by: a function
 # (municipality ids, date) -> {municipality id: customers}; named here: funding may not import customers.
 FUNDING_VOLUME_SOURCE = "kuntakokeilu.customers.counts.municipal_customers_on"
+
+# --- decisions: benefit decisions' demo (issue 18 item 2): Kajaani's and Porvoo's decisions ---
+DEMO_STEPS.append("kuntakokeilu.decisions.demo")

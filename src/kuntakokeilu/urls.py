@@ -36,6 +36,8 @@ urlpatterns = [
     path("", include("kuntakokeilu.statements.urls")),
     # --- funding: quotas, state staff and own funding (issue 18 items 3 and 5) ---
     path("", include("kuntakokeilu.funding.urls")),
+    # --- decisions: benefit decisions prepared, accepted, printed, corrected (issue 18 item 2) ---
+    path("", include("kuntakokeilu.decisions.urls")),
 ]
 
 # --- employers: employers, vacancies, presentations and job offers (issue 17 item 4) ---

@@ -150,6 +150,11 @@ def objects():
             for code in ("funding.view_quotas", "funding.record_own_funding", "funding.view_own_funding")
         },
         "funding.record_person_years": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
+        # --- decisions --- (issue 18 item 2: a Helsinki customer inside, a Porvoo job seeker outside)
+        **{
+            code: (_customer(_person("091", 961), "091"), _person("638", 962))
+            for code in ("decisions.view", "decisions.prepare", "decisions.accept")
+        },
     }
 
 
@@ -397,6 +402,13 @@ EXPECTED = {
     "funding.record_person_years": ({Role.ELY}, NOBODY, False),
     "funding.record_own_funding": ({Role.AREA_MANAGER}, NOBODY, False),
     "funding.view_own_funding": ({Role.MINISTRY, Role.AREA_MANAGER}, {Role.MINISTRY, Role.ELY}, False),
+    # --- decisions --- (issue 18 item 2: the person's decisions seen by the staff who may see the person;
+    # prepared by the customer municipality's case workers, accepted by its approvers — maker–checker in
+    # tests/decisions; the letter templates edited by area managers and admins)
+    "decisions.view": ({Role.CASE_WORKER, Role.APPROVER}, NOBODY, False),
+    "decisions.prepare": ({Role.CASE_WORKER}, NOBODY, False),
+    "decisions.accept": ({Role.APPROVER}, NOBODY, False),
+    "decisions.manage_templates": ({Role.AREA_MANAGER, Role.ADMIN}, {Role.AREA_MANAGER, Role.ADMIN}, False),
 }
 
 

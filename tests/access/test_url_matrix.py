@@ -77,6 +77,7 @@ FACTORIES = {
     "plan_id": (lambda w, a: _plan(a).pk, 999999999),  # issue 17 item 1: a plan of the area's person
     "version_no": (lambda w, a: _plan(a).versions.get().number, 999),
     "ely_code": (lambda w, a: a.trial_area.ely.code, "99"),  # issue 18: the other area's ELY centre
+    "decision_id": (lambda w, a: _decision(a).pk, 999999999),  # issue 18 item 2: a benefit decision
 }
 
 
@@ -177,6 +178,13 @@ def _benefit_events(person):
     return events
 
 
+def _decision(area):
+    """A draft benefit decision of the area's person (created on first use: the world has none)."""
+    from tests.decisions.factories import draft_decision
+
+    return draft_decision(area.person, area.fact.municipality, area.staff, ON)
+
+
 def _service_point(area):
     """A service point of the area (created on first use: the world has none)."""
     from kuntakokeilu.service_process.models import ServicePoint
@@ -212,6 +220,7 @@ def _plan(a):
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 # their other area is Uusimaa; everyone else's Kainuu
 KAINUU_STAFF = {"juha.heikkinen", "ville.hyvonen", "emma.kinnunen"}
+KAINUU_STAFF |= {"antti.pulkkinen"}  # issue 18 item 2: Kajaani's approver of benefit decisions
 PRINCIPALS = [None, *(row[0] for row in DEMO_USERS)]  # None: an anonymous caller
 
 
@@ -436,6 +445,9 @@ CONTROLS = {
     "tuomas.koskinen": ("evaluation:run", lambda w: [w.run.pk]),
     "admin": ("access:staff-user", lambda w: [w.uusimaa.staff.pk]),
     "heikki.kemppainen": ("funding:ely", lambda w: [w.kainuu.trial_area.ely.code]),  # issue 18: Kainuu ELY
+    # issue 18 item 2: the approvers of benefit decisions open their customers' decisions
+    "antti.pulkkinen": ("decisions:person", lambda w: [w.kainuu.person.pk]),
+    "ulrika.holmstrom": ("decisions:person", lambda w: [w.porvoo_person.pk]),
 }
 
 

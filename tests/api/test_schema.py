@@ -101,6 +101,14 @@ FUNDING = {
     "/api/v1/funding/areas/{number}/own-funding/",
     "/api/v1/funding/areas/{number}/person-years/",
 }
+# --- benefit decisions (issue 18 item 2) ---
+DECISIONS = {
+    "/api/v1/persons/{person_id}/decisions/",
+    "/api/v1/decisions/{decision_id}/",
+    "/api/v1/decisions/{decision_id}/accept/",
+    "/api/v1/decisions/{decision_id}/cancel/",
+    "/api/v1/decisions/{decision_id}/correct/",
+}
 
 
 def api_routes():
@@ -115,15 +123,9 @@ def test_generated_schema_is_valid_openapi_3_and_covers_every_route():
     schema = SchemaGenerator().get_schema(request=None, public=True)
     validate_schema(schema)
     assert schema["openapi"].startswith("3.")
-    assert (
-        set(schema["paths"])
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | COOPERATION
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | EMPLOYERS
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | STATEMENTS
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | PLANS
-        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | FUNDING
-        == api_routes()
-    )
+    every = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
+    every |= COOPERATION | EMPLOYERS | STATEMENTS | PLANS | FUNDING | DECISIONS
+    assert set(schema["paths"]) == every == api_routes()
 
 
 def test_schema_documents_parameters_responses_and_security():
@@ -164,6 +166,10 @@ def test_schema_endpoint_serves_the_same_valid_description(client):
     assert (
         set(schema["paths"])
         == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | FUNDING
+    )
+    assert (
+        set(schema["paths"])
+        == PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS | DECISIONS
     )
     as_json = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert as_json.status_code == 200 and as_json.json()["paths"].keys() == schema["paths"].keys()

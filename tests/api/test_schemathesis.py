@@ -171,6 +171,12 @@ def demo_data(settings):
     application.municipalities.set(Municipality.objects.filter(code="434"))
 
 
+def _decision_ids() -> list[int]:
+    from kuntakokeilu.decisions.models import Decision
+
+    return list(Decision.objects.order_by("pk").values_list("pk", flat=True)[:4])
+
+
 def real_ids() -> dict:
     """Path parameters that name real objects of the demo (and some another municipality's), by the set of
     parameter names of an operation."""
@@ -192,6 +198,8 @@ def real_ids() -> dict:
             {"application_id": str(pk)} for pk in Application.objects.values_list("pk", flat=True)[:4]
         ],
         frozenset({"number"}): [{"number": n} for n in (1, 7, 25)],  # 1: Helsinki's area
+        # issue 18 item 2: the demo's benefit decisions (Kajaani's and Porvoo's: another municipality's)
+        frozenset({"decision_id"}): [{"decision_id": pk} for pk in _decision_ids()],
         frozenset({"code"}): [{"code": c} for c in ("091", "638", "478")],  # Helsinki, Porvoo, Maarianhamina
     }
 

@@ -34,6 +34,9 @@ DEMO_USERS = [
     ("admin", "Ylläpito", "Kuntakokeilu", "fi", Role.ADMIN, ScopeKind.COUNTRY, None),
     # --- funding (issue 18 item 3): an official of the Kainuu ELY centre, who sets trial area 7's quotas ---
     ("heikki.kemppainen", "Heikki", "Kemppainen", "fi", Role.ELY, ScopeKind.ELY, "14"),
+    # --- decisions (issue 18 item 2): the approvers who accept Kajaani's and Porvoo's benefit decisions ---
+    ("antti.pulkkinen", "Antti", "Pulkkinen", "fi", Role.APPROVER, ScopeKind.MUNICIPALITY, "205"),
+    ("ulrika.holmstrom", "Ulrika", "Holmström", "sv", Role.APPROVER, ScopeKind.MUNICIPALITY, "638"),
 ]
 
 

@@ -8,6 +8,7 @@ from . import cooperation as cooperation_api
 from . import customers as customers_api
 from . import funding as funding_api
 from . import referrals as referrals_api  # issue 17 item 3
+from . import decisions as decisions_api
 from . import service_process as service_process_api
 from . import service_process_assessments as assessments_api
 from . import transfers as transfers_api
@@ -243,5 +244,27 @@ urlpatterns += [
         "v1/funding/areas/<int:number>/person-years/",
         funding_api.AreaPersonYears.as_view(),
         name="funding-area-person-years",
+    ),
+    # --- decisions: benefit decisions (issue 18 item 2) ---
+    path(
+        "v1/persons/<uuid:person_id>/decisions/",
+        decisions_api.PersonDecisions.as_view(),
+        name="person-decisions",
+    ),
+    path("v1/decisions/<int:decision_id>/", decisions_api.DecisionDetail.as_view(), name="decision"),
+    path(
+        "v1/decisions/<int:decision_id>/accept/",
+        decisions_api.DecisionAccept.as_view(),
+        name="decision-accept",
+    ),
+    path(
+        "v1/decisions/<int:decision_id>/cancel/",
+        decisions_api.DecisionCancel.as_view(),
+        name="decision-cancel",
+    ),
+    path(
+        "v1/decisions/<int:decision_id>/correct/",
+        decisions_api.DecisionCorrect.as_view(),
+        name="decision-correct",
     ),
 ]

@@ -20,6 +20,7 @@ from kuntakokeilu.customers.labels import (
     NAV_REQUESTS,
     NAV_REQUESTS_HELP,
 )
+from kuntakokeilu.decisions.labels import NAV_DECISIONS, NAV_DECISIONS_HELP, NAV_TEMPLATES, NAV_TEMPLATES_HELP
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
 from kuntakokeilu.funding.labels import NAV_FUNDING, NAV_FUNDING_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
@@ -135,6 +136,9 @@ LINKS: list[Link] = [
     Link(NAV_TE_NOTICES, "statements:te-notices", "statements.view_notices", NAV_TE_NOTICES_HELP),
     # --- funding: quotas, own funding and state staff (issue 18 items 3, 5 and 6) ---
     Link(NAV_FUNDING, "funding:home", "funding.view_quotas", NAV_FUNDING_HELP),
+    # --- decisions (issue 18 item 2) --- (labels translated in the decisions app's catalogue)
+    Link(NAV_DECISIONS, "decisions:worklist", "decisions.view", NAV_DECISIONS_HELP),
+    Link(NAV_TEMPLATES, "decisions:templates", "decisions.manage_templates", NAV_TEMPLATES_HELP),
 ]
 
 
