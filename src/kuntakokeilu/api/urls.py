@@ -6,9 +6,9 @@ from . import accounts, docs, regions
 from . import applications as applications_api
 from . import cooperation as cooperation_api
 from . import customers as customers_api
+from . import decisions as decisions_api
 from . import funding as funding_api
 from . import referrals as referrals_api  # issue 17 item 3
-from . import decisions as decisions_api
 from . import service_process as service_process_api
 from . import service_process_assessments as assessments_api
 from . import transfers as transfers_api
