@@ -11,6 +11,8 @@ import pytest
 
 from kuntakokeilu.statements.models import BenefitEvent, Statement
 from tests.e2e.conftest import check_accessibility, porvoo_customer_since_the_start, sign_in
+from tests.e2e.test_issue17_scenario import FI as FI_SERVICES
+from tests.e2e.test_issue17_scenario import plan_with_a_work_trial, work_trial_interrupted
 from tests.e2e.test_job_search_obligation import warsame_after_her_discussion
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -33,6 +35,7 @@ SV = {"button": "Spara mötet"}
 
 def test_reminder_notice_and_statement_in_finnish(page, site, settings):
     person = warsame_after_her_discussion(settings)
+    version = plan_with_a_work_trial(person, "aino.virtanen", dt.date(2022, 9, 1), "Työkokeilu kirjastossa.")
     settings.KUNTAKOKEILU_TODAY = TODAY
     sign_in(page, "aino.virtanen")
 
@@ -62,23 +65,24 @@ def test_reminder_notice_and_statement_in_finnish(page, site, settings):
     assert "Warsame" in worklist and "viipymättä" in worklist
     check_accessibility(page)
 
-    # a work trial agreed in the plan, started and interrupted (recorded by hand until referrals)
+    # a work trial agreed in the plan, referred, started and interrupted on the services page
+    page.goto(f"/job-seekers/{person.pk}/service/services/")
+    work_trial_interrupted(
+        page, version, FI_SERVICES, referred="2022-10-05", started="2022-10-10", interrupted="2022-10-18"
+    )
+    interrupted = BenefitEvent.objects.get(kind="service_interrupted")
     page.goto(f"/job-seekers/{person.pk}/service/statements/")
-    page.locator("select[name=kind]").select_option("service_interrupted")
-    page.locator("input[name=date]").fill("2022-10-18")
-    page.locator("input[name=service]").fill("Työkokeilu, Kallion kirjasto")
-    page.get_by_role("button", name="Kirjaa tapahtuma").click()
-    page.wait_for_load_state()
-    statement = page.locator("tr[data-handling='statement']")
+    statement = page.locator(f"tr[data-event='{interrupted.pk}'][data-handling='statement']")
     assert "Työvoimapoliittinen lausunto" in statement.inner_text()
     assert "Kela" in statement.inner_text() and "määräaika 25.10.2022" in statement.inner_text()
     check_accessibility(page)
+    statements = Statement.objects.count()
 
     # bad input: a statement on the missed discussion (TTL 2 a: the TE office's) is refused
     page.locator("tr[data-handling='notice']").get_by_role("button", name="Anna lausunto").click()
     page.wait_for_load_state()
     assert "kokeilukunta ei anna lausuntoa" in page.locator(".error-summary").inner_text()
-    assert Statement.objects.count() == 1
+    assert Statement.objects.count() == statements
     check_accessibility(page)
 
 
