@@ -73,7 +73,7 @@ def decide(
         _facts, outcome = services.run_rule(instrument, facts, on)
         most = services.limits(outcome.result)
         length = most["max_months"] or months or 1
-        end = services.add_months(start, min(length, months or length))
+        end = services.period_last_day(start, min(length, months or length))
         decision = services.prepare(
             person,
             instrument,

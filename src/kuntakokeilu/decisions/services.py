@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from calendar import monthrange
 from decimal import Decimal
 
 from django.db import transaction
@@ -28,6 +27,7 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.customers.customerships import municipal_customership
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.letters.pdf import render_pdf
+from kuntakokeilu.rules.calendar import add_months
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 from kuntakokeilu.rules.schema import InputError, ValidationContext
@@ -91,14 +91,12 @@ def _date(value: dt.date) -> str:
     return f"{value.day}.{value.month}.{value.year}"
 
 
-def add_months(start: dt.date, months: int) -> dt.date:
-    """The last day of a period of `months` months starting on `start` (1.10. + 6 months → 31.3.)."""
-    month = start.month - 1 + months
-    year, month = start.year + month // 12, month % 12 + 1
-    if year > dt.MAXYEAR:
+def period_last_day(start: dt.date, months: int) -> dt.date:
+    """The last day of a period of `months` months starting on `start` (1.10. + 6 months → 31.3.): the day
+    before the same-numbered day (`rules.calendar.add_months`)."""
+    if start.year + (start.month - 1 + months) // 12 > dt.MAXYEAR:
         return dt.date.max
-    day = min(start.day, monthrange(year, month)[1])
-    return dt.date(year, month, day) - dt.timedelta(days=1)
+    return add_months(start, months) - dt.timedelta(days=1)
 
 
 def run_rule(instrument: str, facts: dict, on: dt.date, params: ParameterStore | None = None):
@@ -154,7 +152,7 @@ def check_terms(
     if end < start:
         raise Refused("end", PERIOD_BACKWARDS)
     if most["max_months"] is not None:
-        last = add_months(start, most["max_months"])
+        last = period_last_day(start, most["max_months"])
         if end > last:
             raise Refused("end", Formatted(PERIOD_TOO_LONG, months=most["max_months"], last=_date(last)))
     if instrument in NO_AMOUNT:

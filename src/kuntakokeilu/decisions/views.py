@@ -123,7 +123,7 @@ def _prefilled(form: DecisionForm, result: dict, instrument: str) -> DecisionFor
         data["percent"] = str(most["max_percent"])
     start = form.cleaned_data.get("start")
     if start and most["max_months"] and not data.get("end"):
-        data["end"] = services.add_months(start, most["max_months"]).isoformat()
+        data["end"] = services.period_last_day(start, most["max_months"]).isoformat()
     if most["max_amount"] is not None and not data.get("amount"):
         data["amount"] = str(most["max_amount"])
     prefilled = DecisionForm(data, instrument=instrument)

@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kuntakokeilu.rules.calendar import add_months
 from kuntakokeilu.rules.messages import Message
 from kuntakokeilu.rules.outcome import Check, Decision, Outcome, ParameterUse
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, ParameterValue
 from kuntakokeilu.rules.registry import Rule, get_rule, register
 from kuntakokeilu.rules.schema import Field
-from kuntakokeilu.service_process.deadlines import add_months
 
 from . import explanations as msg
 
@@ -161,7 +161,7 @@ RULE = register(
         parameters=PARAMETER_NAMES,
         evaluate=decide,
         check_input=check_input,
-        modules=("kuntakokeilu.employers.explanations", "kuntakokeilu.service_process.deadlines"),
+        modules=("kuntakokeilu.employers.explanations", "kuntakokeilu.rules.calendar"),
     )
 )
 

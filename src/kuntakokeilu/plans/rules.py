@@ -21,10 +21,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kuntakokeilu.rules.calendar import add_months
 from kuntakokeilu.rules.messages import Message
 from kuntakokeilu.rules.outcome import ParameterUse
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, ParameterValue
-from kuntakokeilu.service_process.deadlines import add_months
 
 from . import explanations as msg
 

@@ -7,6 +7,7 @@ holidays, Christmas Eve and Midsummer Eve.
 
 from __future__ import annotations
 
+import calendar as month_calendar
 import datetime as dt
 from functools import cache
 
@@ -66,3 +67,11 @@ class WorkingDayCalendar:
             day += dt.timedelta(days=1)
             count += self.is_working_day(day)
         return count
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same-numbered day `months` later (negative: earlier), or the month's last day when the month has no
+    such day (Act 150/1930 on reckoning statutory time limits, s. 3): the one month arithmetic of the rules."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, month_calendar.monthrange(year, month)[1]))

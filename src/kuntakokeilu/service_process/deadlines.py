@@ -24,13 +24,12 @@ each explained with its parameter and the days the calendar skipped. Every inter
 
 from __future__ import annotations
 
-import calendar as month_calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kuntakokeilu.customers.statuses import STATUS_LABELS
-from kuntakokeilu.rules.calendar import WorkingDayCalendar
+from kuntakokeilu.rules.calendar import WorkingDayCalendar, add_months
 from kuntakokeilu.rules.messages import Message
 from kuntakokeilu.rules.outcome import Check, Decision, ParameterUse, worst_status
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, ParameterValue
@@ -105,13 +104,6 @@ PARAMETER_NAMES = (
     "calendar.working_weekdays",
     "calendar.days_off_besides_public_holidays",
 )
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same-numbered day `months` later (negative: earlier), or the month's last day (150/1930 s. 3)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, month_calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

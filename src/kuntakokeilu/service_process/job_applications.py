@@ -23,11 +23,11 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.customers import customerships
 from kuntakokeilu.customers.models import FactKind, Person
 from kuntakokeilu.customers.queries import current_facts
+from kuntakokeilu.rules.calendar import add_months
 from kuntakokeilu.rules.outcome import Outcome
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
 from kuntakokeilu.rules.registry import get_rule
 
-from .deadlines import add_months
 from .models import ApplicationKind, JobApplication
 from .obligation_rule import OBLIGATION_NAME
 from .queries import job_search_on

@@ -28,12 +28,12 @@ from __future__ import annotations
 import datetime as dt
 
 from kuntakokeilu.customers.statuses import STATUS_LABELS
+from kuntakokeilu.rules.calendar import add_months
 from kuntakokeilu.rules.messages import Message
 from kuntakokeilu.rules.outcome import Check, Decision, ParameterUse, worst_status
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, ParameterValue
 
 from . import obligation_explanations as msg
-from .deadlines import add_months
 
 P = "job_search_obligation."
 VARIANTS = ("normal", "laid_off_part_time", "self_study", "reduced", "none")

@@ -28,9 +28,9 @@ Readings (the law notes mark them [I] or are silent):
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
+from kuntakokeilu.rules.calendar import add_months
 from kuntakokeilu.rules.messages import Message
 from kuntakokeilu.rules.outcome import Check, Decision, ParameterUse, worst_status
 from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, ParameterValue
@@ -68,13 +68,6 @@ LADDER_PARAMETERS = tuple(
         "sanction_days_before_nordic",
     )
 )
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same-numbered day `months` later (or earlier), or the month's last day (Act 150/1930 s. 3)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def n_months(n: int) -> Message:
@@ -371,7 +364,7 @@ COMPETENCE_RULE = register(
         ),
         parameters=COMPETENCE_PARAMETERS,
         evaluate=competence,
-        modules=("kuntakokeilu.statements.explanations",),
+        modules=("kuntakokeilu.statements.explanations", "kuntakokeilu.rules.calendar"),
         describe_result=describe_competence,
     )
 )
@@ -390,7 +383,7 @@ LADDER_RULE = register(
         ),
         parameters=LADDER_PARAMETERS,
         evaluate=ladder,
-        modules=("kuntakokeilu.statements.explanations",),
+        modules=("kuntakokeilu.statements.explanations", "kuntakokeilu.rules.calendar"),
         describe_result=describe_ladder,
     )
 )
