@@ -71,7 +71,7 @@ class WorkingDayCalendar:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same-numbered day `months` later (negative: earlier), or the month's last day when the month has no
-    such day (Act 150/1930 on reckoning statutory time limits, s. 3): the one month arithmetic of the rules."""
+    such day (Act 150/1930 on reckoning statutory time limits, s. 3): the rules' one month arithmetic."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, month_calendar.monthrange(year, month)[1]))
