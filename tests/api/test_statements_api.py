@@ -32,6 +32,8 @@ READERS = {
     "linnea.lindqvist": (404, 200, 404),
     "ville.hyvonen": (404, 404, 200),
     "emma.kinnunen": (404, 404, 200),
+    "antti.pulkkinen": (404, 404, 200),  # Kajaani's approver (issue 18 item 2)
+    "ulrika.holmstrom": (404, 200, 404),  # Porvoo's approver
 }
 AUTUMN = "2022-10-20"
 
