@@ -27,6 +27,9 @@ READERS = {
     "sanna.makinen": (200, 404),  # Uusimaa TE office
     "kaisa.jarvinen": (200, 404),  # Uusimaa ELY centre
     "elina.laine": (200, 200),  # the ministry
+    "heikki.kemppainen": (404, 200),  # Kainuu ELY centre (issue 18 items 3 and 5)
+    "antti.pulkkinen": (404, 200),  # Kajaani approver (issue 18 item 2)
+    "ulrika.holmstrom": (404, 404),  # Porvoo approver: area 22
 }
 
 
