@@ -1,5 +1,5 @@
-"""The funding demo step (issue 18 items 3 and 5): idempotent, on real ELY centres and trial areas; the
-amounts said to be illustrative."""
+"""The funding demo step (issue 18 items 3 and 5; R-RES-1, R-RES-3, R-RES-4): idempotent, on real ELY
+centres and trial areas; the amounts said to be illustrative."""
 
 import datetime as dt
 
