@@ -4,8 +4,9 @@ R-RES-4; law notes §4.7).
 Amounts are whole euros. The ministry allocates an appropriation per ELY centre, instrument and year
 (`MinistryAllocation`); the ELY centre divides it among the trial areas of its own area
 (`QuotaComputation`, its inputs and result stored, and one `Quota` per area); the quotas in force are those
-of the latest computation, an adjustment moving money between its areas with a reason. The ledger that
-charges a quota (R-RES-2) is a later slice's.
+of the latest computation, an adjustment moving money between its areas with a reason. The ledger
+(R-RES-2) charges a trial area's `Account` of an instrument and year with append-only `LedgerEntry` rows:
+a commitment when a decision is accepted, a release when it is cancelled or shortened, a payment by import.
 """
 
 from __future__ import annotations
@@ -204,3 +205,76 @@ class OwnResourcing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality.code} {self.year}"
+
+
+class Account(models.Model):
+    """A trial area's account of one instrument in one year (R-RES-2): the row an approval locks before it
+    commits money (SELECT … FOR UPDATE on PostgreSQL; SQLite's write lock through immediate transactions),
+    with the ledger's running totals in euros. The quota itself stays in `Quota` (recomputed and adjusted
+    there); the totals always equal the sums of the account's entries (`check_ledger`)."""
+
+    trial_area = models.ForeignKey(TrialArea, on_delete=models.PROTECT, verbose_name=_("trial area"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    instrument = models.CharField(_("instrument"), max_length=24, choices=Instrument.choices)
+    committed = models.DecimalField(_("committed (EUR)"), max_digits=14, decimal_places=2, default=0)
+    paid = models.DecimalField(_("paid (EUR)"), max_digits=14, decimal_places=2, default=0)
+
+    class Meta:
+        verbose_name = _("quota account")
+        verbose_name_plural = _("quota accounts")
+        ordering = ["year", "trial_area__number", "instrument"]
+        constraints = [
+            models.UniqueConstraint(fields=["trial_area", "year", "instrument"], name="funding_one_account")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.trial_area.number} {self.instrument}"
+
+
+class EntryKind(models.TextChoices):
+    COMMITMENT = "commitment", _("commitment")
+    RELEASE = "release", _("release")
+    PAYMENT = "payment", _("payment")
+
+
+class LedgerEntry(models.Model):
+    """One movement on an account, never changed or deleted (R-RES-2). `amount` is positive: a commitment adds
+    to the account's committed euros, a release takes from them, a payment adds to the paid euros. `months` is
+    the number of the decision's months charged to this year (a decision spanning two years is charged to each
+    year's account by its months)."""
+
+    account = models.ForeignKey(
+        Account, on_delete=models.PROTECT, related_name="entries", verbose_name=_("quota account")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=EntryKind.choices)
+    amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
+    decision = models.ForeignKey(
+        "decisions.Decision",
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+        verbose_name=_("decision"),
+    )
+    months = models.PositiveSmallIntegerField(_("months"), null=True, blank=True)
+    booked_on = models.DateField(_("booked on"))
+    reference = models.CharField(_("reference"), max_length=100, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        ordering = ["booked_on", "pk"]
+        indexes = [models.Index(fields=["account", "booked_on"], name="funding_entry_account_day")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="funding_entry_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.kind} {self.amount}"
