@@ -35,18 +35,18 @@ class Responsible(models.TextChoices):
 
 
 class ServiceKind(models.TextChoices):
-    """The services of R-SP-6 that a plan may agree."""
+    """The services of R-SP-6: the one list plans agree and referrals refer to (`referrals` imports it)."""
 
     JOB_MEDIATION = "job_mediation", _("job mediation")
-    INFORMATION = "information", _("information and advice")
+    INFORMATION_AND_ADVICE = "information_and_advice", _("information and advice services")
     CAREER_GUIDANCE = "career_guidance", _("career guidance")
     INTEGRATION = "integration", _("integration services")
     WORK_TRIAL = "work_trial", _("work trial")
-    TRAINING = "training", _("labour-market training")
-    COACHING = "coaching", _("job-search coaching")
+    LABOUR_MARKET_TRAINING = "labour_market_training", _("labour-market training")
+    JOB_SEARCH_COACHING = "job_search_coaching", _("job-search coaching")
     EXPERT_ASSESSMENT = "expert_assessment", _("expert assessment")
-    REHABILITATIVE = "rehabilitative", _("rehabilitative work activity")
-    MULTI_SECTOR = "multi_sector", _("multi-sector joint service")
+    REHABILITATIVE_WORK = "rehabilitative_work", _("rehabilitative work activity")
+    MULTI_SECTOR = "multi_sector", _("multi-sector joint service (TYP)")
 
 
 class Party(models.TextChoices):
@@ -134,7 +134,7 @@ class PlanStep(models.Model):
 class PlanService(models.Model):
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="services")
     position = models.PositiveSmallIntegerField()
-    kind = models.CharField(_("service"), max_length=20, choices=ServiceKind.choices)
+    kind = models.CharField(_("service"), max_length=30, choices=ServiceKind.choices)
     starts_on = models.DateField(_("planned start"))
     ends_on = models.DateField(_("planned end"), null=True, blank=True)
 

@@ -15,20 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kuntakokeilu.customers.models import Person
+from kuntakokeilu.plans.models import ServiceKind  # the one list of R-SP-6's services
 from kuntakokeilu.regions.models import Municipality
-
-
-class ServiceKind(models.TextChoices):
-    JOB_MEDIATION = "job_mediation", _("job mediation")
-    INFORMATION_AND_ADVICE = "information_and_advice", _("information and advice services")
-    CAREER_GUIDANCE = "career_guidance", _("career guidance")
-    INTEGRATION = "integration", _("integration services")
-    WORK_TRIAL = "work_trial", _("work trial")
-    LABOUR_MARKET_TRAINING = "labour_market_training", _("labour-market training")
-    JOB_SEARCH_COACHING = "job_search_coaching", _("job-search coaching")
-    EXPERT_ASSESSMENT = "expert_assessment", _("expert assessment")
-    REHABILITATIVE_WORK = "rehabilitative_work", _("rehabilitative work activity")
-    MULTI_SECTOR = "multi_sector", _("multi-sector joint service (TYP)")
 
 
 class State(models.TextChoices):
