@@ -28,7 +28,7 @@ def test_a_refusal_more_than_6_months_after_the_initial_interview_counts():
     assert out.status == "warn"
     assert "lasketaan" in _text(out) and "10.2.2022" in _text(out)
     assert "räknas" in _text(out, "sv") and "counts as a failure" in _text(out, "en")
-    assert out.checks[0].parameters[1].reference.startswith("TTL 2 a:13")
+    assert out.checks[0].parameters[1].reference.startswith("TTL 2 a:9 §1 6 k.")  # law notes §3.8
 
 
 def test_a_refusal_earlier_than_6_months_does_not_count():

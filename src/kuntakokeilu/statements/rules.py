@@ -40,6 +40,9 @@ from kuntakokeilu.rules.schema import Field, FieldType, parse_date, register_fie
 from . import explanations as msg
 
 P = "statements."
+# When an authority's job offer counts: the employers' parameter (the owner of job offers), read here when the
+# event does not bring the employers rule's answer (`counts`).
+JOB_OFFER_MONTHS = "employers.authority_offer_months_after_interview"
 COMPETENCE_NAME = "labour-policy-statement"
 LADDER_NAME = "sanction-ladder"
 EVENT_KINDS = tuple(msg.KINDS)
@@ -57,16 +60,18 @@ DEFAULT_SUBJECT = {
     "plan_not_followed": "sanction",
 }
 COMPETENCE_PARAMETERS = tuple(P + n for n in ("municipal_subjects", "other_givers", "statement_days"))
-LADDER_PARAMETERS = tuple(
-    P + n
-    for n in (
-        "nordic_ladder_from",
-        "ladder",
-        "failure_window_months",
-        "counted_failures",
-        "job_offer_counts_after_months",
-        "sanction_days_before_nordic",
-    )
+LADDER_PARAMETERS = (
+    *(
+        P + n
+        for n in (
+            "nordic_ladder_from",
+            "ladder",
+            "failure_window_months",
+            "counted_failures",
+            "sanction_days_before_nordic",
+        )
+    ),
+    JOB_OFFER_MONTHS,
 )
 
 
@@ -285,7 +290,7 @@ def _nordic(facts: dict, on: dt.date, params: ParameterStore, nordic: ParameterV
 
 
 def _job_offer_counts(facts: dict, on: dt.date, params: ParameterStore) -> tuple[bool, Check]:
-    months = params.get(P + "job_offer_counts_after_months", on)
+    months = params.get(JOB_OFFER_MONTHS, on)
     given = facts.get("counts")
     if given is not None:
         answer = Message(msg.COUNTS_YES if given else msg.COUNTS_NO)
