@@ -29,19 +29,24 @@ from kuntakokeilu.rules.parameters import NoParameterValue, ParameterStore, Para
 from . import explanations as msg
 
 P = "plans."
+# The TYP and activation plans' review intervals: the deadline engine's parameters (one value, two readers).
+TYP_REVIEW = "service_process.typ_plan_review_months"
+ACTIVATION_REVIEW = "service_process.activation_plan_review_months"
 KINDS = ("employment", "typ", "activation", "integration")
 RESPONSIBLE = ("job_seeker", "case_worker", "other")
-PARAMETER_NAMES = tuple(
-    P + n
-    for n in (
-        "employment_review_months",
-        "typ_review_months",
-        "activation_review_months",
-        "obligation_in_activation_plan_from",
-        "integration_plan_months",
-        "integration_entitlement_months",
-        "integration_extension_months",
-    )
+PARAMETER_NAMES = (
+    P + "employment_review_months",
+    TYP_REVIEW,
+    ACTIVATION_REVIEW,
+    *(
+        P + n
+        for n in (
+            "obligation_in_activation_plan_from",
+            "integration_plan_months",
+            "integration_entitlement_months",
+            "integration_extension_months",
+        )
+    ),
 )
 
 
@@ -97,13 +102,13 @@ def review(
             _uses(months),
         )
     if kind == "typ":
-        months = params.get(P + "typ_review_months", agreed_on)
+        months = params.get(TYP_REVIEW, agreed_on)
         date = add_months(agreed_on, months.value)
         return Review(
             date, Message(msg.TYP_REVIEW, args | {"months": months.value, "review": date}), _uses(months)
         )
     if kind == "activation":
-        name = P + "activation_review_months"
+        name = ACTIVATION_REVIEW
         try:
             months = params.get(name, agreed_on)
         except NoParameterValue:
