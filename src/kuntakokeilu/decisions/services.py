@@ -92,11 +92,15 @@ def _date(value: dt.date) -> str:
 
 
 def period_last_day(start: dt.date, months: int) -> dt.date:
-    """The last day of a period of `months` months starting on `start` (1.10. + 6 months → 31.3.): the day
-    before the same-numbered day (`rules.calendar.add_months`)."""
+    """The last day of a period of `months` months starting on `start`: the day before the same-numbered day
+    (1.10. + 6 months → 31.3.), or the month's last day when that month has no such day (31.1. + 1 month →
+    28.2., not 27.2.: Act 150/1930 s. 3 as `rules.calendar.add_months` reads it)."""
     if start.year + (start.month - 1 + months) // 12 > dt.MAXYEAR:
         return dt.date.max
-    return add_months(start, months) - dt.timedelta(days=1)
+    same = add_months(start, months)
+    if same.day < start.day:  # the month has no same-numbered day: the period runs to its end
+        return same
+    return same - dt.timedelta(days=1)
 
 
 def run_rule(instrument: str, facts: dict, on: dt.date, params: ParameterStore | None = None):
