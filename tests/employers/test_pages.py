@@ -1,13 +1,15 @@
 """The employer side's pages (R-SP-7, R-X-1, R-X-2): a job seeker's job offers page is in the access log
-and a refused object is a missing one; the vacancy page refuses a presentation without consent in Swedish
-with nothing saved (issue 17 item 9)."""
+and a refused object is a missing one; the vacancy page offers only the customers whose written consent
+covers the employer and refuses anyone else in Swedish with nothing saved (issue 17 item 9)."""
+
+import datetime as dt
 
 import pytest
 from django.urls import reverse
 
 from kuntakokeilu.access.models import AccessLogEntry, Purpose
-from kuntakokeilu.employers import services
-from kuntakokeilu.employers.models import Presentation
+from kuntakokeilu.employers import queries, services
+from kuntakokeilu.employers.models import ConsentScope, Presentation, PresentationConsent
 from tests.customers.conftest import TODAY
 
 from .conftest import D, initial_interview
@@ -49,5 +51,53 @@ def test_a_presentation_without_consent_through_the_form_in_swedish_saves_nothin
         HTTP_ACCEPT_LANGUAGE="sv",
     )
     assert answer.status_code == 400
-    assert "skriftligt samtycke" in answer.content.decode()
+    assert "Endast en arbetssökande med ett skriftligt samtycke" in answer.content.decode()
     assert not Presentation.objects.exists()
+
+
+def test_the_vacancy_offers_only_customers_whose_consent_covers_its_employer(client, world, user):
+    """R-SP-7: the list holds the customers who may be presented, and no one else is shown or logged."""
+    client.force_login(world["aino"])
+    url = reverse("employers:vacancy", args=[world["vacancy"].pk])
+    page = client.get(url).content.decode()
+    assert "Lahtinen" not in page and 'id="no-candidates"' in page
+    PresentationConsent.objects.create(
+        person=world["lahtinen"], given_on=TODAY, document="Allekirjoitettu lomake", scope=ConsentScope.ALL
+    )
+    page = client.get(url).content.decode()
+    assert "Lahtinen" in page and 'id="no-candidates"' not in page
+
+
+def test_the_consent_filter_answers_as_covers_on_every_consent(world):
+    """`queries.consents_covering` is `PresentationConsent.covers` as one query: the same answer for every
+    kind of consent (withdrawn before, on and after the day, for another employer, blank, given later)."""
+    employer = world["vacancy"].employer
+    other = services.add_employer(
+        world["aino"],
+        business_id="1234567-1",
+        name="Toinen Oy",
+        municipality=employer.municipality,
+        today=TODAY,
+    )
+    person = world["lahtinen"]
+    for given, withdrawn, scope, for_employer, document in [
+        (TODAY, None, ConsentScope.ALL, None, "lomake"),
+        (TODAY, TODAY, ConsentScope.ALL, None, "lomake"),
+        (TODAY, TODAY + dt.timedelta(days=1), ConsentScope.ONE, employer, "lomake"),
+        (TODAY, None, ConsentScope.ONE, other, "lomake"),
+        (TODAY, None, ConsentScope.ALL, None, "  "),
+        (TODAY + dt.timedelta(days=1), None, ConsentScope.ALL, None, "lomake"),
+    ]:
+        PresentationConsent.objects.create(
+            person=person,
+            given_on=given,
+            withdrawn_on=withdrawn,
+            scope=scope,
+            employer=for_employer,
+            document=document,
+        )
+    for on in (TODAY, TODAY + dt.timedelta(days=1)):
+        expected = {c.pk for c in PresentationConsent.objects.all() if c.covers(employer, on)}
+        assert set(queries.consents_covering(employer, on).values_list("pk", flat=True)) == expected
+        assert expected  # some consents cover, some do not
+        assert len(expected) < PresentationConsent.objects.count()

@@ -54,9 +54,20 @@ class VacancyForm(forms.Form):
             self.fields["municipality"].queryset = municipalities
 
 
+NOT_CONSENTING = _(
+    "Only a job seeker with a written consent valid today that covers this employer can be presented."
+)
+
+
 class PresentForm(forms.Form):
+    """The customers who may be presented to the vacancy's employer (`candidates`: those with a covering
+    consent); another choice is refused with the reason, nothing saved."""
+
     persons = PersonsField(
-        label=_("job seekers to present"), queryset=None, widget=forms.CheckboxSelectMultiple
+        label=_("job seekers to present"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": NOT_CONSENTING},
     )
 
     def __init__(self, *args, candidates=None, **kwargs):

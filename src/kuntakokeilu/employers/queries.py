@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kuntakokeilu.access.actions import grants_for
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.service_process.models import Meeting
 
-from .models import Employer, PresentationConsent, Vacancy
+from .models import ConsentScope, Employer, PresentationConsent, Vacancy
 
 
 def _municipality_filter(user, code: str, on: dt.date) -> dict | None:
@@ -33,6 +33,17 @@ def vacancies_for(user, on: dt.date) -> QuerySet[Vacancy]:
     rows = Vacancy.objects.select_related("employer", "municipality")
     where = _municipality_filter(user, "employers.view", on)
     return rows if where is None else rows.filter(**where)
+
+
+def consents_covering(employer: Employer, on: dt.date) -> QuerySet[PresentationConsent]:
+    """The consents for which `PresentationConsent.covers(employer, on)` holds, as one query (a list offers
+    only the job seekers who may be presented; the test compares the two on every consent)."""
+    return (
+        PresentationConsent.objects.filter(written=True, given_on__lte=on)
+        .exclude(document__regex=r"^\s*$")
+        .filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on))
+        .filter(Q(scope=ConsentScope.ALL) | Q(employer=employer))
+    )
 
 
 def valid_consent(person: Person, employer: Employer, on: dt.date) -> PresentationConsent | None:

@@ -41,10 +41,13 @@ def _municipalities(user, today: dt.date):
     return rows if codes is None else rows.filter(code__in=codes)
 
 
-def _candidates(user, today: dt.date):
-    """The customers the user may present: of the municipalities the grants of `employers.present` cover."""
+def _candidates(user, employer, today: dt.date):
+    """The customers the user may present to `employer` today: of the municipalities the grants of
+    `employers.present` cover, and only those with a written consent that covers the employer (R-SP-7) —
+    the list never shows, nor logs as seen, customers who could not be presented."""
     codes = _codes(user, "employers.present", today)
-    rows = Person.objects.order_by("last_name", "first_name")
+    consenting = queries.consents_covering(employer, today).values("person_id")
+    rows = Person.objects.filter(pk__in=consenting).order_by("last_name", "first_name")
     if codes is None:
         return rows
     return rows.filter(customers_of(codes, today, person_field="pk"))
@@ -166,7 +169,7 @@ def _present_form(request, vacancy, today, data=None):
     if vacancy.status != VacancyStatus.OPEN or not can(request.user, "employers.present"):
         return None
     presented = vacancy.presentations.values("person_id")
-    candidates = _candidates(request.user, today).exclude(pk__in=presented)
+    candidates = _candidates(request.user, vacancy.employer, today).exclude(pk__in=presented)
     return PresentForm(data, candidates=candidates)
 
 
