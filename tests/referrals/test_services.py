@@ -11,6 +11,7 @@ from django.utils import translation
 from kuntakokeilu.referrals import rules, services
 from kuntakokeilu.referrals.models import Outcome, Referral, ServiceKind, State
 from kuntakokeilu.service_process.services import Refused
+from kuntakokeilu.statements.models import BenefitEvent
 
 from .conftest import AUTUMN
 
@@ -258,3 +259,26 @@ def test_a_referral_needs_a_customership_on_its_date(world):
         )
     assert refused.value.field == "referred_on"
     assert not Referral.objects.exists()
+
+
+def test_the_benefit_event_names_the_service_in_the_persons_service_language(world):
+    """R-SP-8: the statement made of a service's start is in the person's service language (Swedish for the
+    Porvoo job seeker) whatever language the case worker's screen is in, with the provider."""
+    with translation.override("fi"):
+        referral = services.refer(
+            world["linnea"],
+            world["porvoo"],
+            kind=ServiceKind.WORK_TRIAL,
+            provider="Borgå stad",
+            referred_on=D(2022, 8, 15),
+            today=AUTUMN,
+        )
+        services.start(
+            world["linnea"], referral, started_on=D(2022, 9, 1), planned_end=D(2022, 12, 1), today=AUTUMN
+        )
+        finnish = str(ServiceKind.WORK_TRIAL.label)
+    with translation.override("sv"):
+        swedish = str(ServiceKind.WORK_TRIAL.label)
+    assert swedish != finnish
+    event = BenefitEvent.objects.get(source=f"referral:{referral.pk}", kind="service_started")
+    assert event.facts["service"] == f"{swedish}, Borgå stad"

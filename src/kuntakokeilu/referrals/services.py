@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.customers import customerships
@@ -33,7 +34,11 @@ def _user(user):
 def _benefit_event(user, row: Referral, kind: str, on: dt.date, text: str = "") -> None:
     """The event reaches whoever decides the benefit (R-SP-8): the statements app records it and creates the
     statement, notice or reminder the law calls for on `on`; a refusal there undoes the change."""
-    facts = {"service": row.get_kind_display(), "description": text}
+    # the statement and its letter are in the person's service language, whoever records the event
+    lang = row.person.service_language if row.person.service_language in ("fi", "sv") else "fi"
+    with translation.override(lang):
+        service = f"{row.get_kind_display()}, {row.provider}" if row.provider else str(row.get_kind_display())
+    facts = {"service": service, "description": text}
     if row.plan_version_id is not None:  # s. 12: participation in a service and its inclusion in the plan
         facts["plan_agreed_on"] = row.plan_version.agreed_on.isoformat()
         facts["plan_version"] = row.plan_version.number
