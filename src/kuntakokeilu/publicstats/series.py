@@ -48,7 +48,7 @@ class SeriesInfo:
 SERIES: tuple[SeriesInfo, ...] = (
     SeriesInfo("unemployment_rate", _("Unemployment rate, %"), "percent"),
     SeriesInfo("unemployed_jobseekers", _("Unemployed job seekers"), "persons"),
-    SeriesInfo("open_vacancies", _("Open vacancies"), "vacancies"),
+    SeriesInfo("open_vacancies", _("Open vacancies at the month's end"), "vacancies"),
     SeriesInfo(
         "long_term_unemployed",
         _("Long-term unemployed"),
