@@ -34,5 +34,9 @@ def test_anonymous_visitor_compares_kainuu_in_swedish_and_downloads_the_csv(page
     assert download.value.suggested_filename == "statistics-area-7.csv"
     with open(download.value.path(), encoding="utf-8") as file:
         rows = list(csv.reader(io.StringIO(file.read())))
-    assert rows[0][:3] == ["Månad", "Arbetslöshetsgrad, % – Kajanaland", "Arbetslöshetsgrad, % – Övriga Fastlandsfinland"]
+    assert rows[0][:3] == [
+        "Månad",
+        "Arbetslöshetsgrad, % – Kajanaland",
+        "Arbetslöshetsgrad, % – Övriga Fastlandsfinland",
+    ]
     assert next(r for r in rows if r[0] == "2021-03")[1:5] == ["11.2", "11.2", "3369", "84922"]

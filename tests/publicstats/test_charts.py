@@ -13,15 +13,18 @@ MONTHS = ["2020-12", "2021-01", "2021-02", "2021-03"]
 
 
 def chart(**kwargs):
-    arguments = dict(
-        title="Työttömyysaste, %",
-        desc="Kainuu <ja> muu Manner-Suomi & taulukko",
-        labels=MONTHS,
-        lines=[charts.Line("Kainuu", [Decimal("12.0"), None, 11.5, 11.2]), charts.Line("Muu <Suomi>", [10, 10.5, 11, 11.2])],
-        lang="fi",
-        decimals=1,
-        marker=("2021-03", "Kokeilu alkaa"),
-    )
+    arguments = {
+        "title": "Työttömyysaste, %",
+        "desc": "Kainuu <ja> muu Manner-Suomi & taulukko",
+        "labels": MONTHS,
+        "lines": [
+            charts.Line("Kainuu", [Decimal("12.0"), None, 11.5, 11.2]),
+            charts.Line("Muu <Suomi>", [10, 10.5, 11, 11.2]),
+        ],
+        "lang": "fi",
+        "decimals": 1,
+        "marker": ("2021-03", "Kokeilu alkaa"),
+    }
     return charts.line_chart(**(arguments | kwargs))
 
 
@@ -45,7 +48,12 @@ def test_output_is_deterministic_and_numbers_follow_the_language():
     assert charts.number(Decimal("11.2"), "fi", 1) == "11,2"
     assert charts.number(84922, "sv") == "84\u202f922"
     assert charts.number(84922, "en") == "84,922"
-    texts_fi = [t.text for t in ET.fromstring(chart(lines=[charts.Line("a", [0.5, 1, 1.5, 2.5])])).iter("{http://www.w3.org/2000/svg}text")]
+    texts_fi = [
+        t.text
+        for t in ET.fromstring(chart(lines=[charts.Line("a", [0.5, 1, 1.5, 2.5])])).iter(
+            "{http://www.w3.org/2000/svg}text"
+        )
+    ]
     assert "0,5" in texts_fi
 
 

@@ -34,12 +34,11 @@ def published(protected):
 
 
 def feasible(protected, cap):
-    """An independent attacker: every non-negative integer filling of the hidden cells (each ≤ cap) that agrees
-    with every shown cell and total. Brute force, small tables only."""
+    """An independent attacker: every non-negative integer filling of the hidden cells (each ≤ cap) that
+    agrees with every shown cell and total. Brute force, small tables only."""
     shown, hidden = published(protected)
     rows, columns = protected.rows, protected.columns
     interior = [k for k in hidden if k[0] != "T" and k[1] != "T"]
-    seen = set()
     for values in itertools.product(range(cap + 1), repeat=len(interior)):
         full = dict(shown) | dict(zip(interior, values, strict=True))
         if any((r, c) not in full for r in rows for c in columns):
@@ -60,10 +59,14 @@ def feasible(protected, cap):
 
 def test_a_small_count_and_its_complements():
     """One count of 3 in a 2 × 3 table: a rectangle of four cells is withheld, the totals stay."""
-    protected = protect({"Kajaani": {"x": 3, "y": 10, "z": 7}, "Kuhmo": {"x": 8, "y": 9, "z": 12}}, on=ON, params=PARAMS)
+    protected = protect(
+        {"Kajaani": {"x": 3, "y": 10, "z": 7}, "Kuhmo": {"x": 8, "y": 9, "z": 12}}, on=ON, params=PARAMS
+    )
     assert protected.cell("Kajaani", "x") == disclosure.Cell(None, BELOW_THRESHOLD)
     shown, hidden = published(protected)
-    assert len(hidden) == 4 and all(protected.cell(*k).reason == COMPLEMENTARY for k in hidden if k != ("Kajaani", "x"))
+    assert len(hidden) == 4 and all(
+        protected.cell(*k).reason == COMPLEMENTARY for k in hidden if k != ("Kajaani", "x")
+    )
     assert shown[("T", "T")] == 49 and shown[("Kajaani", "T")] == 20
     assert {full[("Kajaani", "x")] for full in feasible(protected, cap=14)} >= {2, 3, 4}
     assert protected.threshold == 5 and "L280/2004" in protected.reference
@@ -142,7 +145,7 @@ def test_an_attacker_who_tries_every_filling_finds_more_than_one_value(table):
     """Brute force, independent of the module: for every withheld cell, at least two non-negative integer
     tables agree with everything shown (the true one among them)."""
     protected = protect(table, on=ON, params=PARAMS)
-    shown, hidden = published(protected)
+    _shown, hidden = published(protected)
     if len([k for k in hidden if "T" not in k]) > 4:  # keep the brute force small; the exact check covers all
         return
     fillings = list(feasible(protected, cap=13))

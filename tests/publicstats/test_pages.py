@@ -16,7 +16,7 @@ def test_anonymous_visitor_sees_kainuu_beside_the_rest_of_the_mainland_in_finnis
     assert "Kainuu – Muu Manner-Suomi" in body
     assert body.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 3
     # Kainuu, March 2021: 3,369 unemployed of 30,032 (rate 11.2); the rest of the mainland 84,922
-    assert "<th scope=\"row\">2021-03</th>" in body
+    assert '<th scope="row">2021-03</th>' in body
     assert "3\u202f369" in body and "84\u202f922" in body and "11,2" in body
     assert "Pitkäaikaistyöttömät" in body  # declared, with no source yet
 

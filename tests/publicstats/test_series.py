@@ -16,7 +16,11 @@ def test_a_municipality_month_as_published():
     assert (kajaani.unemployed_jobseekers, kajaani.labour_force, kajaani.open_vacancies) == (1748, 16624, 896)
     assert kajaani.unemployment_rate == Decimal("10.5")
     helsinki = series.point(STATS, ["091"], "2019-12")
-    assert (helsinki.unemployed_jobseekers, helsinki.labour_force, helsinki.open_vacancies) == (31715, 345430, 8318)
+    assert (helsinki.unemployed_jobseekers, helsinki.labour_force, helsinki.open_vacancies) == (
+        31715,
+        345430,
+        8318,
+    )
     assert helsinki.unemployment_rate == Decimal("9.2")
     assert series.point(STATS, ["091"], "2020-12").unemployed_jobseekers == 51086
 
@@ -51,7 +55,9 @@ def test_months_and_range():
 
 def test_a_changed_file_is_refused(tmp_path):
     copy = tmp_path / "tyonv.csv"
-    copy.write_bytes(series.DATA_FILE.read_bytes().replace(b"205,Kajaani,2021-03,1748", b"205,Kajaani,2021-03,1749"))
+    copy.write_bytes(
+        series.DATA_FILE.read_bytes().replace(b"205,Kajaani,2021-03,1748", b"205,Kajaani,2021-03,1749")
+    )
     with pytest.raises(series.StatisticsFileChanged):
         series.read_statistics.__wrapped__(copy)
 
@@ -72,7 +78,7 @@ def test_groups_from_the_regions_tables():
 def test_kainuu_beside_the_rest_of_the_mainland_march_2021():
     """Known answers summed from the CSV: Kainuu's seven municipalities and the 175 others."""
     comparison = queries.comparison("7", "2021-03", "2021-03")
-    (month, kainuu, rest), = comparison.rows()
+    ((_month, kainuu, rest),) = comparison.rows()
     codes = comparison.group.codes
     assert kainuu.unemployed_jobseekers == sum(STATS[c]["2021-03"].unemployed for c in codes) == 3369
     assert kainuu.labour_force == 30032 and kainuu.open_vacancies == 1270

@@ -29,13 +29,17 @@ class GroupSerializer(serializers.Serializer):
     key = serializers.CharField(help_text='"pilot" or the trial area\'s number, as `area` takes it.')
     name_fi = serializers.CharField()
     name_sv = serializers.CharField()
-    municipalities = serializers.ListField(child=serializers.CharField(), help_text="Member codes (2023 division).")
+    municipalities = serializers.ListField(
+        child=serializers.CharField(), help_text="Member codes (2023 division)."
+    )
 
 
 class SeriesInfoSerializer(serializers.Serializer):
     code = serializers.CharField()
     unit = serializers.CharField()
-    available = serializers.BooleanField(help_text="False: declared, but no shipped source yet (never estimated).")
+    available = serializers.BooleanField(
+        help_text="False: declared, but no shipped source yet (never estimated)."
+    )
 
 
 class PointSerializer(serializers.Serializer):
@@ -43,7 +47,10 @@ class PointSerializer(serializers.Serializer):
     unemployed_jobseekers = serializers.IntegerField(allow_null=True)
     labour_force = serializers.IntegerField(allow_null=True)
     unemployment_rate = serializers.DecimalField(
-        max_digits=5, decimal_places=1, allow_null=True, coerce_to_string=False,
+        max_digits=5,
+        decimal_places=1,
+        allow_null=True,
+        coerce_to_string=False,
         help_text="100 × Σ unemployed / Σ labour force (from sums), rounded half up to 0.1.",
     )
     open_vacancies = serializers.IntegerField(allow_null=True, help_text="The sum of the published cells.")
@@ -54,7 +61,9 @@ class PointSerializer(serializers.Serializer):
 class MonthSerializer(serializers.Serializer):
     month = serializers.CharField(help_text="YYYY-MM, figures at the end of the month.")
     group = PointSerializer()
-    rest = PointSerializer(help_text="The rest of mainland Finland: every mainland municipality in no trial area.")
+    rest = PointSerializer(
+        help_text="The rest of mainland Finland: every mainland municipality in no trial area."
+    )
 
 
 class ComparisonSerializer(serializers.Serializer):
@@ -66,7 +75,12 @@ class ComparisonSerializer(serializers.Serializer):
 
 
 def _group(group: series.Group, key: str) -> dict:
-    return {"key": key, "name_fi": group.name_fi, "name_sv": group.name_sv, "municipalities": sorted(group.codes)}
+    return {
+        "key": key,
+        "name_fi": group.name_fi,
+        "name_sv": group.name_sv,
+        "municipalities": sorted(group.codes),
+    }
 
 
 def _point(point: series.Point) -> dict:
@@ -114,9 +128,26 @@ class StatisticsComparison(CatalogueView):
     @extend_schema(
         tags=TAGS,
         parameters=[
-            OpenApiParameter("area", OpenApiTypes.STR, OpenApiParameter.QUERY, description='"pilot" (default) or a trial area\'s number.'),
-            OpenApiParameter("from", OpenApiTypes.STR, OpenApiParameter.QUERY, description=f"First month, YYYY-MM; default {DEFAULT_FROM}.", pattern=MONTH.pattern),
-            OpenApiParameter("to", OpenApiTypes.STR, OpenApiParameter.QUERY, description=f"Last month, YYYY-MM; default {series.LAST_MONTH}.", pattern=MONTH.pattern),
+            OpenApiParameter(
+                "area",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                description='"pilot" (default) or a trial area\'s number.',
+            ),
+            OpenApiParameter(
+                "from",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                description=f"First month, YYYY-MM; default {DEFAULT_FROM}.",
+                pattern=MONTH.pattern,
+            ),
+            OpenApiParameter(
+                "to",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                description=f"Last month, YYYY-MM; default {series.LAST_MONTH}.",
+                pattern=MONTH.pattern,
+            ),
         ],
         responses={200: ComparisonSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
@@ -126,7 +157,9 @@ class StatisticsComparison(CatalogueView):
         last = _month(request, "to", series.LAST_MONTH)
         comparison = queries.comparison(key, first, last)
         if comparison is None:
-            raise ApiError(404, "trial_area_not_found", _("There is no trial area %(number)s.") % {"number": key})
+            raise ApiError(
+                404, "trial_area_not_found", _("There is no trial area %(number)s.") % {"number": key}
+            )
         data = {
             "group": _group(comparison.group, key),
             "rest": _group(comparison.rest, "rest"),

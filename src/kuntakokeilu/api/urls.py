@@ -274,5 +274,9 @@ from . import statistics as statistics_api  # noqa: E402
 
 urlpatterns += [
     path("v1/statistics/groups/", statistics_api.StatisticsGroups.as_view(), name="statistics-groups"),
-    path("v1/statistics/comparison/", statistics_api.StatisticsComparison.as_view(), name="statistics-comparison"),
+    path(
+        "v1/statistics/comparison/",
+        statistics_api.StatisticsComparison.as_view(),
+        name="statistics-comparison",
+    ),
 ]

@@ -1,11 +1,11 @@
 """Server-rendered SVG line charts (R-MON-6): pure, deterministic, readable without JavaScript.
 
 `line_chart(...)` returns the markup of one `<svg role="img">` with a `<title>` and `<desc>` (referenced by
-aria-labelledby), the lines as `<path>`s told apart by colour AND dash pattern (not by colour alone), a legend,
-y-axis ticks at round numbers and x labels at the first month of each year. Every text is escaped here; the
-caller gives final text in the page's language (the words are the caller's), numbers are written with the
-language's decimal sign (fi/sv: comma). A missing value (None) breaks the line instead of drawing it to 0.
-Always show the same figures in a table beside the chart: the chart is the picture, the table the data.
+aria-labelledby), the lines as `<path>`s told apart by colour AND dash pattern (not by colour alone), a
+legend, y-axis ticks at round numbers and x labels at the first month of each year. Every text is escaped
+here; the caller gives final text in the page's language (the words are the caller's), numbers are written
+with the language's decimal sign (fi/sv: comma). A missing value (None) breaks the line instead of drawing it
+to 0. Always show the same figures in a table beside the chart: the chart is the picture, the table the data.
 
     svg = line_chart(
         title="Työttömyysaste, %", desc="…", labels=["2021-01", …],
@@ -116,7 +116,7 @@ def line_chart(
         f'stroke="#555f6b"/>'
     )
     for i, label in enumerate(labels):
-        if i == 0 or label.endswith("-01") or i == len(labels) - 1 and len(labels) < 3:
+        if i == 0 or label.endswith("-01") or (i == len(labels) - 1 and len(labels) < 3):
             text = label[:4] if len(label) == 7 and label[4] == "-" else label
             out.append(
                 f'<line x1="{_fmt(x(i))}" y1="{_fmt(base)}" x2="{_fmt(x(i))}" y2="{_fmt(base + 4)}" '
@@ -152,7 +152,8 @@ def line_chart(
         ly = height - 22
         lx = MARGIN_LEFT + n * (plot_w // max(len(lines), 1))
         out.append(
-            f'<line x1="{lx}" y1="{ly}" x2="{lx + 28}" y2="{ly}" stroke="{colour}" stroke-width="2"{dash_attr}/>'
+            f'<line x1="{lx}" y1="{ly}" x2="{lx + 28}" y2="{ly}" stroke="{colour}" '
+            f'stroke-width="2"{dash_attr}/>'
             f'<text x="{lx + 34}" y="{ly}" dy="4" font-size="12" fill="{TEXT}">{escape(line.label)}</text>'
         )
     out.append("</svg>")

@@ -17,8 +17,9 @@ newly withheld, their number. This is greedy, not optimal (it may withhold more 
 it protects one table: tables that overlap (the same counts cut two ways, or a month and its year) must be
 protected together as one table.
 
-**Zeros are shown** (policy choice, stated here and in the parameter file): 0 tells of no person. Zero corners are avoided in the
-complementary rectangles (above), so that with non-negative counts a withheld cell still has a range.
+**Zeros are shown** (policy choice, stated here and in the parameter file): 0 tells of no person.
+Zero corners are avoided in the complementary rectangles (above), so that with non-negative counts a
+withheld cell still has a range.
 
 Interface for the other apps (monitoring, exchange, what-if):
 
@@ -205,7 +206,9 @@ def _all_keys(rows: Sequence, columns: Sequence) -> list[tuple]:
     return [(r, c) for r in (*rows, TOTAL) for c in (*columns, TOTAL)]
 
 
-def suppress(values: Mapping[tuple, int], rows: Sequence, columns: Sequence, threshold: int) -> dict[tuple, str]:
+def suppress(
+    values: Mapping[tuple, int], rows: Sequence, columns: Sequence, threshold: int
+) -> dict[tuple, str]:
     """The withheld cells of the extended table and why: primary first, then complementary rectangles until
     none is recoverable (withholding more never makes a withheld cell recoverable, so this ends)."""
     reasons = {key: BELOW_THRESHOLD for key in _all_keys(rows, columns) if is_small(values[key], threshold)}

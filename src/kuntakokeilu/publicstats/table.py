@@ -38,8 +38,18 @@ def columns(comparison: series.Comparison, lang: str) -> list[tuple[str, str]]:
             continue
         out.append((f"{info.code}:group", f"{info.label} – {group}"))
         out.append((f"{info.code}:rest", f"{info.label} – {rest}"))
-    out.append(("vacancies_unpublished:group", _("Unpublished vacancy cells (1–4 each) – %(group)s") % {"group": group}))
-    out.append(("vacancies_unpublished:rest", _("Unpublished vacancy cells (1–4 each) – %(group)s") % {"group": rest}))
+    out.append(
+        (
+            "vacancies_unpublished:group",
+            _("Unpublished vacancy cells (1–4 each) – %(group)s") % {"group": group},
+        )
+    )
+    out.append(
+        (
+            "vacancies_unpublished:rest",
+            _("Unpublished vacancy cells (1–4 each) – %(group)s") % {"group": rest},
+        )
+    )
     return out
 
 

@@ -65,8 +65,18 @@ def _charts(comparison: series.Comparison, lang: str) -> list[str]:
                 % {"group": group, "rest": rest},
                 labels=months,
                 lines=[
-                    charts.Line(group, table.index([p.value(code) for p in comparison.group_points], table.PILOT_START, months)),
-                    charts.Line(rest, table.index([p.value(code) for p in comparison.rest_points], table.PILOT_START, months)),
+                    charts.Line(
+                        group,
+                        table.index(
+                            [p.value(code) for p in comparison.group_points], table.PILOT_START, months
+                        ),
+                    ),
+                    charts.Line(
+                        rest,
+                        table.index(
+                            [p.value(code) for p in comparison.rest_points], table.PILOT_START, months
+                        ),
+                    ),
                 ],
                 lang=lang,
                 marker=marker,
@@ -87,7 +97,12 @@ def _shown(value, lang: str) -> str:
 def comparison_page(request):
     lang = _lang()
     key, comparison = _chosen(request)
-    context = {"choices": queries.area_choices(lang), "chosen": key, "series": series.SERIES, "source": series.SOURCE}
+    context = {
+        "choices": queries.area_choices(lang),
+        "chosen": key,
+        "series": series.SERIES,
+        "source": series.SOURCE,
+    }
     if comparison is None:
         context["error"] = _("There is no trial area %(number)s.") % {"number": key}
         return render(request, "publicstats/comparison.html", context, status=404)
@@ -111,7 +126,9 @@ def comparison_csv(request):
     key, comparison = _chosen(request)
     if comparison is None:
         return HttpResponse(
-            _("There is no trial area %(number)s.") % {"number": key}, status=404, content_type="text/plain; charset=utf-8"
+            _("There is no trial area %(number)s.") % {"number": key},
+            status=404,
+            content_type="text/plain; charset=utf-8",
         )
     response = HttpResponse(table.to_csv(comparison, _lang()), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="statistics-{comparison.group.key}.csv"'
