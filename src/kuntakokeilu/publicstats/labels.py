@@ -1,4 +1,4 @@
-"""The words the web shell's navigation shows for the public statistics (translated in this app's catalogue)."""
+"""The words the web shell's navigation shows for the public statistics (in this app's catalogue)."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -32,12 +32,14 @@ def _chosen(request) -> tuple[str, series.Comparison | None]:
     return key, queries.comparison(key, CONTEXT_FROM, series.LAST_MONTH)
 
 
-def _charts(comparison: series.Comparison, lang: str) -> list[str]:
+def _charts(comparison: series.Comparison, lang: str) -> list[tuple[str, str]]:
+    """(title, SVG markup) of each chart."""
     months = list(comparison.months)
     group, rest = comparison.group.name(lang), comparison.rest.name(lang)
     marker = (table.PILOT_START, _("The pilot begins"))
+    rate_title = _("Unemployment rate, %")
     rate = charts.line_chart(
-        title=_("Unemployment rate, %"),
+        title=rate_title,
         desc=_("%(group)s and %(rest)s by month, %(first)s–%(last)s; the figures are in the table below.")
         % {"group": group, "rest": rest, "first": months[0], "last": months[-1]},
         labels=months,
@@ -50,37 +52,40 @@ def _charts(comparison: series.Comparison, lang: str) -> list[str]:
         marker=marker,
         chart_id="chart-rate",
     )
-    out = [rate]
+    out = [(rate_title, rate)]
     for code, label in (
         ("unemployed_jobseekers", _("Unemployed job seekers, index (March 2021 = 100)")),
         ("open_vacancies", _("Open vacancies, index (March 2021 = 100)")),
     ):
         out.append(
-            charts.line_chart(
-                title=label,
-                desc=_(
-                    "%(group)s and %(rest)s by month as an index, so that areas of different size compare; "
-                    "the counts are in the table below."
-                )
-                % {"group": group, "rest": rest},
-                labels=months,
-                lines=[
-                    charts.Line(
-                        group,
-                        table.index(
-                            [p.value(code) for p in comparison.group_points], table.PILOT_START, months
+            (
+                label,
+                charts.line_chart(
+                    title=label,
+                    desc=_(
+                        "%(group)s and %(rest)s by month as an index, so that areas of different size "
+                        "compare; the counts are in the table below."
+                    )
+                    % {"group": group, "rest": rest},
+                    labels=months,
+                    lines=[
+                        charts.Line(
+                            group,
+                            table.index(
+                                [p.value(code) for p in comparison.group_points], table.PILOT_START, months
+                            ),
                         ),
-                    ),
-                    charts.Line(
-                        rest,
-                        table.index(
-                            [p.value(code) for p in comparison.rest_points], table.PILOT_START, months
+                        charts.Line(
+                            rest,
+                            table.index(
+                                [p.value(code) for p in comparison.rest_points], table.PILOT_START, months
+                            ),
                         ),
-                    ),
-                ],
-                lang=lang,
-                marker=marker,
-                chart_id=f"chart-{code.replace('_', '-')}",
+                    ],
+                    lang=lang,
+                    marker=marker,
+                    chart_id=f"chart-{code.replace('_', '-')}",
+                ),
             )
         )
     return out
@@ -110,7 +115,7 @@ def comparison_page(request):
         comparison=comparison,
         group_name=comparison.group.name(lang),
         rest_name=comparison.rest.name(lang),
-        charts=[mark_safe(svg) for svg in _charts(comparison, lang)],  # noqa: S308  (charts.py escapes every text)
+        charts=[(title, mark_safe(svg)) for title, svg in _charts(comparison, lang)],  # noqa: S308  (charts.py escapes)
         columns=table.columns(comparison, lang),
         rows=[
             [row["month"], *(_shown(row[k], lang) for k, _h in table.columns(comparison, lang))]
