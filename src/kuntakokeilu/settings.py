@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.statements",
     "kuntakokeilu.plans",
     "kuntakokeilu.funding",
+    "kuntakokeilu.publicstats",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -267,6 +267,7 @@ EXPECTED = {
     "regions.view_reference": (ALL, ALL, True),
     "access.sign_in": (ALL, ALL, True),
     "api.view_schema": (ALL, ALL, True),
+    "publicstats.view": (ALL, ALL, True),  # issue 19: the public comparison statistics
     "web.view_home": (ALL, ALL, False),
     "api.view_own_account": (ALL, ALL, False),
     "access.use_admin_site": ({Role.ADMIN}, {Role.ADMIN}, False),

@@ -110,8 +110,12 @@ DECISIONS = {
     "/api/v1/decisions/{decision_id}/correct/",
 }
 
+# --- public statistics (issue 19 item 6): no sign-in ---
+STATISTICS = {"/api/v1/statistics/groups/", "/api/v1/statistics/comparison/"}
+
 EVERY = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
 EVERY |= COOPERATION | EMPLOYERS | STATEMENTS | PLANS | FUNDING | DECISIONS
+EVERY |= STATISTICS
 
 
 def api_routes():

@@ -268,3 +268,15 @@ urlpatterns += [
         name="decision-correct",
     ),
 ]
+
+# --- publicstats: the public comparison series, pilots vs the rest of mainland Finland (issue 19) ---
+from . import statistics as statistics_api  # noqa: E402
+
+urlpatterns += [
+    path("v1/statistics/groups/", statistics_api.StatisticsGroups.as_view(), name="statistics-groups"),
+    path(
+        "v1/statistics/comparison/",
+        statistics_api.StatisticsComparison.as_view(),
+        name="statistics-comparison",
+    ),
+]

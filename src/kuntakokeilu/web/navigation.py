@@ -150,3 +150,8 @@ def links_for(user, on):
 from kuntakokeilu.employers.labels import NAV_EMPLOYERS, NAV_EMPLOYERS_HELP  # noqa: E402
 
 LINKS.append(Link(NAV_EMPLOYERS, "employers:list", "employers.view", NAV_EMPLOYERS_HELP))
+
+# --- publicstats: the public comparison series (issue 19) --- (labels in the publicstats catalogue)
+from kuntakokeilu.publicstats.labels import NAV_STATISTICS, NAV_STATISTICS_HELP  # noqa: E402
+
+LINKS.append(Link(NAV_STATISTICS, "publicstats:comparison", "publicstats.view", NAV_STATISTICS_HELP))
