@@ -150,3 +150,8 @@ def links_for(user, on):
 from kuntakokeilu.employers.labels import NAV_EMPLOYERS, NAV_EMPLOYERS_HELP  # noqa: E402
 
 LINKS.append(Link(NAV_EMPLOYERS, "employers:list", "employers.view", NAV_EMPLOYERS_HELP))
+
+# --- retention (issue 20 item 3) --- (labels translated in the retention app's catalogue)
+from kuntakokeilu.retention.messages import NAV_RETENTION, NAV_RETENTION_HELP  # noqa: E402
+
+LINKS.append(Link(NAV_RETENTION, "retention:runs", "retention.view_runs", NAV_RETENTION_HELP))
