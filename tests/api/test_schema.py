@@ -112,6 +112,9 @@ DECISIONS = {
 
 EVERY = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
 EVERY |= COOPERATION | EMPLOYERS | STATEMENTS | PLANS | FUNDING | DECISIONS
+# --- retention: the status of retention runs (issue 20 item 3) ---
+RETENTION = {"/api/v1/retention/runs/", "/api/v1/retention/runs/{run_id}/"}
+EVERY |= RETENTION
 
 
 def api_routes():
