@@ -44,7 +44,7 @@ def facts_on(person: Person, on: dt.date, facts: list[Fact] | None = None, custo
     search = held.get(FactKind.JOB_SEARCH)
     return {
         # an anonymised person's code is a token (R-X-4): the rule reads the birth date kept (its year)
-        "henkilotunnus": person.henkilotunnus if person.anonymised_at is None else None,
+        "henkilotunnus": None if getattr(person, "anonymised_at", None) else person.henkilotunnus,
         "birth_date": person.birth_date,
         "kotikunta": code(FactKind.KOTIKUNTA),
         "residence": code(FactKind.RESIDENCE),
