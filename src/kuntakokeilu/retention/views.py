@@ -4,7 +4,6 @@ clears and keeps, the runs with their counts, and a form that queues a run (or a
 from __future__ import annotations
 
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from kuntakokeilu import clock
 from kuntakokeilu.access.actions import can
@@ -38,9 +37,10 @@ def runs(request):
     return _page(request, RunForm(initial={"on": clock.today(), "dry_run": True}))
 
 
-@require_POST
 @requires("retention.run")
 def start(request):
+    if request.method != "POST":  # e.g. the language switch after a refused form: back to the list
+        return redirect("retention:runs")
     form = RunForm(request.POST)
     if not form.is_valid():
         return _page(request, form, status=400)
