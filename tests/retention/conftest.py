@@ -10,7 +10,8 @@ from kuntakokeilu.customers.models import Person
 TODAY = dt.date(2023, 6, 1)
 # the demo's job seeker whose job search ended five days before its today (customers.demo.ENDED_PERSON)
 OONA_HETU = make_henkilotunnus(*customers_demo.ENDED_PERSON[:2])
-MIKAEL_HETU = make_henkilotunnus(dt.date(1978, 5, 14), 901)  # demo: Mikael Lahtinen, Helsinki, still a customer
+# demo: Mikael Lahtinen, Helsinki, still a customer
+MIKAEL_HETU = make_henkilotunnus(dt.date(1978, 5, 14), 901)
 
 
 @pytest.fixture

@@ -94,7 +94,8 @@ def _candidates(text: str):
     text = " ".join(text.split())
     if not text:
         return None
-    persons = Person.objects.filter(anonymised_at__isnull=True)  # R-X-4: an anonymised person is found by no one
+    # R-X-4: an anonymised person is found by no one
+    persons = Person.objects.filter(anonymised_at__isnull=True)
     try:
         code = parse_henkilotunnus(text).code
     except InvalidHenkilotunnus:

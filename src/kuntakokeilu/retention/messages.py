@@ -11,7 +11,10 @@ NAV_RETENTION_HELP = _("Anonymise the data of customerships ended more than the 
 
 # what a run clears (`services.CLEARED`), in words for the page
 CLEARED_TEXTS = (
-    _("Job seeker: the identity code is replaced by a token, the names are cleared and the date of birth is kept as its year."),
+    _(
+        "Job seeker: the identity code is replaced by a token, the names are cleared and the date of birth "
+        "is kept as its year."
+    ),
     _("Recorded facts: the source and the reason for a correction."),
     _("Due transfers and exceptions to the initial transfer: the explanation of keeping with the TE office."),
     _("Meetings: the participants and the notes."),

@@ -46,9 +46,11 @@ def records(on: dt.date) -> Iterator[tuple[object, Record]]:
         .annotate(last=Max("valid_to"))
         .values("last")
     )
-    search = Fact.objects.current().filter(
-        person=OuterRef("pk"), kind=FactKind.JOB_SEARCH, valid_from__lte=on
-    ).order_by("-valid_from")
+    search = (
+        Fact.objects.current()
+        .filter(person=OuterRef("pk"), kind=FactKind.JOB_SEARCH, valid_from__lte=on)
+        .order_by("-valid_from")
+    )
     rows = (
         Person.objects.filter(anonymised_at__isnull=True)
         .filter(Exists(held))

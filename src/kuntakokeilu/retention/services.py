@@ -1,4 +1,5 @@
-"""Retention runs (R-X-4; issue 20 item 3): anonymise IN PLACE the persons the rule finds due, on the job queue.
+"""Retention runs (R-X-4; issue 20 item 3): anonymise IN PLACE the persons the rule finds due, on the job
+queue.
 
 In place: the `Person` row stays (its UUID, so the append-only access log keeps every row and its link), its
 identity code becomes a unique token that is no identity code (`ANON` + 7 random characters: never derived
@@ -27,10 +28,10 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
-from kuntakokeilu.jobs import services as jobs
 from kuntakokeilu.customers.models import DueTransfer, Fact, InitialException, Person
 from kuntakokeilu.decisions.models import Decision, DecisionLetter
 from kuntakokeilu.employers.models import JobOffer, PresentationConsent
+from kuntakokeilu.jobs import services as jobs
 from kuntakokeilu.plans.models import PlanStep, PlanVersion
 from kuntakokeilu.referrals.models import Referral
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
@@ -48,8 +49,8 @@ from .models import RetentionRun, Status
 
 log = logging.getLogger(__name__)
 
-TOKEN_PREFIX = "ANON"
-TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+TOKEN_PREFIX = "ANON"  # noqa: S105 (not a password: the mark of an anonymised identity code)
+TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105
 TOKEN_LENGTH = 7  # with the prefix 11 characters, the identity code's length; never a valid code
 
 _TEXTS_OF = ("skills_goals", "training_need", "job_search_skills", "unemployment_risk")
@@ -116,9 +117,7 @@ def anonymise(person_ids: list, when: dt.datetime | None = None) -> dict[str, in
         for name in fields:
             not_empty |= ~Q(**{name: ""})
         changed = (
-            model.objects.filter(**{f"{path}__in": ids})
-            .filter(not_empty)
-            .update(**dict.fromkeys(fields, ""))
+            model.objects.filter(**{f"{path}__in": ids}).filter(not_empty).update(**dict.fromkeys(fields, ""))
         )
         if changed:
             counts[model._meta.label] = changed
@@ -188,7 +187,7 @@ def execute(pk: int) -> None:
 
 
 def abandoned(sender, job_id: str, args: list, kwargs: dict, reason: Promise, **extra: Any) -> None:
-    """The worker stopped while the run ran: it fails with the reason (nothing was written: one transaction)."""
+    """The worker stopped while the run ran: it fails with the reason (nothing written: one transaction)."""
     run = RetentionRun.objects.filter(pk=args[0], status__in=[Status.QUEUED, Status.RUNNING]).first()
     if run is not None:
         with translation.override(settings.LANGUAGE_CODE):
@@ -197,5 +196,3 @@ def abandoned(sender, job_id: str, args: list, kwargs: dict, reason: Promise, **
 
 def _fail(pk: int, message: str) -> None:
     RetentionRun.objects.filter(pk=pk).update(status=Status.FAILED, error=message, finished_at=timezone.now())
-
-
