@@ -44,7 +44,7 @@ def _municipalities(user, today: dt.date):
 def _candidates(user, today: dt.date):
     """The customers the user may present: of the municipalities the grants of `employers.present` cover."""
     codes = _codes(user, "employers.present", today)
-    rows = Person.objects.filter(anonymised_at__isnull=True).order_by("last_name", "first_name")
+    rows = Person.objects.order_by("last_name", "first_name")
     if codes is None:
         return rows
     return rows.filter(customers_of(codes, today, person_field="pk"))
