@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.plans",
     "kuntakokeilu.funding",
     "kuntakokeilu.publicstats",
+    "kuntakokeilu.retention",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -363,3 +364,6 @@ FUNDING_VOLUME_SOURCE = "kuntakokeilu.customers.counts.municipal_customers_on"
 
 # --- decisions: benefit decisions' demo (issue 18 item 2): Kajaani's and Porvoo's decisions ---
 DEMO_STEPS.append("kuntakokeilu.decisions.demo")
+
+# --- retention: anonymising the data of ended customerships after the retention period (issue 20 item 3) ---
+# (no settings of its own: the period is the parameter `retention.period_months`; runs go on the job queue)

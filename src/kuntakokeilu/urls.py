@@ -48,3 +48,6 @@ urlpatterns += [path("", include("kuntakokeilu.plans.urls"))]
 
 # --- publicstats: the public comparison series, pilots vs the rest of mainland Finland (issue 19) ---
 urlpatterns += [path("", include("kuntakokeilu.publicstats.urls"))]
+
+# --- retention: the admins' page of retention runs (issue 20 item 3) ---
+urlpatterns += [path("", include("kuntakokeilu.retention.urls"))]

@@ -320,6 +320,9 @@ EXPECTED = {
     "evaluation.run": ({Role.RESEARCHER, Role.MINISTRY}, {Role.RESEARCHER, Role.MINISTRY}, False),
     # --- jobs --- (the background tasks: admins only)
     "jobs.view_jobs": ({Role.ADMIN}, {Role.ADMIN}, False),
+    # --- retention --- (issue 20 item 3: the runs and their counts, admins only)
+    "retention.view_runs": ({Role.ADMIN}, {Role.ADMIN}, False),
+    "retention.run": ({Role.ADMIN}, {Role.ADMIN}, False),
     # --- whatif --- (issue 13: ministry and researchers; ELY officials, who see their own area's rows;
     # those who may see persons read their own scope's rows and open the persons who change side)
     "whatif.view": (

@@ -78,7 +78,18 @@ FACTORIES = {
     "version_no": (lambda w, a: _plan(a).versions.get().number, 999),
     "ely_code": (lambda w, a: a.trial_area.ely.code, "99"),  # issue 18: the other area's ELY centre
     "decision_id": (lambda w, a: _decision(a).pk, 999999999),  # issue 18 item 2: a benefit decision
+    "run_id": (lambda w, a: _retention_run().pk, 999999999),  # issue 20 item 3: a retention run (no area)
 }
+
+
+def _retention_run():
+    """A finished dry retention run (created on first use: the world has none)."""
+    from kuntakokeilu.retention.models import RetentionRun, Status
+
+    run, _created = RetentionRun.objects.get_or_create(
+        on=matrix_world.TODAY, dry_run=True, defaults={"status": Status.DONE}
+    )
+    return run
 
 
 def _network_member(area):

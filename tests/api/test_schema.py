@@ -116,6 +116,9 @@ STATISTICS = {"/api/v1/statistics/groups/", "/api/v1/statistics/comparison/"}
 EVERY = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
 EVERY |= COOPERATION | EMPLOYERS | STATEMENTS | PLANS | FUNDING | DECISIONS
 EVERY |= STATISTICS
+# --- retention: the status of retention runs (issue 20 item 3) ---
+RETENTION = {"/api/v1/retention/runs/", "/api/v1/retention/runs/{run_id}/"}
+EVERY |= RETENTION
 
 
 def api_routes():

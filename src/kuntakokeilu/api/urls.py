@@ -280,3 +280,11 @@ urlpatterns += [
         name="statistics-comparison",
     ),
 ]
+
+# --- retention: the status of retention runs (issue 20 item 3, R-X-4) ---
+from . import retention as retention_api  # noqa: E402
+
+urlpatterns += [
+    path("v1/retention/runs/", retention_api.RetentionRuns.as_view(), name="retention-runs"),
+    path("v1/retention/runs/<int:run_id>/", retention_api.RetentionRunDetail.as_view(), name="retention-run"),
+]

@@ -35,6 +35,9 @@ class Person(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     service_language = models.CharField(_("service language"), max_length=2, choices=SERVICE_LANGUAGES)
     created_at = models.DateTimeField(auto_now_add=True)
+    # issue 20 item 3 (R-X-4): set when the retention run anonymised the person in place (the identity code
+    # a token, the names cleared); such a person is no one's to see or find (`visibility`, `search`).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("job seeker")

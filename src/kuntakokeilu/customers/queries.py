@@ -43,7 +43,8 @@ def facts_on(person: Person, on: dt.date, facts: list[Fact] | None = None, custo
     change = held.get(FactKind.CHANGE_SECURITY)
     search = held.get(FactKind.JOB_SEARCH)
     return {
-        "henkilotunnus": person.henkilotunnus,
+        # an anonymised person's code is a token (R-X-4): the rule reads the birth date kept (its year)
+        "henkilotunnus": None if getattr(person, "anonymised_at", None) else person.henkilotunnus,
         "birth_date": person.birth_date,
         "kotikunta": code(FactKind.KOTIKUNTA),
         "residence": code(FactKind.RESIDENCE),

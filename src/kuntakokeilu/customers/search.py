@@ -94,14 +94,16 @@ def _candidates(text: str):
     text = " ".join(text.split())
     if not text:
         return None
+    # R-X-4: an anonymised person is found by no one
+    persons = Person.objects.filter(anonymised_at__isnull=True)
     try:
         code = parse_henkilotunnus(text).code
     except InvalidHenkilotunnus:
         query = Q()
         for word in text.split():
             query &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
-        return Person.objects.filter(query)
-    return Person.objects.filter(henkilotunnus=code)
+        return persons.filter(query)
+    return persons.filter(henkilotunnus=code)
 
 
 @dataclass(frozen=True)

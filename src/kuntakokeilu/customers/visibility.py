@@ -64,7 +64,11 @@ def te_office_covers_place(relevant, person: Person, on: dt.date) -> bool:
 
 
 def person_in_scope(relevant, person: Person, on: dt.date) -> bool:
-    """Whether the grants in `relevant` reach the person on `on` (see the module's docstring)."""
+    """Whether the grants in `relevant` reach the person on `on` (see the module's docstring). An anonymised
+    person (issue 20 item 3, R-X-4) is no one's: every page and API view naming them answers as for a missing
+    one."""
+    if person.anonymised_at is not None:
+        return False
     if any(g.everything for g in relevant):
         return True
     if te_office_covers_place(relevant, person, on):
@@ -78,7 +82,9 @@ def person_in_scope(relevant, person: Person, on: dt.date) -> bool:
 
 def within(relevant, candidates):
     """Narrow a Person QuerySet in the database to those who ever had a kotikunta or residence the grants
-    cover, or a customership, due transfer or request involving them: a superset of `person_in_scope`."""
+    cover, or a customership, due transfer or request involving them: a superset of `person_in_scope`.
+    Anonymised persons are left out (R-X-4)."""
+    candidates = candidates.filter(anonymised_at__isnull=True)
     if any(g.everything for g in relevant):
         return candidates
     codes = set().union(*(g.municipalities for g in relevant)) if relevant else set()

@@ -155,3 +155,8 @@ LINKS.append(Link(NAV_EMPLOYERS, "employers:list", "employers.view", NAV_EMPLOYE
 from kuntakokeilu.publicstats.labels import NAV_STATISTICS, NAV_STATISTICS_HELP  # noqa: E402
 
 LINKS.append(Link(NAV_STATISTICS, "publicstats:comparison", "publicstats.view", NAV_STATISTICS_HELP))
+
+# --- retention (issue 20 item 3) --- (labels translated in the retention app's catalogue)
+from kuntakokeilu.retention.messages import NAV_RETENTION, NAV_RETENTION_HELP  # noqa: E402
+
+LINKS.append(Link(NAV_RETENTION, "retention:runs", "retention.view_runs", NAV_RETENTION_HELP))

@@ -29,7 +29,7 @@ SEARCH_VALID = "CASE WHEN f.end_date IS NULL OR f.end_date >= %(on)s THEN 1 ELSE
 # are read as integers (PostgreSQL has no MAX of a boolean); the job search's validity on the date, and the
 # notice date of a change security that is on, are judged here as `facts_on` judges them.
 HELD_ON = f"""
-SELECT p.id, p.henkilotunnus, p.birth_date,
+SELECT p.id, CASE WHEN p.anonymised_at IS NULL THEN p.henkilotunnus END, p.birth_date,
     {_latest(FactKind.KOTIKUNTA.value, "f.municipality_id")},
     {_latest(FactKind.RESIDENCE.value, "f.municipality_id")},
     {_latest(FactKind.MOTHER_TONGUE.value, "f.code")},
@@ -47,7 +47,7 @@ LEFT JOIN {Fact._meta.db_table} f ON f.person_id = p.id AND NOT f.superseded AND
         WHERE g.person_id = f.person_id AND g.kind = f.kind AND NOT g.superseded
             AND g.valid_from <= %(on)s AND g.valid_from > f.valid_from
     )
-GROUP BY p.id, p.henkilotunnus, p.birth_date
+GROUP BY p.id, p.henkilotunnus, p.birth_date, p.anonymised_at
 """  # noqa: S608 (table names and constants; the date is a parameter)
 
 
