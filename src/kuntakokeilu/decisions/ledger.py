@@ -206,6 +206,7 @@ def import_payments(user, *, data: bytes | str, today: dt.date, area: TrialArea 
         seen: set[tuple[str, str]] = set()
         spent: dict[int, Decimal] = {}
         for line, (number, day_text, amount_text, reference) in records:
+            errors_before = len(errors)
             decision = decisions.get(number)
             day = _date(day_text)
             amount = _amount(amount_text)
@@ -241,8 +242,8 @@ def import_payments(user, *, data: bytes | str, today: dt.date, area: TrialArea 
             if not accounts:
                 errors.append(_msg(NO_MONEY, line=line, value=number))
                 continue
-            if amount is None or day is None:
-                continue
+            if amount is None or day is None or len(errors) > errors_before:
+                continue  # a row in error pays nothing: the rows after it are checked without it
             committed = sum(net.values(), Decimal(0))
             chain = chain_of(decision)
             already = spent.setdefault(decision.pk, ledger_services.paid_of(chain))

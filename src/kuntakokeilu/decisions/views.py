@@ -210,7 +210,8 @@ def accept(request, decision):
 
 def _refused(request, decision, refused):
     form = ReasonForm(request.POST or None)
-    form.is_valid()
+    if not form.is_valid() and not form.is_bound:
+        form.cleaned_data = {}  # an acceptance posts no reason: the refusal is the form's only error
     form.add_error(None, str(refused.message))
     return _decision_page(request, decision, reason_form=form, status=400)
 

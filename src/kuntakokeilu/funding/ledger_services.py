@@ -245,14 +245,16 @@ def account_problems() -> list[str]:
         paid = sums.get(EntryKind.PAYMENT, Decimal(0))
         name = f"account {account.year} area {account.trial_area.number} {account.instrument}"
         if committed != account.committed:
-            problems.append(f"{name}: committed {account.committed} but its entries sum to {committed}")
+            problems.append(
+                f"{name}: committed {account.committed:.2f} but its entries sum to {committed:.2f}"
+            )
         if paid != account.paid:
-            problems.append(f"{name}: paid {account.paid} but its payments sum to {paid}")
+            problems.append(f"{name}: paid {account.paid:.2f} but its payments sum to {paid:.2f}")
         if account.paid > account.committed:
-            problems.append(f"{name}: paid {account.paid} exceeds committed {account.committed}")
+            problems.append(f"{name}: paid {account.paid:.2f} exceeds committed {account.committed:.2f}")
         quota = quota_in_force(account.trial_area, account.year, account.instrument)
         if account.committed > 0 and quota is None:
-            problems.append(f"{name}: {account.committed} committed without a quota")
+            problems.append(f"{name}: {account.committed:.2f} committed without a quota")
         elif quota is not None and account.committed > quota:
-            problems.append(f"{name}: committed {account.committed} exceeds the quota {quota}")
+            problems.append(f"{name}: committed {account.committed:.2f} exceeds the quota {quota}")
     return problems
