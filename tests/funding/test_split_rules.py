@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from kuntakokeilu.funding import ledger
 
-
 D = dt.date
 
 
