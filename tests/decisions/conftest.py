@@ -10,6 +10,7 @@ from tests.customers.conftest import (  # noqa: F401  (the customers' demo world
     demo_customers,
     user,
 )
+from tests.decisions.factories import WAGE_FACTS  # noqa: F401  (the facts of the tests' wage subsidy)
 from tests.funding.quotas import give_quotas
 
 ON = dt.date(2023, 9, 15)  # the wage subsidy of 371/2023 in force
