@@ -161,6 +161,13 @@ def test_payments_import_all_or_nothing_with_every_error_by_line_and_field(w):
     with translation.override("sv"), pytest.raises(ImportRefused) as refused:
         decision_ledger.import_payments(None, data=_csv("205/2023/99999,2023-10-01,10,X"), today=LATER)
     assert refused.value.errors[0].startswith("rad 2, diary_number:")
+    with pytest.raises(ImportRefused) as refused:
+        decision_ledger.import_payments(
+            None, data=_csv("205/2023/1,2023-10-01,1," + "X" * 200_000), today=LATER
+        )
+    assert refused.value.errors == [
+        "Tiedostoa ei voi lukea CSV-muodossa (kenttä on yli 131 072 merkkiä pitkä)."
+    ]
     good = _csv(f"{number},1.10.2023,900.00,MAKSU-1", f'{number},2023-10-31,"1 000,50",MAKSU-2')
     assert decision_ledger.import_payments(None, data=good, today=LATER) == 2
     assert _accounts()[(2023, "wage_subsidy")] == (Decimal("2700.00"), Decimal("1900.50"))

@@ -117,6 +117,7 @@ NOT_ALLOWED = _("You may not import the payments of this trial area.")
 HEADER = _("The first line must name the columns diary_number, payment_date, amount_eur and reference.")
 ENCODING = _("The file is not UTF-8 text.")
 EMPTY = _("The file has no rows.")
+NOT_CSV = _("The file cannot be read as CSV (a field is longer than 131 072 characters).")
 UNKNOWN = _("line %(line)s, diary_number: no decision %(value)s of the trial area.")
 NOT_IN_FORCE = _("line %(line)s, diary_number: the decision %(value)s is not accepted and in force.")
 NO_MONEY = _("line %(line)s, diary_number: the decision %(value)s commits no money.")
@@ -178,14 +179,17 @@ def import_payments(user, *, data: bytes | str, today: dt.date, area: TrialArea 
             raise ImportRefused([str(ENCODING)]) from None
     sample = data[:1024]
     reader = csv.reader(io.StringIO(data), delimiter=";" if sample.count(";") > sample.count(",") else ",")
-    header = next(reader, None)
-    if header is None or [h.strip() for h in header] != list(COLUMNS):
-        raise ImportRefused([str(HEADER)])
-    records = [
-        (line, ([c.strip() for c in record] + [""] * 4)[:4])
-        for line, record in enumerate(reader, start=2)
-        if any(c.strip() for c in record)
-    ]
+    try:
+        header = next(reader, None)
+        if header is None or [h.strip() for h in header] != list(COLUMNS):
+            raise ImportRefused([str(HEADER)])
+        records = [
+            (line, ([c.strip() for c in record] + [""] * 4)[:4])
+            for line, record in enumerate(reader, start=2)
+            if any(c.strip() for c in record)
+        ]
+    except csv.Error:
+        raise ImportRefused([str(NOT_CSV)]) from None
     if not records:
         raise ImportRefused([str(EMPTY)])
     numbers = {r[0] for _line, r in records}
