@@ -147,7 +147,12 @@ def objects():
         },
         **{
             code: (TrialArea.objects.get(number=7), TrialArea.objects.get(number=20))
-            for code in ("funding.view_quotas", "funding.record_own_funding", "funding.view_own_funding")
+            for code in (
+                "funding.view_quotas",
+                "funding.record_own_funding",
+                "funding.view_own_funding",
+                "funding.import_payments",
+            )
         },
         "funding.record_person_years": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
         # --- decisions --- (issue 18 item 2: a Helsinki customer inside, a Porvoo job seeker outside)
@@ -406,6 +411,8 @@ EXPECTED = {
     "funding.record_person_years": ({Role.ELY}, NOBODY, False),
     "funding.record_own_funding": ({Role.AREA_MANAGER}, NOBODY, False),
     "funding.view_own_funding": ({Role.MINISTRY, Role.AREA_MANAGER}, {Role.MINISTRY, Role.ELY}, False),
+    # issue 18 item 4: payments imported by the area's manager and an administrator
+    "funding.import_payments": ({Role.AREA_MANAGER, Role.ADMIN}, {Role.ADMIN}, False),
     # --- decisions --- (issue 18 item 2: the person's decisions seen by the staff who may see the person;
     # prepared by the customer municipality's case workers, accepted by its approvers — maker–checker in
     # tests/decisions; the letter templates edited by area managers and admins)

@@ -21,6 +21,7 @@ from tests.customers.conftest import (  # noqa: F401 - fixtures
     user,
 )
 from tests.decisions.conftest import ON, WAGE_FACTS
+from tests.funding.quotas import give_quotas
 
 pytestmark = pytest.mark.django_db
 PERSONS = (HELSINKI_HETU, PORVOO_HETU, KAJAANI_HETU)
@@ -54,6 +55,7 @@ def api():
 @pytest.fixture
 def persons(demo_customers, settings):
     settings.KUNTAKOKEILU_TODAY = ON.isoformat()
+    give_quotas(10_000_000)  # accepting commits to the ledger (R-RES-2)
     return [demo_customers[code] for code in PERSONS]
 
 

@@ -11,12 +11,19 @@ from tests.customers.conftest import (  # noqa: F401  (the customers' demo world
     user,
 )
 from tests.decisions.factories import WAGE_FACTS  # noqa: F401  (the facts of the tests' wage subsidy)
+from tests.funding.quotas import give_quotas
 
 ON = dt.date(2023, 9, 15)  # the wage subsidy of 371/2023 in force
 
 
 @pytest.fixture
-def world(demo_customers, user):  # noqa: F811
+def quotas(demo):  # noqa: F811
+    """Quotas of 10 M€ for every area, instrument and year: accepting commits to the ledger (R-RES-2)."""
+    give_quotas(10_000_000)
+
+
+@pytest.fixture
+def world(demo_customers, user, quotas):  # noqa: F811
     return {
         "jari": demo_customers[KAJAANI_HETU],
         "johan": demo_customers[PORVOO_HETU],

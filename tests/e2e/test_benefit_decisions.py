@@ -14,6 +14,7 @@ from kuntakokeilu.decisions.models import Decision, Status
 from tests.decisions.factories import WAGE_FACTS
 from tests.decisions.pdf import stored_text
 from tests.e2e.conftest import check_accessibility, sign_in
+from tests.funding.quotas import give_quotas
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 TODAY = "2023-09-15"
@@ -30,6 +31,7 @@ def customers(settings):
 
     settings.KUNTAKOKEILU_TODAY = TODAY
     import_job_seekers(demo_csv(), source="e2e")
+    give_quotas(10_000_000)  # accepting commits to the ledger (R-RES-2)
     found = {}
     for key, born, number, code in (
         ("jari", dt.date(1972, 8, 15), 910, "205"),

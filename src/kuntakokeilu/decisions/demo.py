@@ -90,6 +90,15 @@ def decide(
     return decision
 
 
+def months_in_year(start: dt.date) -> int:
+    """The most whole months from `start` that end within its year (at least one): the demo's periods stay in
+    the year whose quotas are computed, so that every accepted decision is committed (R-RES-2)."""
+    months = 1
+    while services.period_last_day(start, months + 1) <= dt.date(start.year, 12, 31):
+        months += 1
+    return months
+
+
 def run(today: dt.date):
     yield ""
     created = ensure_defaults()
@@ -97,14 +106,17 @@ def run(today: dt.date):
     kajaani = customers_of("205", today)
     porvoo = customers_of("638", today, language="sv")
     start = today + dt.timedelta(days=14)
+    in_year = months_in_year(start)  # the next year's quotas are computed at the end of November
     plans = []
     if len(kajaani) >= 1:
-        plans.append((kajaani[0], "wage-subsidy", WAGE, Decimal("9600.00"), 100, None, "ville.hyvonen"))
+        plans.append((kajaani[0], "wage-subsidy", WAGE, Decimal("9600.00"), 100, in_year, "ville.hyvonen"))
     if len(kajaani) >= 2:
         facts = {**START_UP, "business_started_on": start.isoformat()}
-        plans.append((kajaani[1], "start-up-grant", facts, Decimal("4200.00"), None, 6, "emma.kinnunen"))
+        plans.append(
+            (kajaani[1], "start-up-grant", facts, Decimal("4200.00"), None, min(6, in_year), "emma.kinnunen")
+        )
     if len(kajaani) >= 3:
-        plans.append((kajaani[2], "work-trial", WORK_TRIAL, None, None, 3, "ville.hyvonen"))
+        plans.append((kajaani[2], "work-trial", WORK_TRIAL, None, None, min(3, in_year), "ville.hyvonen"))
     made = 0
     for person, instrument, facts, amount, percent, months, preparer in plans:
         approver = "antti.pulkkinen"
@@ -131,7 +143,7 @@ def run(today: dt.date):
                 amount=Decimal("7200.00"),
                 percent=100,
                 start=start,
-                months=None,
+                months=in_year,
                 preparer="linnea.lindqvist",
                 approver="ulrika.holmstrom",
                 on=today,
@@ -146,7 +158,7 @@ def run(today: dt.date):
                 amount=Decimal("8000.00"),
                 percent=100,
                 start=start,
-                months=None,
+                months=in_year,
                 preparer="emma.kinnunen",
                 approver=None,
                 on=today,

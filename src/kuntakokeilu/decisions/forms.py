@@ -110,3 +110,7 @@ class TemplateForm(forms.ModelForm):
             "grounds_intro": forms.Textarea(attrs={"rows": 4}),
             "appeal_text": forms.Textarea(attrs={"rows": 8}),
         }
+
+
+class PaymentsImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"))

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from kuntakokeilu.access.actions import can
 from kuntakokeilu.customers.customerships import municipal_customership
 from kuntakokeilu.customers.models import Person
+from kuntakokeilu.funding.services import Refused as FundingRefused
 from kuntakokeilu.letters.pdf import render_pdf
 from kuntakokeilu.rules.calendar import add_months
 from kuntakokeilu.rules.parameters import ParameterStore, default_store
@@ -33,7 +34,7 @@ from kuntakokeilu.rules.registry import get_rule
 from kuntakokeilu.rules.schema import InputError, ValidationContext
 from kuntakokeilu.rules.storage import load_record, save_records
 
-from . import common, decision_letter, labels
+from . import common, decision_letter, labels, ledger
 from .models import Decision, DecisionLetter, Instrument, Kind, Status
 from .templates_default import template_for
 
@@ -332,8 +333,9 @@ def accept(decision: Decision, by, on: dt.date) -> Decision:
     once in the person's service language and stored unchanged, and the decision it replaces (if any) is
     marked cancelled or corrected.
 
-    This is the one place where a decision takes effect: the ledger's commitment at approval (R-RES-2, a
-    later item of issue 18) is one call added here, inside this transaction."""
+    This is the one place where a decision takes effect: the ledger's commitment at approval (R-RES-2) is
+    made here, inside this transaction — the replaced decision's commitment released, the new one's cost
+    committed by year within the quota; a refusal (quota exceeded, none set) changes nothing."""
     decision = (
         Decision.objects.select_for_update().select_related("person", "municipality").get(pk=decision.pk)
     )
@@ -343,6 +345,7 @@ def accept(decision: Decision, by, on: dt.date) -> Decision:
         raise Refused(None, NOT_YOURS_TO_ACCEPT)
     if decision.status != Status.DRAFT:
         raise Refused(None, NOT_A_DRAFT)
+    old = None
     if decision.replaces_id is not None:
         old = Decision.objects.select_for_update().get(pk=decision.replaces_id)
         if old.status != Status.ACCEPTED:
@@ -354,6 +357,10 @@ def accept(decision: Decision, by, on: dt.date) -> Decision:
     decision.approved_at = timezone.now()
     decision.approved_on = on
     decision.save(update_fields=["status", "approved_by", "approved_at", "approved_on"])
+    try:
+        ledger.take_effect(decision, old, by, on)
+    except FundingRefused as exc:
+        raise Refused(exc.field, exc) from None
     _store_letter(decision)
     return decision
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("decisions/<int:decision_id>/accept/", views.accept, name="accept"),
     path("decisions/<int:decision_id>/cancel/", views.cancel, name="cancel"),
     path("decisions/<int:decision_id>/correct/", views.correct, name="correct"),
+    path("funding/areas/<int:area_no>/payments/import/", views.payments_import, name="payments-import"),
 ]

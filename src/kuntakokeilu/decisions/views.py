@@ -16,9 +16,12 @@ from kuntakokeilu.access.actions import can
 from kuntakokeilu.access.decorators import requires
 from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.customers.models import Person
+from kuntakokeilu.funding.services import ImportRefused
+from kuntakokeilu.funding.services import Refused as FundingRefused
+from kuntakokeilu.regions.models import TrialArea
 
-from . import decision_letter, queries, services
-from .forms import DecisionForm, ReasonForm, TemplateForm
+from . import decision_letter, ledger, queries, services
+from .forms import DecisionForm, PaymentsImportForm, ReasonForm, TemplateForm
 from .models import Decision, DecisionLetter, Instrument, LetterTemplate, Status
 
 
@@ -210,7 +213,8 @@ def accept(request, decision):
 
 def _refused(request, decision, refused):
     form = ReasonForm(request.POST or None)
-    form.is_valid()
+    if not form.is_valid() and not form.is_bound:
+        form.cleaned_data = {}  # an acceptance posts no reason: the refusal is the form's only error
     form.add_error(None, str(refused.message))
     return _decision_page(request, decision, reason_form=form, status=400)
 
@@ -298,3 +302,34 @@ def templates(request):
         ensure_defaults()
     rows = LetterTemplate.objects.order_by("instrument", "language", "-valid_from", "-id")
     return render(request, "decisions/templates.html", {"rows": rows, "form": form}, status=status)
+
+
+# --- payments by import (issue 18 item 4, R-RES-2): the area manager's form, all or nothing ---
+
+
+def _area_or_404(request, area_no):
+    return get_object_or_404(TrialArea, number=area_no)
+
+
+@requires("funding.import_payments", get_object=_area_or_404)
+def payments_import(request, area):
+    """GET: the form; POST: import the CSV, every error by line and field, nothing recorded on any error."""
+    form = PaymentsImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    done = None
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                done = ledger.import_payments(
+                    request.user, data=form.cleaned_data["file"].read(), today=clock.today(), area=area
+                )
+                status = 200
+                form = PaymentsImportForm()
+            except ImportRefused as refused:
+                errors = refused.errors
+            except FundingRefused as refused:
+                form.add_error(None, refused.message)
+    context = {"area": area, "form": form, "import_errors": errors, "done": done}
+    return render(request, "decisions/payments_import.html", context, status=status)

@@ -76,3 +76,9 @@ declare(
     roles=(Role.AREA_MANAGER, Role.MINISTRY, Role.ELY),
     scope=_covers,
 )
+declare(
+    "funding.import_payments",
+    _("Import the payments of a trial area's benefit decisions"),
+    roles=(Role.AREA_MANAGER, Role.ADMIN),
+    scope=_covers,
+)
