@@ -362,3 +362,6 @@ FUNDING_VOLUME_SOURCE = "kuntakokeilu.customers.counts.municipal_customers_on"
 
 # --- decisions: benefit decisions' demo (issue 18 item 2): Kajaani's and Porvoo's decisions ---
 DEMO_STEPS.append("kuntakokeilu.decisions.demo")
+
+# --- decisions/funding: a Kainuu year of decisions (issue 18 item 6), after the decisions demo ---
+DEMO_STEPS.append("kuntakokeilu.decisions.demo_year")
