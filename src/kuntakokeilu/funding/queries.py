@@ -255,7 +255,11 @@ class UseRow:
 
 def _sums(accounts, key: str) -> dict[tuple, tuple[Decimal, Decimal]]:
     rows = accounts.values(key, "instrument").annotate(c=Sum("committed"), p=Sum("paid"))
-    return {(r[key], r["instrument"]): (r["c"] or ZERO, r["p"] or ZERO) for r in rows}
+    cents = Decimal("0.01")
+    return {
+        (r[key], r["instrument"]): ((r["c"] or ZERO).quantize(cents), (r["p"] or ZERO).quantize(cents))
+        for r in rows
+    }
 
 
 def ely_use(ely: ElyCentre, year: int) -> list[UseRow]:

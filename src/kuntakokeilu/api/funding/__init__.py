@@ -5,6 +5,14 @@ as the pages; a refusal is a 400 with the message in the request's language, and
 
 from .allocations import Allocations
 from .own_funding import AreaOwnFunding, AreaPersonYears
+from .quota_use import AreaQuotaUse
 from .quotas import ElyQuotaAdjustments, ElyQuotas
 
-__all__ = ["Allocations", "AreaOwnFunding", "AreaPersonYears", "ElyQuotaAdjustments", "ElyQuotas"]
+__all__ = [
+    "Allocations",
+    "AreaOwnFunding",
+    "AreaQuotaUse", 
+    "AreaPersonYears",
+    "ElyQuotaAdjustments",
+    "ElyQuotas",
+]
