@@ -102,14 +102,7 @@ def plan(year: int, today: dt.date) -> list[tuple]:
             amount = Decimal(700 * (3 + rng.randrange(4)))
             out.append((on, "start-up-grant", rank, facts, amount, None, 6, preparer))
         else:
-            facts = {
-                "kilometres": 40 + 10 * rng.randrange(30),
-                "journeys": 1 + rng.randrange(6),
-                "accommodation_nights": rng.randrange(3),
-                "accommodation_costs": 70 * rng.randrange(3),
-                "moving_costs": 0,
-            }
-            out.append((on, "travel-accommodation", rank, facts, None, None, 1, preparer))
+            out.append((on, "travel-accommodation", rank, travel_facts(rank), None, None, 1, preparer))
     return out
 
 
@@ -122,6 +115,8 @@ def _make(person, instrument, facts, amount, percent, months, preparer, on, year
         return None
     users = get_user_model().objects
     _facts, outcome = services.run_rule(instrument, facts, on)
+    if not outcome.result.get("allowed"):
+        return None  # the rules do not allow it on these facts: the plan moves on
     most = services.limits(outcome.result)
     if amount is None:
         amount = most["max_amount"]
@@ -138,6 +133,40 @@ def _make(person, instrument, facts, amount, percent, months, preparer, on, year
         )
         services.accept(decision, users.get(username=APPROVER), on)
     return decision
+
+
+def _planned_on(instrument: str, on: dt.date) -> bool:
+    """The plan's key: one original decision of a benefit a day among Kajaani's (the plan's dates differ)."""
+    return Decision.objects.filter(
+        municipality__code="205", instrument=instrument, decision_date=on, kind=Kind.ORIGINAL
+    ).exists()
+
+
+def travel_facts(rank: int) -> dict:
+    return {
+        "kilometres": 80 + 10 * (rank % 30),
+        "journeys": 1 + rank % 6,
+        "accommodation_nights": rank % 3,
+        "accommodation_costs": 70 * (rank % 3),
+        "moving_costs": 0,
+    }
+
+
+def _one(on, instrument, rank, facts, amount, percent, months, preparer, year) -> bool:
+    """The plan's decision of `on`: the customer at `rank` (or the next without this benefit); where every
+    customer already has a wage subsidy or a start-up grant, a travel-cost decision instead."""
+    persons = customers_of("205", on)
+    if not persons or _planned_on(instrument, on):
+        return False
+    start = rank % len(persons)
+    for person in persons[start:] + persons[:start]:
+        if _make(person, instrument, facts, amount, percent, months, preparer, on, year) is not None:
+            return True
+    if instrument in ONE_PER_PERSON and not _planned_on("travel-accommodation", on):
+        person = persons[start]
+        facts = travel_facts(rank)
+        return _make(person, "travel-accommodation", facts, None, None, 1, preparer, on, year) is not None
+    return False
 
 
 def _replace(decision: Decision, on: dt.date, *, cancel: bool) -> bool:
@@ -172,15 +201,8 @@ def run(today: dt.date):
     yield f"A Kainuu year of decisions {year} (issue 18 item 6; amounts illustrative):"
     yield f"  Kainuu's allocations and quotas of {year} made here: {ensure_quotas(year, today)} new"
     made = 0
-    wage: list[Decision] = []
     for on, instrument, rank, facts, amount, percent, months, preparer in plan(year, today):
-        persons = customers_of("205", on)
-        if not persons:
-            continue
-        decision = _make(
-            persons[rank % len(persons)], instrument, facts, amount, percent, months, preparer, on, year
-        )
-        made += decision is not None
+        made += _one(on, instrument, rank, facts, amount, percent, months, preparer, year)
     wage = list(
         Decision.objects.filter(
             municipality__code="205",
