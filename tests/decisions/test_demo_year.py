@@ -50,7 +50,10 @@ def test_a_kainuu_year_of_decisions_twice(kajaani):
     assert set(range(1, 9)) <= months  # spread over the year so far (January–August)
     for instrument in ("wage_subsidy", "start_up_grant", "travel"):
         allocation = MinistryAllocation.objects.get(ely__code="14", year=2022, instrument=instrument)
-        assert Quota.objects.get(trial_area__number=7, year=2022, instrument=instrument).current == allocation.amount
+        assert (
+            Quota.objects.get(trial_area__number=7, year=2022, instrument=instrument).current
+            == allocation.amount
+        )
     assert "made here: 6 new" in "\n".join(first)
     before = snapshot()
     second = list(demo_year.run(TODAY))

@@ -66,7 +66,9 @@ def accept_in_the_browser(browser, site, decision) -> None:
     approver.context.close()
 
 
-def test_a_kainuu_decision_prepared_accepted_printed_and_a_porvoo_one_in_swedish(page, site, settings, browser):
+def test_a_kainuu_decision_prepared_accepted_printed_and_a_porvoo_one_in_swedish(
+    page, site, settings, browser
+):
     people = customers(settings)
     quota_of_kainuu()
 

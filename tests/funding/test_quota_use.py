@@ -54,7 +54,10 @@ def kainuu(demo_customers, user, settings):  # noqa: F811
         today=TODAY,
     )
     decision = draft_decision(
-        demo_customers[KAJAANI_HETU], Municipality.objects.get(code="205"), user("ville.hyvonen"), D(2022, 2, 1)
+        demo_customers[KAJAANI_HETU],
+        Municipality.objects.get(code="205"),
+        user("ville.hyvonen"),
+        D(2022, 2, 1),
     )
     for kind, amount, on in (
         ("commitment", 2_000, D(2021, 12, 15)),
@@ -141,7 +144,14 @@ READERS = {"elina.laine", "heikki.kemppainen", "juha.heikkinen"}
 
 @pytest.mark.parametrize(
     "username",
-    ["elina.laine", "heikki.kemppainen", "juha.heikkinen", "kaisa.jarvinen", "ville.hyvonen", "antti.pulkkinen"],
+    [
+        "elina.laine",
+        "heikki.kemppainen",
+        "juha.heikkinen",
+        "kaisa.jarvinen",
+        "ville.hyvonen",
+        "antti.pulkkinen",
+    ],
 )
 def test_who_opens_the_quota_use_page(client, kainuu, username):
     got = signed_in(client, username).get("/funding/areas/7/quota-use/?year=2022")
@@ -153,7 +163,9 @@ def test_who_opens_the_quota_use_page(client, kainuu, username):
 
 def test_the_page_shows_the_table_and_the_chart(client, kainuu):
     html = signed_in(client, "juha.heikkinen").get("/funding/areas/7/quota-use/?year=2022").content.decode()
-    assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and "<title id=\"chart-wage_subsidy-title\">" in html
+    assert (
+        '<svg xmlns="http://www.w3.org/2000/svg"' in html and '<title id="chart-wage_subsidy-title">' in html
+    )
     assert 'stroke-dasharray="8 5"' in html  # the forecast dashed
     assert "72\u00a0000" in html and "28\u00a0000" in html and "107\u00a0552" in html
     assert "joulukuu" in html  # the quota runs out in December at this pace
@@ -166,7 +178,9 @@ def test_the_page_shows_the_table_and_the_chart(client, kainuu):
 def test_the_exports(client, kainuu):
     c = signed_in(client, "juha.heikkinen")
     text = c.get("/funding/areas/7/quota-use.csv?year=2022").content.decode()
-    assert text.splitlines()[0].startswith("year,trial_area,trial_area_name,instrument,quota_eur,committed_eur")
+    assert text.splitlines()[0].startswith(
+        "year,trial_area,trial_area_name,instrument,quota_eur,committed_eur"
+    )
     assert "2022,7,Kainuu,wage_subsidy,100000,72000.00,12500.00,28000.00,107552,12,2022-09-01" in text
     months = c.get("/funding/areas/7/quota-use.csv?year=2022&table=months").content.decode()
     assert "2022,7,wage_subsidy,5,82000.00,5000.00" in months

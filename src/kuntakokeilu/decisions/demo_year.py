@@ -1,6 +1,6 @@
-"""Demo step "a Kainuu year of decisions" (issue 18 item 6): the Kainuu ELY centre's (14) allocations and trial
-area 7's quotas of the demo's year for the wage subsidy, the start-up grant and travel costs (made here when
-the funding demo has not made them; ILLUSTRATIVE amounts), and some 40 decisions of Kajaani's (205)
+"""Demo step "a Kainuu year of decisions" (issue 18 item 6): the Kainuu ELY centre's (14) allocations and
+trial area 7's quotas of the demo's year for the wage subsidy, the start-up grant and travel costs (made
+here when the funding demo has not made them; ILLUSTRATIVE amounts), and some 40 decisions of Kajaani's (205)
 customers over the year up to the demo's today — prepared by Kajaani's case workers and accepted by its
 approver through `services.prepare` / `services.accept` (so that the ledger, where it is in force, commits
 them at acceptance: this step writes no ledger rows) — with one cancellation and one correction.
@@ -81,7 +81,7 @@ def ensure_quotas(year: int, today: dt.date) -> int:
 def plan(year: int, today: dt.date) -> list[tuple]:
     """The year's decisions as (date, instrument, person's rank among Kajaani's customers that day, facts,
     amount, percent, months, preparer): dates spread evenly from 3.1. to today, the rest by the seed."""
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 (demo data, not security)
     first = dt.date(year, 1, 3)
     last = min(today, dt.date(year, 12, 31))
     if last < first:
@@ -94,7 +94,11 @@ def plan(year: int, today: dt.date) -> list[tuple]:
         rank = rng.randrange(1000)
         preparer = PREPARERS[i % 2]
         if roll < 0.3:
-            facts = {**WAGE, "age": 25 + rng.randrange(35), "unemployed_months_last_14": 12 + rng.randrange(3)}
+            facts = {
+                **WAGE,
+                "age": 25 + rng.randrange(35),
+                "unemployed_months_last_14": 12 + rng.randrange(3),
+            }
             amount = Decimal(6000 + 500 * rng.randrange(13))
             out.append((on, "wage-subsidy", rank, facts, amount, 100, 6 + rng.randrange(7), preparer))
         elif roll < 0.4:
@@ -179,7 +183,11 @@ def _replace(decision: Decision, on: dt.date, *, cancel: bool) -> bool:
         if cancel:
             new = services.cancel(decision, worker, on, CANCEL_REASON)
         else:
-            end = max(decision.start, services.period_last_day(decision.start, 1), decision.end - dt.timedelta(days=61))
+            end = max(
+                decision.start,
+                services.period_last_day(decision.start, 1),
+                decision.end - dt.timedelta(days=61),
+            )
             new = services.correct(
                 decision,
                 facts=decision.facts,

@@ -5,7 +5,6 @@ no database, no JavaScript. Every text and attribute is escaped; the chart carri
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from html import escape
 
 WIDTH, HEIGHT = 640, 300
@@ -35,7 +34,7 @@ def _nice_top(value: float) -> float:
 
 
 def _fmt(value: float) -> str:
-    return f"{int(round(value)):,}".replace(",", "\u00a0")
+    return f"{round(value):,}".replace(",", "\u00a0")
 
 
 def line_chart(

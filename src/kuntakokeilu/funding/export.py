@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-
 from decimal import Decimal
 
 from . import queries
@@ -54,7 +53,14 @@ SUMMARY_COLUMNS = (
     "quota_runs_out_month",
     "as_of",
 )
-MONTH_COLUMNS = ("year", "trial_area", "instrument", "month", "committed_cumulative_eur", "paid_cumulative_eur")
+MONTH_COLUMNS = (
+    "year",
+    "trial_area",
+    "instrument",
+    "month",
+    "committed_cumulative_eur",
+    "paid_cumulative_eur",
+)
 
 
 def _use(row) -> list:
@@ -68,8 +74,16 @@ def allocation_rows(year: int, elys=None) -> list[list]:
     use = {(r.place.pk, r.instrument): r for r in queries.ministry_use(year, elys)}
     for a in queries.allocations(year, elys):
         out.append(
-            [a.year, a.ely.code, a.ely.name_fi, a.instrument, a.amount, a.decided_on, a.reference]
-            + _use(use.get((a.ely_id, a.instrument)))
+            [
+                a.year,
+                a.ely.code,
+                a.ely.name_fi,
+                a.instrument,
+                a.amount,
+                a.decided_on,
+                a.reference,
+                *_use(use.get((a.ely_id, a.instrument))),
+            ]
         )
     return out
 
@@ -103,7 +117,7 @@ def quota_rows(ely, year: int) -> list[list]:
 
 
 def use_rows(area, year: int, on: dt.date, table: str = "summary") -> list[list]:
-    """A trial area's quota use of `year` as of `on`: per instrument (`summary`) or month by month (`months`)."""
+    """A trial area's quota use of `year` as of `on`: per instrument (`summary`) or by month (`months`)."""
     items = queries.quota_use(area, year, on)
     if table == "months":
         out: list[list] = [list(MONTH_COLUMNS)]

@@ -159,7 +159,7 @@ def person_years(area: TrialArea):
     return StatePersonYears.objects.filter(trial_area=area).order_by("year")
 
 
-# --- quota use (issue 18 item 6; R-RES-2): the ledger's read side --------------------------------------------
+# --- quota use (issue 18 item 6; R-RES-2): the ledger's read side -------------------------------------------
 
 ZERO = Decimal("0.00")
 

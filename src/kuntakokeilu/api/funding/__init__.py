@@ -11,8 +11,8 @@ from .quotas import ElyQuotaAdjustments, ElyQuotas
 __all__ = [
     "Allocations",
     "AreaOwnFunding",
-    "AreaQuotaUse", 
     "AreaPersonYears",
+    "AreaQuotaUse",
     "ElyQuotaAdjustments",
     "ElyQuotas",
 ]
