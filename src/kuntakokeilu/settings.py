@@ -367,3 +367,6 @@ DEMO_STEPS.append("kuntakokeilu.decisions.demo")
 
 # --- retention: anonymising the data of ended customerships after the retention period (issue 20 item 3) ---
 # (no settings of its own: the period is the parameter `retention.period_months`; runs go on the job queue)
+
+# --- decisions/funding: a Kainuu year of decisions (issue 18 item 6), after the decisions demo ---
+DEMO_STEPS.append("kuntakokeilu.decisions.demo_year")

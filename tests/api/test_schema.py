@@ -101,6 +101,7 @@ FUNDING = {
     "/api/v1/funding/areas/{number}/own-funding/",
     "/api/v1/funding/areas/{number}/person-years/",
     "/api/v1/funding/areas/{number}/payments/",
+    "/api/v1/funding/areas/{number}/quota-use/",
 }
 # --- benefit decisions (issue 18 item 2) ---
 DECISIONS = {

@@ -250,6 +250,11 @@ urlpatterns += [
         funding_api.AreaPayments.as_view(),
         name="funding-area-payments",
     ),
+    path(
+        "v1/funding/areas/<int:number>/quota-use/",
+        funding_api.AreaQuotaUse.as_view(),
+        name="funding-area-quota-use",
+    ),
     # --- decisions: benefit decisions (issue 18 item 2) ---
     path(
         "v1/persons/<uuid:person_id>/decisions/",

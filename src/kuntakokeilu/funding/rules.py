@@ -10,13 +10,24 @@
   half up to whole euros.
 - `shortfall(reference, realised)`: how much the realised own resourcing falls short of the reference
   (zero when it reaches it).
+- `forecast(committed, quota, year, on)`: the year-end commitment at the current pace (R-RES-2, issue 18
+  item 6). The months elapsed are the whole months of the year before `on` plus the share of `on`'s month
+  that has passed (its day ÷ its number of days); the pace is `committed ÷ months elapsed` a month, and the
+  forecast for the year end `pace × 12` (= committed + pace × the months left), rounded half up to whole
+  euros. The quota runs out in the first month `m` with `pace × m ≥ quota` (`m = ⌈quota ÷ pace⌉`), said
+  only when that is before the year end (the forecast exceeds the quota); an account already at or over its
+  quota runs out in `on`'s month. Before the year begins there is no pace (None); after it ends the
+  forecast is what was committed.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from kuntakokeilu.rules.messages import Message
 from kuntakokeilu.rules.parameters import ParameterStore
@@ -100,3 +111,46 @@ def explain_shortfall(ref: Reference, realised: int | None) -> Message:
         ex.REACHED,
         {"percent": percent, "expenditure": ref.expenditure, "reference": ref.amount, "realised": realised},
     )
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """The year-end commitment at the current pace (see the module's docstring for the formula)."""
+
+    months_elapsed: Fraction
+    pace: Decimal  # euros a month, rounded to cents
+    year_end: int  # whole euros
+    runs_out_in: int | None  # the month (1–12) the quota would run out, if before the year end
+
+
+def months_elapsed(year: int, on: dt.date) -> Fraction:
+    """The months of `year` passed by the end of `on`: 0 before it, 12 after it, else the whole months
+    before `on`'s month plus `on`'s day ÷ the month's days."""
+    if on < dt.date(year, 1, 1):
+        return Fraction(0)
+    if on > dt.date(year, 12, 31):
+        return Fraction(12)
+    return Fraction(on.month - 1) + Fraction(on.day, calendar.monthrange(year, on.month)[1])
+
+
+def _whole(value: Fraction) -> int:
+    return int((Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def forecast(committed: Decimal | int, quota: int | None, year: int, on: dt.date) -> Forecast | None:
+    """The commitment at the year end if commitments continue at the average monthly pace so far, and the
+    month the quota would run out if before the year end (None before the year begins)."""
+    elapsed = months_elapsed(year, on)
+    if elapsed == 0:
+        return None
+    done = Fraction(Decimal(committed))
+    pace = done / elapsed
+    year_end = done if elapsed == 12 else pace * 12
+    runs_out = None
+    if quota is not None and pace > 0:
+        if done >= quota:
+            runs_out = min(on, dt.date(year, 12, 31)).month
+        elif year_end > quota:
+            runs_out = math.ceil(Fraction(quota) / pace)
+    cents = (Decimal(pace.numerator) / Decimal(pace.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return Forecast(elapsed, cents, _whole(year_end), runs_out)

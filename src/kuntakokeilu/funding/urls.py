@@ -17,4 +17,7 @@ urlpatterns = [
     path("funding/areas/<int:area_no>/own-resourcing/", views.record_own, name="record-own"),
     path("funding/areas/<int:area_no>/expenditure/", views.import_expenditure, name="import-expenditure"),
     path("funding/areas/<int:area_no>/person-years/", views.record_person_years, name="record-person-years"),
+    path("funding/areas/<int:area_no>/quota-use/", views.quota_use, name="quota-use"),
+    path("funding/areas/<int:area_no>/quota-use.csv", views.quota_use_csv, name="quota-use-csv"),
+    path("funding/areas/<int:area_no>/quota-use.xlsx", views.quota_use_xlsx, name="quota-use-xlsx"),
 ]

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -21,7 +23,7 @@ from kuntakokeilu.access.roles import Role
 from kuntakokeilu.regions.models import ElyCentre, TrialArea
 from kuntakokeilu.rules.parameters import default_store
 
-from . import export, queries, services
+from . import charts, export, queries, services
 from .forms import (
     AdjustForm,
     AllocationForm,
@@ -90,6 +92,9 @@ def allocations(request):
                 flash.success(request, _("The allocation is saved."))
                 return redirect(f"{reverse('funding:allocations')}?year={year}")
     rows = list(queries.allocations(year))
+    use = {(r.place.pk, r.instrument): r for r in queries.ministry_use(year)}
+    for row in rows:
+        row.use = use.get((row.ely_id, row.instrument))
     totals: dict[str, int] = {}
     for row in rows:
         totals[row.get_instrument_display()] = totals.get(row.get_instrument_display(), 0) + row.amount
@@ -129,8 +134,14 @@ def _ely_page(request, ely, year, compute_form=None, adjust_forms=None, status=2
     today = clock.today()
     areas = services.ely_areas(ely)
     items = queries.ely_quotas(ely, year)
+    use = {(r.place.pk, r.instrument): r for r in queries.ely_use(ely, year)}
     adjust_forms = adjust_forms or {}
     for item in items:
+        for row in item.rows:
+            row.use = use.get((row.area.pk, item.instrument))
+        item.committed = sum((r.use.committed for r in item.rows if r.use), queries.ZERO)
+        item.paid = sum((r.use.paid for r in item.rows if r.use), queries.ZERO)
+        item.remaining = item.total - item.committed
         if item.computation is not None and item.instrument not in adjust_forms:
             initial = {f"area_{r.area.number}": r.quota.current for r in item.rows}
             adjust_forms[item.instrument] = AdjustForm(
@@ -356,3 +367,103 @@ def record_person_years(request, area):
             flash.success(request, _("The person-years are saved."))
             return _back_to_area(area, form.cleaned_data["year"])
     return _area_page(request, area, year, years_form=form, status=400)
+
+
+# --- quota use (issue 18 item 6; R-RES-2): the area manager's page, its chart and its exports -------------
+
+COMMITTED_COLOUR, PAID_COLOUR, QUOTA_COLOUR, FORECAST_COLOUR = "#0b5394", "#38761d", "#990000", "#0b5394"
+
+
+def _month_names() -> list[str]:
+    return [str(MONTHS_3[m]) for m in range(1, 13)]
+
+
+def use_chart(item: queries.InstrumentUse, area, year: int) -> str:
+    """The SVG of one instrument's use: committed and paid cumulative by month, the quota as a line and
+    the forecast at the current pace dashed from today's commitment to the year end."""
+    series = [(0.0, 0.0)]
+    paid = [(0.0, 0.0)]
+    elapsed = float(item.forecast.months_elapsed) if item.forecast else 0.0
+    for point in item.months:
+        x = min(float(point.month), elapsed) if elapsed else float(point.month)
+        series.append((x, float(point.committed)))
+        paid.append((x, float(point.paid)))
+    lines = [
+        charts.Line(_("committed"), tuple(series), COMMITTED_COLOUR),
+        charts.Line(_("paid"), tuple(paid), PAID_COLOUR),
+    ]
+    if item.quota is not None:
+        lines.append(charts.Line(_("quota"), ((0.0, item.quota), (12.0, item.quota)), QUOTA_COLOUR))
+    if item.forecast is not None and item.months:
+        last = item.months[-1].committed
+        lines.append(
+            charts.Line(
+                _("forecast at the current pace"),
+                ((elapsed, float(last)), (12.0, float(item.forecast.year_end))),
+                FORECAST_COLOUR,
+                dashed=True,
+            )
+        )
+    title = _("Quota use: %(instrument)s, %(area)s %(year)s") % {
+        "instrument": item.label,
+        "area": getattr(area, "name_sv" if (get_language() or "fi").startswith("sv") else "name_fi"),
+        "year": year,
+    }
+    desc = _(
+        "Committed and paid euros cumulative by month, the quota as a horizontal line and the forecast at "
+        "the current pace dashed to the year end. The same figures are in the table beside the chart."
+    )
+    return charts.line_chart(
+        chart_id=f"chart-{item.instrument}",
+        title=title,
+        desc=desc,
+        lines=lines,
+        x_labels=_month_names(),
+        y_label=_("euros"),
+    )
+
+
+@requires("funding.view_quotas", get_object=area_or_404)
+def quota_use(request, area):
+    today = clock.today()
+    year = _year(request, today)
+    items = queries.quota_use(area, year, today)
+    for item in items:
+        item.chart = mark_safe(use_chart(item, area, year))  # noqa: S308 (every text escaped in charts)
+        item.month_names = [str(MONTHS[p.month]) for p in item.months]
+        item.rows = list(zip(item.month_names, item.months, strict=True))
+    context = {
+        "area": area,
+        "year": year,
+        "today": today,
+        "years": range(services.FIRST_YEAR, services.LAST_YEAR + 1),
+        "items": items,
+        "colours": {"committed": COMMITTED_COLOUR, "paid": PAID_COLOUR, "quota": QUOTA_COLOUR},
+    }
+    return render(request, "funding/quota_use.html", context)
+
+
+def _table(request) -> str:
+    return "months" if request.GET.get("table") == "months" else "summary"
+
+
+@requires("funding.view_quotas", get_object=area_or_404)
+def quota_use_csv(request, area):
+    today = clock.today()
+    year, table = _year(request, today), _table(request)
+    rows = export.use_rows(area, year, today, table)
+    return _download(
+        export.as_csv(rows), "text/csv; charset=utf-8", f"quota-use-{area.number}-{year}-{table}.csv"
+    )
+
+
+@requires("funding.view_quotas", get_object=area_or_404)
+def quota_use_xlsx(request, area):
+    today = clock.today()
+    year, table = _year(request, today), _table(request)
+    rows = export.use_rows(area, year, today, table)
+    return _download(
+        export.as_xlsx(rows, f"quota use {area.number} {year}"),
+        XLSX,
+        f"quota-use-{area.number}-{year}-{table}.xlsx",
+    )

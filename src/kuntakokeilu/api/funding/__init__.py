@@ -6,6 +6,7 @@ as the pages; a refusal is a 400 with the message in the request's language, and
 from .allocations import Allocations
 from .own_funding import AreaOwnFunding, AreaPersonYears
 from .payments import AreaPayments
+from .quota_use import AreaQuotaUse
 from .quotas import ElyQuotaAdjustments, ElyQuotas
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "AreaOwnFunding",
     "AreaPayments",
     "AreaPersonYears",
+    "AreaQuotaUse",
     "ElyQuotaAdjustments",
     "ElyQuotas",
 ]
