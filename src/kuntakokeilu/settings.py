@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.statements",
     "kuntakokeilu.plans",
     "kuntakokeilu.funding",
+    "kuntakokeilu.exchange",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -362,3 +363,6 @@ FUNDING_VOLUME_SOURCE = "kuntakokeilu.customers.counts.municipal_customers_on"
 
 # --- decisions: benefit decisions' demo (issue 18 item 2): Kajaani's and Porvoo's decisions ---
 DEMO_STEPS.append("kuntakokeilu.decisions.demo")
+
+# --- exchange: where export and import jobs started from the page keep their files (issue 20 item 1) ---
+EXCHANGE_DIR = Path(os.environ.get("KUNTAKOKEILU_EXCHANGE_DIR", VAR_DIR / "exchange"))
