@@ -45,3 +45,6 @@ urlpatterns += [path("", include("kuntakokeilu.employers.urls"))]
 
 # --- plans: a job seeker's plans, their versions, letters and approvals (issue 17 item 1) ---
 urlpatterns += [path("", include("kuntakokeilu.plans.urls"))]
+
+# --- exchange: export and import jobs of the exchange formats (issue 20 item 1) ---
+urlpatterns += [path("", include("kuntakokeilu.exchange.urls"))]

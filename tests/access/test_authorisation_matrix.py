@@ -319,6 +319,8 @@ EXPECTED = {
     "evaluation.run": ({Role.RESEARCHER, Role.MINISTRY}, {Role.RESEARCHER, Role.MINISTRY}, False),
     # --- jobs --- (the background tasks: admins only)
     "jobs.view_jobs": ({Role.ADMIN}, {Role.ADMIN}, False),
+    "exchange.view_jobs": ({Role.ADMIN}, {Role.ADMIN}, False),  # issue 20 item 1
+    "exchange.run": ({Role.ADMIN}, {Role.ADMIN}, False),
     # --- whatif --- (issue 13: ministry and researchers; ELY officials, who see their own area's rows;
     # those who may see persons read their own scope's rows and open the persons who change side)
     "whatif.view": (

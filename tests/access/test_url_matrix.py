@@ -78,6 +78,9 @@ FACTORIES = {
     "version_no": (lambda w, a: _plan(a).versions.get().number, 999),
     "ely_code": (lambda w, a: a.trial_area.ely.code, "99"),  # issue 18: the other area's ELY centre
     "decision_id": (lambda w, a: _decision(a).pk, 999999999),  # issue 18 item 2: a benefit decision
+    # issue 20 item 1: an export or import job (admins' only, not an area's) and a published format
+    "job_id": (lambda w, a: uuid.UUID(int=2), uuid.UUID(int=3)),
+    "schema_name": (lambda w, a: "persons.v1.json", "persons.v1.json"),
 }
 
 

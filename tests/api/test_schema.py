@@ -110,8 +110,17 @@ DECISIONS = {
     "/api/v1/decisions/{decision_id}/correct/",
 }
 
+# --- exchange (issue 20 item 1): the formats under the API docs (public), the jobs (admins) ---
+EXCHANGE = {
+    "/api/docs/formats/",
+    "/api/docs/formats/{schema_name}",
+    "/api/v1/exchange/jobs/",
+    "/api/v1/exchange/jobs/{job_id}/",
+}
+
 EVERY = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
 EVERY |= COOPERATION | EMPLOYERS | STATEMENTS | PLANS | FUNDING | DECISIONS
+EVERY |= EXCHANGE
 
 
 def api_routes():

@@ -24,12 +24,9 @@ def hanging_on_records() -> list:
     while grown:
         grown = False
         for model in apps.get_models():
-            if model in found:
-                continue
-            if any(f.is_relation and f.many_to_one and f.related_model in found for f in model._meta.concrete_fields):
-                found.add(model)
-                grown = True
-            elif any(f.one_to_one and f.concrete and f.related_model in found for f in model._meta.fields):
+            if model not in found and any(
+                f.is_relation and f.related_model in found for f in model._meta.concrete_fields
+            ):
                 found.add(model)
                 grown = True
     return sorted(found, key=lambda m: m._meta.db_table)

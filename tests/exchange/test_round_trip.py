@@ -22,7 +22,11 @@ ON = dt.date(2024, 5, 31)
 def demo(db, settings):
     """The demo's reference data, users and job seekers (the exchange's records are the customers app's)."""
     settings.KUNTAKOKEILU_TODAY = "2022-09-01"
-    settings.DEMO_STEPS = ["kuntakokeilu.regions.demo", "kuntakokeilu.access.demo", "kuntakokeilu.customers.demo"]
+    settings.DEMO_STEPS = [
+        "kuntakokeilu.regions.demo",
+        "kuntakokeilu.access.demo",
+        "kuntakokeilu.customers.demo",
+    ]
     call_command("demo", "--i-know-this-is-not-production", stdout=io.StringIO())
 
 

@@ -18,12 +18,12 @@ def stamp_text(value: dt.datetime | None) -> str | None:
 
 
 def parse_date(text: str | None) -> dt.date | None:
-    """A date of the file (its form already checked by the schema); ValueError for a day that does not exist."""
+    """A date of the file (its form checked by the schema); ValueError for a day that does not exist."""
     return None if text is None else dt.date.fromisoformat(text)
 
 
 def parse_stamp(text: str | None) -> dt.datetime | None:
-    return None if text is None else dt.datetime.strptime(text, STAMP_FORMAT).replace(tzinfo=dt.UTC)
+    return None if text is None else dt.datetime.fromisoformat(text)  # the Z suffix read as UTC
 
 
 def line(record: dict) -> bytes:

@@ -142,3 +142,31 @@ def jobs(limit: int = 100):
 
 def job(pk) -> DBTaskResult | None:
     return DBTaskResult.objects.filter(task_path__in=TASKS, pk=pk).select_related("progress").first()
+
+
+def summary(result: DBTaskResult) -> dict:
+    """One job as the page and the API show it: kind, status, progress, and its result (an export's
+    manifest; an import's counts and errors, as message ids and arguments)."""
+    from django_tasks_db.compat import TaskResultStatus
+
+    value = result.return_value if result.status == TaskResultStatus.SUCCESSFUL else None
+    value = value if isinstance(value, dict) else {}
+    args = result.args_kwargs.get("args", []) if isinstance(result.args_kwargs, dict) else []
+    progress = getattr(result, "progress", None)
+    percent = 100 if result.status == TaskResultStatus.SUCCESSFUL else (progress.percent if progress else 0)
+    kind = "export" if result.task_path == EXPORT_TASK else "import"
+    return {
+        "id": str(result.pk),
+        "kind": kind,
+        "status": result.status,
+        "enqueued_at": result.enqueued_at,
+        "started_at": result.started_at,
+        "finished_at": result.finished_at,
+        "percent": percent,
+        "step": progress.step if progress else "",
+        "token": value.get("token") or (args[0] if args else ""),
+        "types": args[1] if kind == "export" and len(args) > 1 else [],
+        "manifest": value.get("manifest"),
+        "counts": value.get("counts") or {},
+        "errors": value.get("errors") or [],
+    }

@@ -9,6 +9,7 @@ error as an `Error` (record type, line, field, message id, arguments); the datab
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -32,7 +33,13 @@ class Error:
     args: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"file": self.file, "line": self.line, "field": self.field, "message": self.message, "args": self.args}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "field": self.field,
+            "message": self.message,
+            "args": self.args,
+        }
 
 
 @dataclass
@@ -54,7 +61,7 @@ def data_file(name: str) -> str:
 
 
 def convert(name: str, record: dict) -> tuple[dict, list[tuple[str, str, dict]]]:
-    """The record with its dates and moments as values; (field, message, args) for a day that does not exist."""
+    """The record with its dates and moments as values; (field, message, args) for a day that is none."""
     values = dict(record)
     errors = []
     for key in DATES[name]:
@@ -74,10 +81,13 @@ def check(records: dict[str, list[tuple[int, dict]]], known: Known) -> list[Erro
     errors: list[Error] = []
     persons = {r["id"] for _line, r in records.get("persons", [])} | known.present["persons"]
     facts = {r["id"] for _line, r in records.get("facts", [])} | known.present["facts"]
-    customerships = {r["id"] for _line, r in records.get("customerships", [])} | known.present["customerships"]
+    customerships = {r["id"] for _line, r in records.get("customerships", [])} | known.present[
+        "customerships"
+    ]
     for name, rows in records.items():
         seen: dict[object, int] = {}
         for line, r in rows:
+
             def add(field_, message, args=None, *, _name=name, _line=line):
                 errors.append(Error(data_file(_name), _line, field_, message, args or {}))
 
@@ -210,14 +220,18 @@ def _customerships_apart(rows) -> list[Error]:
     for spans in by_person.values():
         spans.sort(key=lambda s: (s[0], s[1]))
         open_line = None
-        for (start, line, r), (next_start, next_line, _n) in zip(spans, spans[1:], strict=False):
+        for (_start, line, r), (next_start, next_line, _n) in itertools.pairwise(spans):
             end = r["valid_to"]
             if end is None or end >= next_start:
-                out.append(Error(data_file("customerships"), next_line, "valid_from", m.OVERLAP, {"line": line}))
+                out.append(
+                    Error(data_file("customerships"), next_line, "valid_from", m.OVERLAP, {"line": line})
+                )
         for _start, line, r in spans:
             if r["valid_to"] is None:
                 if open_line is not None:
-                    out.append(Error(data_file("customerships"), line, "valid_to", m.OPEN_TWICE, {"line": open_line}))
+                    out.append(
+                        Error(data_file("customerships"), line, "valid_to", m.OPEN_TWICE, {"line": open_line})
+                    )
                 open_line = open_line or line
     return out
 
@@ -237,6 +251,14 @@ def _one_open_request(rows) -> list[Error]:
     for line, r in rows:
         if r["status"] in OPEN_REQUESTS:
             if r["person"] in seen:
-                out.append(Error(data_file("transfer_requests"), line, "status", m.OPEN_TWICE, {"line": seen[r["person"]]}))
+                out.append(
+                    Error(
+                        data_file("transfer_requests"),
+                        line,
+                        "status",
+                        m.OPEN_TWICE,
+                        {"line": seen[r["person"]]},
+                    )
+                )
             seen.setdefault(r["person"], line)
     return out

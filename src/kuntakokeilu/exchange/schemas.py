@@ -18,7 +18,7 @@ DIRECTORY = Path(__file__).parent / "schemas"
 # Record types in the order an import writes them (a record refers only to the types before it).
 TYPES = ("persons", "facts", "customerships", "notices", "transfer_requests")
 # The versions this system reads, per type; an export is written in the last one.
-VERSIONS: dict[str, tuple[int, ...]] = {name: (1,) for name in TYPES}
+VERSIONS: dict[str, tuple[int, ...]] = dict.fromkeys(TYPES, (1,))
 
 
 def current(name: str) -> int:
@@ -43,11 +43,81 @@ def published() -> list[tuple[str, int]]:
     return [(name, version) for name in TYPES for version in VERSIONS[name]]
 
 
-TYPE_WORDS = {"string": "text", "integer": "integer", "boolean": "true/false", "object": "object", "null": "null"}
+# The keywords `fast_check` compiles; a schema with any other falls back to the library for every record.
+COMPILED = {"type", "enum", "pattern", "maxLength", "minLength", "minimum", "description"}
+PYTHON_TYPES = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
+
+
+def _property_check(spec: dict):
+    """A predicate equal to the library's verdict on one property of the compiled keywords."""
+    import re
+
+    types = spec.get("type")
+    types = [types] if isinstance(types, str) else types
+    enum = spec.get("enum")
+    pattern = re.compile(spec["pattern"]) if "pattern" in spec else None
+    longest, shortest, least = spec.get("maxLength"), spec.get("minLength"), spec.get("minimum")
+
+    def ok(value) -> bool:
+        if types is not None and not any(PYTHON_TYPES[t](value) for t in types):
+            return False
+        if enum is not None and not any(value == e and type(value) is type(e) for e in enum):
+            return False
+        if isinstance(value, str):
+            if pattern is not None and not pattern.search(value):
+                return False
+            if longest is not None and len(value) > longest:
+                return False
+            if shortest is not None and len(value) < shortest:
+                return False
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        return not (least is not None and number and value < least)
+
+    return ok
+
+
+@functools.cache
+def fast_check(name: str, version: int):
+    """A quick yes/no for a record (the library's answer, compiled for the flat schemas here), or None when
+    the schema uses keywords it does not compile. `record_errors` asks the library only for a "no"."""
+    document = schema(name, version)
+    properties = document["properties"]
+    if (
+        any(set(spec) - COMPILED for spec in properties.values())
+        or document.get("additionalProperties") is not False
+    ):
+        return None
+    keys = set(properties)
+    if set(document["required"]) != keys:
+        return None
+    checks = [(key, _property_check(spec)) for key, spec in properties.items()]
+
+    def valid(record) -> bool:
+        return isinstance(record, dict) and record.keys() == keys and all(ok(record[k]) for k, ok in checks)
+
+    return valid
+
+
+TYPE_WORDS = {
+    "string": "text",
+    "integer": "integer",
+    "boolean": "true/false",
+    "object": "object",
+    "null": "null",
+}
 
 
 def record_errors(name: str, version: int, record) -> list[tuple[str, str, dict]]:
     """Every schema error of one record as (field, message id, arguments), by field."""
+    quick = fast_check(name, version)
+    if quick is not None and quick(record):
+        return []
     out = []
     for error in validator(name, version).iter_errors(record):
         field = str(error.path[0]) if error.path else ""
@@ -62,7 +132,9 @@ def record_errors(name: str, version: int, record) -> list[tuple[str, str, dict]
             out.extend((extra, m.UNKNOWN_FIELD, {}) for extra in sorted(set(record) - set(known)))
             continue
         if kind == "type":
-            expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            expected = (
+                error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            )
             words = " / ".join(TYPE_WORDS.get(t, t) for t in expected)
             out.append((field, m.WRONG_TYPE if field else m.BAD_JSON, {"expected": words}))
         elif kind == "enum":

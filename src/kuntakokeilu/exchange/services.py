@@ -25,11 +25,11 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
-from django.db import DatabaseError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.utils.translation import gettext, override
 
-from kuntakokeilu.jobs import services as jobs
 from kuntakokeilu.customers.models import Customership, Fact, Notice, Person, TransferRequest
+from kuntakokeilu.jobs import services as jobs
 from kuntakokeilu.regions.models import EmploymentArea, Municipality, TeOffice
 
 from . import messages as m
@@ -56,7 +56,12 @@ def _no_progress(percent: int, step: str) -> None:
 
 
 def export_to(
-    directory: Path, types: list[str], exported_on: dt.date, *, with_csv: bool = False, progress: Progress = _no_progress
+    directory: Path,
+    types: list[str],
+    exported_on: dt.date,
+    *,
+    with_csv: bool = False,
+    progress: Progress = _no_progress,
 ) -> dict:
     """Write the files of `types` (in the import's order) and the manifest; return the manifest."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -105,7 +110,9 @@ def export_to(
                 }
             )
     manifest = {"format": FORMAT, "exported_on": exported_on.isoformat(), "files": files}
-    (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+    (directory / MANIFEST).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    )
     progress(100, m.STEP_EXPORT)
     return manifest
 
@@ -156,7 +163,13 @@ def import_from(directory: Path, progress: Progress = _no_progress) -> ImportRes
     progress(40, m.STEP_CHECK)
     result.errors += rules.check(records, _known(records))
     if result.errors:
-        result.errors.sort(key=lambda e: (schemas.TYPES.index(e.file.split(".")[0]) if e.file != MANIFEST else -1, e.line, e.field))
+        result.errors.sort(
+            key=lambda e: (
+                schemas.TYPES.index(e.file.split(".")[0]) if e.file != MANIFEST else -1,
+                e.line,
+                e.field,
+            )
+        )
         return result
     progress(60, m.STEP_WRITE)
     lookups = _Lookups()
@@ -211,7 +224,9 @@ def _read_file(directory: Path, entry: dict, errors: list) -> list[tuple[int, di
     rows = []
     lines = data.decode("utf-8", errors="replace").splitlines()
     if len(lines) != entry.get("count"):
-        errors.append(rules.Error(file, 0, "", m.BAD_COUNT, {"found": len(lines), "count": entry.get("count")}))
+        errors.append(
+            rules.Error(file, 0, "", m.BAD_COUNT, {"found": len(lines), "count": entry.get("count")})
+        )
     for number, text in enumerate(lines, start=1):
         try:
             record = json.loads(text)
@@ -254,7 +269,9 @@ def _known(records: dict[str, list[tuple[int, dict]]]) -> rules.Known:
         ids = [r["id"] for _l, r in rows]
         if name == "persons":
             known.taken[name] = {str(pk) for pk in _existing(Person, "pk", [uuid.UUID(i) for i in ids])}
-            known.taken["henkilotunnus"] = _existing(Person, "henkilotunnus", [r["henkilotunnus"] for _l, r in rows])
+            known.taken["henkilotunnus"] = _existing(
+                Person, "henkilotunnus", [r["henkilotunnus"] for _l, r in rows]
+            )
         else:
             known.taken[name] = _existing(MODELS[name], "pk", ids)
     in_file = {r["id"] for _l, r in records.get("persons", [])}
@@ -274,7 +291,7 @@ LOOKUPS = {
     "te_office": (TeOffice, "code"),
     "handler_te_office": (TeOffice, "code"),
     "employment_area": (EmploymentArea, "code"),
-    **{f: ("user", "username") for f in USER_FIELDS},
+    **dict.fromkeys(USER_FIELDS, ("user", "username")),
 }
 
 
@@ -311,21 +328,13 @@ def _insert(model, rows: list[dict]) -> None:
     COPY, or one `executemany` elsewhere."""
     if not rows:
         return
+    connection = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the per-thread proxy
     fields = model._meta.concrete_fields
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     copying = connection.vendor == "postgresql"
-    values = []
-    for row in rows:
-        out = []
-        for f in fields:
-            value = row[f.attname]
-            if f.get_internal_type() == "JSONField":
-                value = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-            else:
-                value = f.get_db_prep_save(value, connection)
-            out.append(value)
-        values.append(out)
+    prepare = [(f.attname, _preparer(f, connection)) for f in fields]
+    values = [[to_db(row[attname]) for attname, to_db in prepare] for row in rows]
     with connection.cursor() as cursor:
         if copying:
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
@@ -334,6 +343,31 @@ def _insert(model, rows: list[dict]) -> None:
         else:
             marks = ", ".join(["%s"] * len(fields))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)  # noqa: S608
+
+
+PASSED_AS_THEY_ARE = {
+    "CharField",
+    "TextField",
+    "BooleanField",
+    "IntegerField",
+    "AutoField",
+    "BigAutoField",
+    "PositiveIntegerField",
+    "DateField",
+    "ForeignKey",
+}
+
+
+def _preparer(field, connection):
+    """How one field's value goes to the database: JSON as its text (COPY and SQLite take it so), dates,
+    strings, numbers and booleans as they are (the drivers adapt them), the rest as the field prepares it."""
+    if field.get_internal_type() == "JSONField":
+        return lambda v: None if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True)
+    kind = field.get_internal_type()
+    uuid_key = kind == "ForeignKey" and field.target_field.get_internal_type() == "UUIDField"
+    if kind in PASSED_AS_THEY_ARE and not uuid_key:
+        return lambda v: v
+    return lambda v: field.get_db_prep_save(v, connection)
 
 
 def _reset_sequences(models: list) -> None:

@@ -22,7 +22,9 @@ class Command(BaseCommand):
         types = [t.strip() for t in options["types"].split(",") if t.strip()]
         unknown = sorted(set(types) - set(schemas.TYPES))
         if unknown or not types:
-            raise CommandError(f"unknown record types: {', '.join(unknown)}; known: {', '.join(schemas.TYPES)}")
+            raise CommandError(
+                f"unknown record types: {', '.join(unknown)}; known: {', '.join(schemas.TYPES)}"
+            )
         try:
             on = dt.date.fromisoformat(options["as_of"]) if options["as_of"] else clock.today()
         except ValueError:
