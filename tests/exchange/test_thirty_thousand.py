@@ -5,8 +5,6 @@ into an empty database and exports again to the same bytes."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 
 import pytest
 
@@ -14,27 +12,11 @@ from kuntakokeilu.customers import synthetic, transfers
 from kuntakokeilu.customers.models import Customership, Fact, Notice, Person
 from kuntakokeilu.exchange import services
 
-from .conftest import empty_records, files_of
+from .conftest import empty_records, files_of, rewrite_line
 
 pytestmark = pytest.mark.django_db
 PERSONS = 30_000
 ON = dt.date(2021, 3, 1)
-
-
-def rewrite_line(directory, name: str, number: int, change) -> None:
-    """Change one record of a file and keep the manifest true to it (so only the record is at fault)."""
-    path = directory / f"{name}.jsonl"
-    lines = path.read_bytes().splitlines(keepends=True)
-    record = json.loads(lines[number - 1])
-    change(record)
-    lines[number - 1] = (json.dumps(record, sort_keys=True, separators=(",", ":")) + "\n").encode()
-    path.write_bytes(b"".join(lines))
-    manifest_path = directory / "manifest.json"
-    manifest = json.loads(manifest_path.read_text())
-    for entry in manifest["files"]:
-        if entry["file"] == path.name:
-            entry["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
-    manifest_path.write_text(json.dumps(manifest))
 
 
 def test_thirty_thousand_round_trip_and_one_bad_record(tmp_path):

@@ -155,21 +155,21 @@ def import_from(directory: Path, progress: Progress = _no_progress) -> ImportRes
     if result.errors:
         return result
     records: dict[str, list[tuple[int, dict]]] = {}
+    malformed: dict[str, set] = {}  # ids of records with schema errors: not "unknown" to the others
     for i, entry in enumerate(entries):
         progress(40 * i // max(1, len(entries)), m.STEP_READ)
-        records[entry["type"]] = _read_file(directory, entry, result.errors)
-    if result.errors:
+        records[entry["type"]] = _read_file(
+            directory, entry, result.errors, malformed.setdefault(entry["type"], set())
+        )
+    if any(e.line == 0 for e in result.errors):  # a whole file is at fault: its records are not checked
         return result
     progress(40, m.STEP_CHECK)
-    result.errors += rules.check(records, _known(records))
+    known = _known(records)
+    for name, ids in malformed.items():
+        known.present[name] |= ids
+    result.errors += rules.check(records, known)
     if result.errors:
-        result.errors.sort(
-            key=lambda e: (
-                schemas.TYPES.index(e.file.split(".")[0]) if e.file != MANIFEST else -1,
-                e.line,
-                e.field,
-            )
-        )
+        result.errors.sort(key=_error_order)
         return result
     progress(60, m.STEP_WRITE)
     lookups = _Lookups()
@@ -185,6 +185,11 @@ def import_from(directory: Path, progress: Progress = _no_progress) -> ImportRes
         result.errors.append(rules.Error(MANIFEST, 0, "", m.REFUSED_BY_DATABASE, {"reason": str(exc)[:300]}))
     progress(100, m.STEP_WRITE)
     return result
+
+
+def _error_order(error: rules.Error):
+    name = error.file.split(".")[0]
+    return (schemas.TYPES.index(name) if name in schemas.TYPES else -1, error.line, error.field)
 
 
 def _read_manifest(directory: Path, errors: list) -> list[dict]:
@@ -215,7 +220,9 @@ def _read_manifest(directory: Path, errors: list) -> list[dict]:
     return sorted(files, key=lambda f: schemas.TYPES.index(f["type"])) if not errors else []
 
 
-def _read_file(directory: Path, entry: dict, errors: list) -> list[tuple[int, dict]]:
+def _read_file(directory: Path, entry: dict, errors: list, malformed: set) -> list[tuple[int, dict]]:
+    """The file's schema-valid records as (line, values); the errors of the others, whose ids go to
+    `malformed`."""
     name, version = entry["type"], entry["version"]
     file = rules.data_file(name)
     data = (directory / file).read_bytes()
@@ -238,6 +245,8 @@ def _read_file(directory: Path, entry: dict, errors: list) -> list[tuple[int, di
         found = schemas.record_errors(name, version, record)
         if found:
             errors.extend(rules.Error(file, number, f, message, args) for f, message, args in found)
+            if isinstance(record.get("id"), str | int):
+                malformed.add(record["id"])
             continue
         values, bad_dates = rules.convert(name, record)
         errors.extend(rules.Error(file, number, f, message, args) for f, message, args in bad_dates)
