@@ -107,7 +107,7 @@ def test_a_changed_file_and_a_second_import_are_refused(frozen):
     path = frozen / "persons.jsonl"
     path.write_bytes(path.read_bytes().replace(b'"fi"', b'"sv"', 1))
     result = services.import_from(frozen)
-    assert [(e.file, e.message) for e in result.errors][0] == (
+    assert (result.errors[0].file, result.errors[0].message) == (
         "persons.jsonl",
         "The file's SHA-256 does not match the manifest: the file has changed.",
     )
@@ -130,11 +130,11 @@ MUTATIONS = [
     lambda r: r.update(id=0),
     lambda r: r.pop(next(iter(r))),
     lambda r: r.update(unknown=None),
-    lambda r: r.update({k: 7 for k in list(r)[:1]}),
-    lambda r: r.update({k: None for k in r}),
-    lambda r: r.update({k: "x" * 300 for k in r}),
-    lambda r: r.update({k: "" for k in r}),
-    lambda r: r.update({k: True for k in r}),
+    lambda r: r.update(dict.fromkeys(list(r)[:1], 7)),
+    lambda r: r.update(dict.fromkeys(r)),
+    lambda r: r.update(dict.fromkeys(r, "x" * 300)),
+    lambda r: r.update(dict.fromkeys(r, "")),
+    lambda r: r.update(dict.fromkeys(r, True)),
     lambda r: None,
 ]
 

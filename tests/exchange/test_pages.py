@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django_tasks_db.models import DBTaskResult
 from django_tasks_db.management.commands.db_worker import Worker as DbWorker
+from django_tasks_db.models import DBTaskResult
 
 from kuntakokeilu.access.demo import ensure_demo_users
 from kuntakokeilu.access.models import RoleAssignment

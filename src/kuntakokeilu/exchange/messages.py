@@ -62,3 +62,6 @@ ACTION_LABELS = {
     "exchange.view_jobs": _("See export and import jobs"),
     "exchange.run": _("Export and import job seeker data"),
 }
+
+NAV_EXCHANGE = _("Data exchange")
+NAV_EXCHANGE_HELP = _("Export job seekers' records in the exchange formats and import them, all or nothing.")

@@ -150,3 +150,8 @@ def links_for(user, on):
 from kuntakokeilu.employers.labels import NAV_EMPLOYERS, NAV_EMPLOYERS_HELP  # noqa: E402
 
 LINKS.append(Link(NAV_EMPLOYERS, "employers:list", "employers.view", NAV_EMPLOYERS_HELP))
+
+# --- exchange (issue 20 item 1) --- (labels translated in the exchange app's catalogue)
+from kuntakokeilu.exchange.messages import NAV_EXCHANGE, NAV_EXCHANGE_HELP  # noqa: E402
+
+LINKS.append(Link(NAV_EXCHANGE, "exchange:jobs", "exchange.view_jobs", NAV_EXCHANGE_HELP))
