@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.funding",
     "kuntakokeilu.publicstats",
     "kuntakokeilu.retention",
+    "kuntakokeilu.exchange",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -370,3 +371,6 @@ DEMO_STEPS.append("kuntakokeilu.decisions.demo")
 
 # --- decisions/funding: a Kainuu year of decisions (issue 18 item 6), after the decisions demo ---
 DEMO_STEPS.append("kuntakokeilu.decisions.demo_year")
+
+# --- exchange: where export and import jobs started from the page keep their files (issue 20 item 1) ---
+EXCHANGE_DIR = Path(os.environ.get("KUNTAKOKEILU_EXCHANGE_DIR", VAR_DIR / "exchange"))

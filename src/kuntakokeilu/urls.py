@@ -51,3 +51,6 @@ urlpatterns += [path("", include("kuntakokeilu.publicstats.urls"))]
 
 # --- retention: the admins' page of retention runs (issue 20 item 3) ---
 urlpatterns += [path("", include("kuntakokeilu.retention.urls"))]
+
+# --- exchange: export and import jobs of the exchange formats (issue 20 item 1) ---
+urlpatterns += [path("", include("kuntakokeilu.exchange.urls"))]

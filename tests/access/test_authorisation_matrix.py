@@ -328,6 +328,8 @@ EXPECTED = {
     # --- retention --- (issue 20 item 3: the runs and their counts, admins only)
     "retention.view_runs": ({Role.ADMIN}, {Role.ADMIN}, False),
     "retention.run": ({Role.ADMIN}, {Role.ADMIN}, False),
+    "exchange.view_jobs": ({Role.ADMIN}, {Role.ADMIN}, False),  # issue 20 item 1
+    "exchange.run": ({Role.ADMIN}, {Role.ADMIN}, False),
     # --- whatif --- (issue 13: ministry and researchers; ELY officials, who see their own area's rows;
     # those who may see persons read their own scope's rows and open the persons who change side)
     "whatif.view": (

@@ -79,6 +79,9 @@ FACTORIES = {
     "ely_code": (lambda w, a: a.trial_area.ely.code, "99"),  # issue 18: the other area's ELY centre
     "decision_id": (lambda w, a: _decision(a).pk, 999999999),  # issue 18 item 2: a benefit decision
     "run_id": (lambda w, a: _retention_run().pk, 999999999),  # issue 20 item 3: a retention run (no area)
+    # issue 20 item 1: an export or import job (admins' only, not an area's) and a published format
+    "job_id": (lambda w, a: uuid.UUID(int=2), uuid.UUID(int=3)),
+    "schema_name": (lambda w, a: "persons.v1.json", "persons.v1.json"),
 }
 
 

@@ -115,12 +115,21 @@ DECISIONS = {
 # --- public statistics (issue 19 item 6): no sign-in ---
 STATISTICS = {"/api/v1/statistics/groups/", "/api/v1/statistics/comparison/"}
 
+# --- exchange (issue 20 item 1): the formats under the API docs (public), the jobs (admins) ---
+EXCHANGE = {
+    "/api/docs/formats/",
+    "/api/docs/formats/{schema_name}",
+    "/api/v1/exchange/jobs/",
+    "/api/v1/exchange/jobs/{job_id}/",
+}
+
 EVERY = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
 EVERY |= COOPERATION | EMPLOYERS | STATEMENTS | PLANS | FUNDING | DECISIONS
 EVERY |= STATISTICS
 # --- retention: the status of retention runs (issue 20 item 3) ---
 RETENTION = {"/api/v1/retention/runs/", "/api/v1/retention/runs/{run_id}/"}
 EVERY |= RETENTION
+EVERY |= EXCHANGE
 
 
 def api_routes():

@@ -7,6 +7,7 @@ from . import applications as applications_api
 from . import cooperation as cooperation_api
 from . import customers as customers_api
 from . import decisions as decisions_api
+from . import exchange as exchange_api  # issue 20 item 1
 from . import funding as funding_api
 from . import referrals as referrals_api  # issue 17 item 3
 from . import service_process as service_process_api
@@ -297,4 +298,12 @@ from . import retention as retention_api  # noqa: E402
 urlpatterns += [
     path("v1/retention/runs/", retention_api.RetentionRuns.as_view(), name="retention-runs"),
     path("v1/retention/runs/<int:run_id>/", retention_api.RetentionRunDetail.as_view(), name="retention-run"),
+]
+
+# --- exchange: the exchange formats under the API docs, and export and import jobs (issue 20 item 1) ---
+urlpatterns += [
+    path("docs/formats/", exchange_api.Formats.as_view(), name="exchange-formats"),
+    path("docs/formats/<str:schema_name>", exchange_api.FormatSchema.as_view(), name="exchange-format"),
+    path("v1/exchange/jobs/", exchange_api.JobList.as_view(), name="exchange-jobs"),
+    path("v1/exchange/jobs/<uuid:job_id>/", exchange_api.JobDetail.as_view(), name="exchange-job"),
 ]

@@ -160,3 +160,8 @@ LINKS.append(Link(NAV_STATISTICS, "publicstats:comparison", "publicstats.view", 
 from kuntakokeilu.retention.messages import NAV_RETENTION, NAV_RETENTION_HELP  # noqa: E402
 
 LINKS.append(Link(NAV_RETENTION, "retention:runs", "retention.view_runs", NAV_RETENTION_HELP))
+
+# --- exchange (issue 20 item 1) --- (labels translated in the exchange app's catalogue)
+from kuntakokeilu.exchange.messages import NAV_EXCHANGE, NAV_EXCHANGE_HELP  # noqa: E402
+
+LINKS.append(Link(NAV_EXCHANGE, "exchange:jobs", "exchange.view_jobs", NAV_EXCHANGE_HELP))
