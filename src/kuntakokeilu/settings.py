@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.statements",
     "kuntakokeilu.plans",
     "kuntakokeilu.funding",
+    "kuntakokeilu.monitoring",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -268,6 +269,7 @@ DEMO_STEPS = [
     "kuntakokeilu.applications.demo",
     "kuntakokeilu.whatif.demo",
     "kuntakokeilu.service_process.demo",
+    "kuntakokeilu.monitoring.demo",  # monitoring (issue 19): monthly figures, Kainuu's months approved
 ]
 
 # --- evaluation: where runs started from the page write their files (the runs go on the job queue) ---
