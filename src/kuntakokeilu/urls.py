@@ -45,3 +45,6 @@ urlpatterns += [path("", include("kuntakokeilu.employers.urls"))]
 
 # --- plans: a job seeker's plans, their versions, letters and approvals (issue 17 item 1) ---
 urlpatterns += [path("", include("kuntakokeilu.plans.urls"))]
+
+# --- monitoring: the trial areas' monthly figures and their close (issue 19) ---
+urlpatterns += [path("", include("kuntakokeilu.monitoring.urls"))]

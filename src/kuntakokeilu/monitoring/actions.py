@@ -4,8 +4,11 @@ no personal data). The full recompute of every month is the administrators' (a j
 
 from django.utils.translation import gettext_lazy as _
 
-from kuntakokeilu.access.actions import covers_object, declare
+from kuntakokeilu.access.actions import declare
 from kuntakokeilu.access.roles import Role
+from kuntakokeilu.regions.models import TrialArea
+
+from .models import MonthVersion
 
 ACTION_LABELS = {
     "monitoring.view": _("Read a trial area's monthly monitoring figures"),
@@ -14,17 +17,24 @@ ACTION_LABELS = {
     "monitoring.recompute_all": _("Recompute every month of monitoring"),
 }
 
-# The object is a TrialArea.
+
+def covers_area(user, relevant, obj, on) -> bool:
+    """The object is a TrialArea or one of its months: a grant covers the area (an ELY official's covers
+    the trial areas of the ELY centre; the ministry's everything). The whole pilot's month has no area."""
+    area = obj.trial_area if isinstance(obj, MonthVersion) else obj
+    if not isinstance(area, TrialArea):
+        return any(g.everything for g in relevant)
+    return any(g.covers(area) for g in relevant)
+
+
 declare(
     "monitoring.view",
     ACTION_LABELS["monitoring.view"],
     roles=(Role.AREA_MANAGER, Role.ELY, Role.MINISTRY),
-    scope=covers_object,
+    scope=covers_area,
 )
+declare("monitoring.close", ACTION_LABELS["monitoring.close"], roles=(Role.AREA_MANAGER,), scope=covers_area)
 declare(
-    "monitoring.close", ACTION_LABELS["monitoring.close"], roles=(Role.AREA_MANAGER,), scope=covers_object
-)
-declare(
-    "monitoring.correct", ACTION_LABELS["monitoring.correct"], roles=(Role.AREA_MANAGER,), scope=covers_object
+    "monitoring.correct", ACTION_LABELS["monitoring.correct"], roles=(Role.AREA_MANAGER,), scope=covers_area
 )
 declare("monitoring.recompute_all", ACTION_LABELS["monitoring.recompute_all"], roles=(Role.ADMIN,))

@@ -28,6 +28,16 @@ class Indicator:
     reference: dict[str, str]
 
     @property
+    def certainty_level(self) -> str:
+        """The research notes' certainty in one word: own_records, verified, partly_verified or inferred."""
+        note = self.certainty.lower()
+        if note == "own records":
+            return "own_records"
+        if "verified" in note and ("inferred" in note or "not found" in note):
+            return "partly_verified"
+        return "verified" if "verified" in note else "inferred"
+
+    @property
     def has_source(self) -> bool:
         return self.source != NO_SOURCE
 

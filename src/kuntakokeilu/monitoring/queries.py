@@ -6,12 +6,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 
+from kuntakokeilu.customers.models import Ground
+from kuntakokeilu.decisions.models import Instrument
+from kuntakokeilu.referrals.models import ServiceKind
 from kuntakokeilu.regions.models import TrialArea
+from kuntakokeilu.service_process.models import Channel, EndReason
 
 from . import rules
 from .declarations import Indicator, indicators
 from .models import IndicatorValue, Level, MonthVersion
+
+# The words of a breakdown's values: each from the app whose records are counted.
+BREAKDOWN_VALUES = {
+    "ground": dict(Ground.choices) | {"ended": _("no one after it")},
+    "channel": dict(Channel.choices),
+    "kind": dict(ServiceKind.choices),
+    "reason": dict(EndReason.choices),
+    "instrument": dict(Instrument.choices),
+}
+CERTAINTY = {
+    "own_records": _("the system's own records"),
+    "verified": _("verified"),
+    "partly_verified": _("partly verified"),
+    "inferred": _("inferred"),
+}
+
+
+def breakdown_label(key: str) -> str:
+    """ "ground=new_registration" → the ground's words; "" (the total) → ""."""
+    if not key:
+        return ""
+    name, _sep, value = key.partition("=")
+    return str(BREAKDOWN_VALUES.get(name, {}).get(value, value))
 
 
 def months_of(area: TrialArea) -> list[MonthVersion]:
@@ -56,9 +84,26 @@ class Line:
     value: float | None
     old: tuple[int, int | None] | None  # the previous version's figures when they differ
     changed: bool
+    lang: str = "fi"
+
+    @property
+    def name(self) -> str:
+        return self.indicator.label(self.lang)
+
+    @property
+    def definition(self) -> str:
+        return self.indicator.explained(self.lang)
+
+    @property
+    def label(self) -> str:
+        return breakdown_label(self.breakdown)
+
+    @property
+    def certainty(self) -> str:
+        return str(CERTAINTY[self.indicator.certainty_level])
 
 
-def table(version: MonthVersion) -> list[Line]:
+def table(version: MonthVersion, lang: str = "fi") -> list[Line]:
     """The area's indicator table: every declared indicator (with no source: a row without figures), the
     area's total and its breakdowns; a value the correction changed carries the old figures."""
     unit = str(version.trial_area.number) if version.trial_area else ""
@@ -68,12 +113,12 @@ def table(version: MonthVersion) -> list[Line]:
     lines = []
     for ind in indicators():
         if not ind.has_source:
-            lines.append(Line(ind, "", None, None, None, None, False))
+            lines.append(Line(ind, "", None, None, None, None, False, lang))
             continue
         keys = sorted(k for k in mine if k[0] == ind.code and k[1] == level and k[2] == unit)
         for key in keys:
             n, d = mine[key]
             old = before.get(key) if before is not None else None
             changed = before is not None and old != (n, d)
-            lines.append(Line(ind, key[3], n, d, ind.value(n, d), old if changed else None, changed))
+            lines.append(Line(ind, key[3], n, d, ind.value(n, d), old if changed else None, changed, lang))
     return lines

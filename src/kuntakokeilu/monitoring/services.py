@@ -25,6 +25,7 @@ PILOT_LAST_MONTH = dt.date(2024, 12, 1)
 
 NOT_ALLOWED = _("The month's state does not allow this.")
 REASON_NEEDED = _("Give the reason for the correction.")
+LOCKED = _("An approved month does not change: correct it as a new version.")
 NOT_APPROVED = _("Only an approved month is corrected as a new version; recompute a month not yet approved.")
 
 
