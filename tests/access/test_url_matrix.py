@@ -78,6 +78,7 @@ FACTORIES = {
     "version_no": (lambda w, a: _plan(a).versions.get().number, 999),
     "ely_code": (lambda w, a: a.trial_area.ely.code, "99"),  # issue 18: the other area's ELY centre
     "decision_id": (lambda w, a: _decision(a).pk, 999999999),  # issue 18 item 2: a benefit decision
+    "month": (lambda w, a: "2022-03", "2022-03"),  # issue 19: a month of monitoring (not an object)
 }
 
 

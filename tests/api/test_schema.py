@@ -112,6 +112,12 @@ DECISIONS = {
 
 EVERY = PUBLIC | STAFF | PERSONS | APPLICATIONS | TRANSFERS | SERVICE_PROCESS
 EVERY |= COOPERATION | EMPLOYERS | STATEMENTS | PLANS | FUNDING | DECISIONS
+# --- monitoring: a trial area's months and a month's values (issue 19) ---
+MONITORING = {
+    "/api/v1/trial-areas/{number}/monitoring/months/",
+    "/api/v1/trial-areas/{number}/monitoring/months/{month}/",
+}
+EVERY |= MONITORING
 
 
 def api_routes():

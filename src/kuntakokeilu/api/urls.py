@@ -268,3 +268,19 @@ urlpatterns += [
         name="decision-correct",
     ),
 ]
+
+# --- monitoring: a trial area's months and a month's values (issue 19) ---
+from . import monitoring as monitoring_api  # noqa: E402
+
+urlpatterns += [
+    path(
+        "v1/trial-areas/<int:number>/monitoring/months/",
+        monitoring_api.MonitoringMonths.as_view(),
+        name="monitoring-months",
+    ),
+    path(
+        "v1/trial-areas/<int:number>/monitoring/months/<str:month>/",
+        monitoring_api.MonitoringMonth.as_view(),
+        name="monitoring-month",
+    ),
+]
