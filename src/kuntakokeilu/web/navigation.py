@@ -38,6 +38,7 @@ from kuntakokeilu.statements.labels import (
     NAV_TE_NOTICES,
     NAV_TE_NOTICES_HELP,
 )
+from kuntakokeilu.monitoring.messages import NAV_MONITORING, NAV_MONITORING_HELP
 from kuntakokeilu.whatif.messages import NAV_WHATIF, NAV_WHATIF_HELP
 
 
@@ -139,6 +140,8 @@ LINKS: list[Link] = [
     # --- decisions (issue 18 item 2) --- (labels translated in the decisions app's catalogue)
     Link(NAV_DECISIONS, "decisions:worklist", "decisions.view", NAV_DECISIONS_HELP),
     Link(NAV_TEMPLATES, "decisions:templates", "decisions.manage_templates", NAV_TEMPLATES_HELP),
+    # --- monitoring (issue 19) --- (labels translated in the monitoring app's catalogue)
+    Link(NAV_MONITORING, "monitoring:index", "monitoring.view", NAV_MONITORING_HELP),
 ]
 
 
