@@ -102,8 +102,12 @@ def test_face_to_face_share_leaves_no_shows_out():
         ("205", "channel=face_to_face"): (1, 3),
         ("205", "channel=phone"): (1, 3),
         ("205", "channel=video"): (1, 3),
+        ("205", "channel=e_service"): (0, 3),
         ("205", ""): (1, 3),
+        ("091", "channel=face_to_face"): (0, 1),
         ("091", "channel=phone"): (1, 1),
+        ("091", "channel=video"): (0, 1),
+        ("091", "channel=e_service"): (0, 1),
         ("091", ""): (0, 1),
     }
 

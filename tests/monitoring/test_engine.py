@@ -111,3 +111,22 @@ def test_the_full_recompute_runs_every_month_on_the_queue(records, django_captur
         services.start_recompute_all(D(2021, 5, 15))
     months = sorted(set(MonthVersion.objects.filter(trial_area__number=7).values_list("month", flat=True)))
     assert months == [D(2021, 3, 1), D(2021, 4, 1), D(2021, 5, 1)]
+
+
+def test_a_breakdown_of_a_share_adds_up_over_the_areas_municipalities():
+    from kuntakokeilu.service_process.models import Channel, Meeting
+
+    from .made import kunta
+
+    for code, channel in (("205", Channel.PHONE), ("290", Channel.FACE_TO_FACE)):
+        Meeting.objects.create(
+            person=person(),
+            type="job_search_discussion",
+            date=D(2022, 3, 9),
+            channel=channel,
+            municipality=kunta(code),
+        )
+    (v,) = services.compute_month(MARCH, areas=[TrialArea.objects.get(number=7)])
+    assert value(v, "face_to_face_share", "trial_area", "7") == (1, 2)
+    assert value(v, "face_to_face_share", "trial_area", "7", "channel=face_to_face") == (1, 2)
+    assert value(v, "face_to_face_share", "trial_area", "7", "channel=phone") == (1, 2)

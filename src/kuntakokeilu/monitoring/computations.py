@@ -132,18 +132,16 @@ def discussions_on_time(first: dt.date, last: dt.date) -> Iterable[Row]:
 
 @computes("face_to_face_share")
 def face_to_face_share(first: dt.date, last: dt.date) -> Iterable[Row]:
-    """The total: face to face over all held; per channel: that channel over all held."""
+    """The total: face to face over all held; per channel (every channel, 0 included, so that the rows add up
+    over municipalities): that channel over all held."""
     held = Meeting.objects.filter(date__range=(first, last), no_show=False)
     per_channel = list(_grouped(held, "municipality__code", "channel"))
     totals = {r.municipality: r.numerator for r in per_channel if not r.breakdown}
-    for r in per_channel:
-        if r.breakdown:
-            yield Row(r.municipality, r.breakdown, r.numerator, totals[r.municipality])
-    face = {
-        r.municipality: r.numerator for r in per_channel if r.breakdown == f"channel={Channel.FACE_TO_FACE}"
-    }
+    counts = {(r.municipality, r.breakdown): r.numerator for r in per_channel if r.breakdown}
     for code, total in totals.items():
-        yield Row(code, "", face.get(code, 0), total)
+        for channel in Channel.values:
+            yield Row(code, f"channel={channel}", counts.get((code, f"channel={channel}"), 0), total)
+        yield Row(code, "", counts.get((code, f"channel={Channel.FACE_TO_FACE}"), 0), total)
 
 
 @computes("plans_in_force")
