@@ -95,7 +95,7 @@ def objects():
         "cooperation.view": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
         # the network is kept by the area manager of the area (Kainuu inside, Helsinki outside)
         "cooperation.manage": (TrialArea.objects.get(number=7), TrialArea.objects.get(number=20)),
-        # --- monitoring (issue 19): read by the area's ELY centre (the Helsinki area inside) and the ministry;
+        # --- monitoring (issue 19): read by the area's ELY centre (Helsinki's area inside) and the ministry;
         # closed and corrected by the area's manager (Kainuu inside, Helsinki outside) ---
         "monitoring.view": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
         **{

@@ -24,6 +24,7 @@ from kuntakokeilu.decisions.labels import NAV_DECISIONS, NAV_DECISIONS_HELP, NAV
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
 from kuntakokeilu.funding.labels import NAV_FUNDING, NAV_FUNDING_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
+from kuntakokeilu.monitoring.messages import NAV_MONITORING, NAV_MONITORING_HELP
 from kuntakokeilu.service_process.labels import (
     NAV_AREA,
     NAV_AREA_HELP,
@@ -38,7 +39,6 @@ from kuntakokeilu.statements.labels import (
     NAV_TE_NOTICES,
     NAV_TE_NOTICES_HELP,
 )
-from kuntakokeilu.monitoring.messages import NAV_MONITORING, NAV_MONITORING_HELP
 from kuntakokeilu.whatif.messages import NAV_WHATIF, NAV_WHATIF_HELP
 
 
