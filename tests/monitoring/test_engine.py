@@ -130,3 +130,21 @@ def test_a_breakdown_of_a_share_adds_up_over_the_areas_municipalities():
     assert value(v, "face_to_face_share", "trial_area", "7") == (1, 2)
     assert value(v, "face_to_face_share", "trial_area", "7", "channel=face_to_face") == (1, 2)
     assert value(v, "face_to_face_share", "trial_area", "7", "channel=phone") == (1, 2)
+
+
+def test_the_command_queues_the_recompute_or_runs_it_here(records, django_capture_on_commit_callbacks):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("monitoring_recompute", "--until", "2021-04-30", stdout=out)
+    assert "Queued the recompute of 2 months" in out.getvalue()
+    assert MonthVersion.objects.filter(trial_area__number=7).count() == 2
+    call_command("monitoring_recompute", "--until", "2021-03-31", "--now", stdout=io.StringIO())
+    assert MonthVersion.objects.filter(trial_area__number=7).count() == 2
+    with pytest.raises(CommandError):
+        call_command("monitoring_recompute", "--until", "2020-12-31")
+    with pytest.raises(CommandError):
+        call_command("monitoring_recompute", "--until", "31.3.2021")
