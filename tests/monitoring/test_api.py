@@ -73,3 +73,5 @@ def test_a_month_not_computed_or_malformed_is_not_found(march):
         response = client.get(f"/api/v1/trial-areas/7/monitoring/months/{path}")
         assert response.status_code == 404, path
     assert client.get("/api/v1/trial-areas/99/monitoring/months/").status_code == 404
+    huge = client.get("/api/v1/trial-areas/7/monitoring/months/2022-03/?version=99999999999999999999")
+    assert huge.status_code == 200 and huge.json()["version"] == 1

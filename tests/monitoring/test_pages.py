@@ -86,4 +86,5 @@ def test_a_month_outside_the_pilot_or_malformed_is_not_found(staff_in):
     assert client.post("/monitoring/areas/7/compute/", {"month": "2020-01"}).status_code == 404
     assert client.post("/monitoring/areas/7/compute/", {"month": "maaliskuu"}).status_code == 404
     assert client.get("/monitoring/areas/7/2022-13/").status_code == 404
+    assert client.get("/monitoring/areas/7/2022-03/?version=99999999999999999999").status_code == 404
     assert not MonthVersion.objects.exists()

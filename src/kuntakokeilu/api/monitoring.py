@@ -22,6 +22,11 @@ from .transfers.common import ERRORS
 TAGS = ["monitoring"]
 
 
+def _number(text: str) -> bool:
+    """A version number as a query parameter: digits that fit the column (a longer one names nothing)."""
+    return text.isdigit() and len(text) <= 4
+
+
 class MonthSerializer(serializers.ModelSerializer):
     month = serializers.DateField(format="%Y-%m", help_text="The month, YYYY-MM.")
 
@@ -94,7 +99,7 @@ class MonitoringMonth(AreaMonthsView):
             raise self.object_not_found() from None
         versions = MonthVersion.objects.filter(trial_area=area, month=first).order_by("-version")
         wanted = request.query_params.get("version", "")
-        version = versions.filter(version=int(wanted)).first() if wanted.isdigit() else versions.first()
+        version = versions.filter(version=int(wanted)).first() if _number(wanted) else versions.first()
         if version is None:
             raise self.object_not_found()
         lang = (get_language() or "fi")[:2]

@@ -37,6 +37,8 @@ def _version(request, number, month, **kwargs):
     versions = MonthVersion.objects.filter(trial_area=area, month=_month(month))
     wanted = request.GET.get("version", "")
     if wanted.isdigit():
+        if len(wanted) > 4:  # more than the column holds: no such version
+            raise Http404
         return get_object_or_404(versions, version=int(wanted))
     found = versions.order_by("-version").first()
     if found is None:
