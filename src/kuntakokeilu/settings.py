@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.publicstats",
     "kuntakokeilu.retention",
     "kuntakokeilu.exchange",
+    "kuntakokeilu.monitoring",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -374,3 +375,7 @@ DEMO_STEPS.append("kuntakokeilu.decisions.demo_year")
 
 # --- exchange: where export and import jobs started from the page keep their files (issue 20 item 1) ---
 EXCHANGE_DIR = Path(os.environ.get("KUNTAKOKEILU_EXCHANGE_DIR", VAR_DIR / "exchange"))
+
+# --- monitoring (issue 19): the monthly figures of the areas with demo data (last: it counts the records
+# every other step made), Kainuu's months approved, one corrected month in version 2 ---
+DEMO_STEPS.append("kuntakokeilu.monitoring.demo")

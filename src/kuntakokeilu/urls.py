@@ -54,3 +54,6 @@ urlpatterns += [path("", include("kuntakokeilu.retention.urls"))]
 
 # --- exchange: export and import jobs of the exchange formats (issue 20 item 1) ---
 urlpatterns += [path("", include("kuntakokeilu.exchange.urls"))]
+
+# --- monitoring: the trial areas' monthly figures and their close (issue 19) ---
+urlpatterns += [path("", include("kuntakokeilu.monitoring.urls"))]

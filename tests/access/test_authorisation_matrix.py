@@ -95,6 +95,13 @@ def objects():
         "cooperation.view": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
         # the network is kept by the area manager of the area (Kainuu inside, Helsinki outside)
         "cooperation.manage": (TrialArea.objects.get(number=7), TrialArea.objects.get(number=20)),
+        # --- monitoring (issue 19): read by the area's ELY centre (Helsinki's area inside) and the ministry;
+        # closed and corrected by the area's manager (Kainuu inside, Helsinki outside) ---
+        "monitoring.view": (TrialArea.objects.get(number=20), TrialArea.objects.get(number=7)),
+        **{
+            code: (TrialArea.objects.get(number=7), TrialArea.objects.get(number=20))
+            for code in ("monitoring.close", "monitoring.correct")
+        },
         # --- referrals (issue 17 items 3 and 6): a Helsinki customer inside, a Porvoo job seeker outside ---
         **{
             code: (_customer(_person("091", 961), "091"), _person("638", 962))
@@ -422,6 +429,12 @@ EXPECTED = {
     "decisions.prepare": ({Role.CASE_WORKER}, NOBODY, False),
     "decisions.accept": ({Role.APPROVER}, NOBODY, False),
     "decisions.manage_templates": ({Role.AREA_MANAGER, Role.ADMIN}, {Role.AREA_MANAGER, Role.ADMIN}, False),
+    # --- monitoring --- (issue 19: the area's months read by its ELY centre and the ministry, closed by its
+    # manager; the full recompute by admins)
+    "monitoring.view": ({Role.MINISTRY, Role.ELY}, {Role.MINISTRY, Role.AREA_MANAGER}, False),
+    "monitoring.close": ({Role.AREA_MANAGER}, NOBODY, False),
+    "monitoring.correct": ({Role.AREA_MANAGER}, NOBODY, False),
+    "monitoring.recompute_all": ({Role.ADMIN}, {Role.ADMIN}, False),
 }
 
 

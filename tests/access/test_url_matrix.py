@@ -82,6 +82,7 @@ FACTORIES = {
     # issue 20 item 1: an export or import job (admins' only, not an area's) and a published format
     "job_id": (lambda w, a: uuid.UUID(int=2), uuid.UUID(int=3)),
     "schema_name": (lambda w, a: "persons.v1.json", "persons.v1.json"),
+    "month": (lambda w, a: "2022-03", "2022-03"),  # issue 19: a month of monitoring (not an object)
 }
 
 

@@ -130,6 +130,12 @@ EVERY |= STATISTICS
 RETENTION = {"/api/v1/retention/runs/", "/api/v1/retention/runs/{run_id}/"}
 EVERY |= RETENTION
 EVERY |= EXCHANGE
+# --- monitoring: a trial area's months and a month's values (issue 19) ---
+MONITORING = {
+    "/api/v1/trial-areas/{number}/monitoring/months/",
+    "/api/v1/trial-areas/{number}/monitoring/months/{month}/",
+}
+EVERY |= MONITORING
 
 
 def api_routes():

@@ -307,3 +307,19 @@ urlpatterns += [
     path("v1/exchange/jobs/", exchange_api.JobList.as_view(), name="exchange-jobs"),
     path("v1/exchange/jobs/<uuid:job_id>/", exchange_api.JobDetail.as_view(), name="exchange-job"),
 ]
+
+# --- monitoring: a trial area's months and a month's values (issue 19) ---
+from . import monitoring as monitoring_api  # noqa: E402
+
+urlpatterns += [
+    path(
+        "v1/trial-areas/<int:number>/monitoring/months/",
+        monitoring_api.MonitoringMonths.as_view(),
+        name="monitoring-months",
+    ),
+    path(
+        "v1/trial-areas/<int:number>/monitoring/months/<str:month>/",
+        monitoring_api.MonitoringMonth.as_view(),
+        name="monitoring-month",
+    ),
+]

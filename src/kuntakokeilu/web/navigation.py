@@ -24,6 +24,7 @@ from kuntakokeilu.decisions.labels import NAV_DECISIONS, NAV_DECISIONS_HELP, NAV
 from kuntakokeilu.evaluation.messages import NAV_EVALUATION, NAV_EVALUATION_HELP
 from kuntakokeilu.funding.labels import NAV_FUNDING, NAV_FUNDING_HELP
 from kuntakokeilu.jobs.messages import NAV_JOBS, NAV_JOBS_HELP
+from kuntakokeilu.monitoring.messages import NAV_MONITORING, NAV_MONITORING_HELP
 from kuntakokeilu.service_process.labels import (
     NAV_AREA,
     NAV_AREA_HELP,
@@ -139,6 +140,8 @@ LINKS: list[Link] = [
     # --- decisions (issue 18 item 2) --- (labels translated in the decisions app's catalogue)
     Link(NAV_DECISIONS, "decisions:worklist", "decisions.view", NAV_DECISIONS_HELP),
     Link(NAV_TEMPLATES, "decisions:templates", "decisions.manage_templates", NAV_TEMPLATES_HELP),
+    # --- monitoring (issue 19) --- (labels translated in the monitoring app's catalogue)
+    Link(NAV_MONITORING, "monitoring:index", "monitoring.view", NAV_MONITORING_HELP),
 ]
 
 
