@@ -59,3 +59,18 @@ def test_demo_round_trip_gives_the_same_bytes(demo, tmp_path):
     assert Fact.objects.order_by("-pk").values_list("pk", flat=True).first() == max(
         json.loads(line)["id"] for line in (first / "facts.jsonl").read_text().splitlines()
     )
+
+
+def test_an_anonymised_person_and_their_records_are_not_in_format_1(demo, tmp_path):
+    """R-X-4 with R-INT-1: a person anonymised by retention has no identity code or names the v1 schema would
+    accept; they and every record hanging on them stay out of the export, and the rest still round-trips."""
+    person = Person.objects.filter(customerships__isnull=False).order_by("henkilotunnus").first()
+    Person.objects.filter(pk=person.pk).update(anonymised_at=dt.datetime(2024, 1, 2, tzinfo=dt.UTC))
+    out = tmp_path / "out"
+    call_command("export", "--out", str(out), "--as-of", ON.isoformat(), stdout=io.StringIO())
+    text = "".join((out / f"{name}.jsonl").read_text() for name in schemas.TYPES)
+    assert str(person.pk) not in text and person.henkilotunnus not in text
+    manifest = json.loads((out / "manifest.json").read_text())
+    counts = {f["type"]: f["count"] for f in manifest["files"]}
+    assert counts["persons"] == Person.objects.count() - 1
+    assert counts["facts"] == Fact.objects.exclude(person=person).count() < Fact.objects.count()

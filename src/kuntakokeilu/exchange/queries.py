@@ -1,5 +1,9 @@
 """Reads of the exchange app: each record type's rows in the export's order (by natural keys), and the
-export and import jobs with their results for the admins' page and the API."""
+export and import jobs with their results for the admins' page and the API.
+
+Format v1 carries identified job seekers: a person anonymised by retention (`Person.anonymised_at`, R-X-4)
+and the records that hang on them are not exported (their identity code and names no longer satisfy the
+schema; carrying them is a later format version's)."""
 
 from __future__ import annotations
 
@@ -31,7 +35,9 @@ def _rows(queryset, columns: dict[str, str], name: str) -> Iterator[dict]:
 def persons() -> Iterator[dict]:
     columns = {f: f for f in ("id", "henkilotunnus", "birth_date", "first_name", "last_name")}
     columns |= {"service_language": "service_language", "created_at": "created_at"}
-    for row in _rows(Person.objects.order_by("henkilotunnus"), columns, "persons"):
+    for row in _rows(
+        Person.objects.filter(anonymised_at__isnull=True).order_by("henkilotunnus"), columns, "persons"
+    ):
         row["id"] = str(row["id"])
         yield row
 
@@ -56,7 +62,9 @@ def facts() -> Iterator[dict]:
         "superseded": "superseded",
     }
     order = ("person__henkilotunnus", "kind", "valid_from", "recorded_at", "id")
-    for row in _rows(Fact.objects.order_by(*order), columns, "facts"):
+    for row in _rows(
+        Fact.objects.filter(person__anonymised_at__isnull=True).order_by(*order), columns, "facts"
+    ):
         row["person"] = str(row["person"])
         yield row
 
@@ -79,7 +87,9 @@ def customerships() -> Iterator[dict]:
         "recorded_at": "recorded_at",
         "recorded_by": "recorded_by__username",
     }
-    queryset = Customership.objects.order_by("person__henkilotunnus", "valid_from")
+    queryset = Customership.objects.filter(person__anonymised_at__isnull=True).order_by(
+        "person__henkilotunnus", "valid_from"
+    )
     for row in _rows(queryset, columns, "customerships"):
         row["person"] = str(row["person"])
         yield row
@@ -89,7 +99,11 @@ def notices() -> Iterator[dict]:
     columns = {f: f for f in ("id", "recipient", "language", "data", "created_at")}
     columns["customership"] = "customership_id"
     order = ("customership__person__henkilotunnus", "customership__valid_from", "recipient")
-    yield from _rows(Notice.objects.order_by(*order), columns, "notices")
+    yield from _rows(
+        Notice.objects.filter(customership__person__anonymised_at__isnull=True).order_by(*order),
+        columns,
+        "notices",
+    )
 
 
 def transfer_requests() -> Iterator[dict]:
@@ -112,7 +126,11 @@ def transfer_requests() -> Iterator[dict]:
         "recorded_by": "recorded_by__username",
     }
     order = ("person__henkilotunnus", "asked_on", "recorded_at", "id")
-    for row in _rows(TransferRequest.objects.order_by(*order), columns, "transfer_requests"):
+    for row in _rows(
+        TransferRequest.objects.filter(person__anonymised_at__isnull=True).order_by(*order),
+        columns,
+        "transfer_requests",
+    ):
         row["person"] = str(row["person"])
         yield row
 

@@ -318,11 +318,18 @@ class _Lookups:
         return self.maps[model][value]
 
 
+# Columns format v1 does not carry, with the value an imported row gets (it exchanges identified persons).
+NOT_IN_THE_FORMAT = {"anonymised_at": None}
+
+
 def _db_row(name: str, record: dict, lookups: _Lookups) -> dict:
     """The record as the model's column values (attnames)."""
     model = MODELS[name]
     row = {}
     for f in model._meta.concrete_fields:
+        if f.name in NOT_IN_THE_FORMAT:
+            row[f.attname] = NOT_IN_THE_FORMAT[f.name]
+            continue
         value = record[f.name]
         if f.name in LOOKUPS:
             value = lookups.id_of(*LOOKUPS[f.name], value)
