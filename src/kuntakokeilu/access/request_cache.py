@@ -58,6 +58,20 @@ def memo(key: Any, tables: Iterable[str], compute: Callable[[], T]) -> T:
         return value
 
 
+def active() -> bool:
+    """Whether a memo is open and keeping (a request's, before anything turned it off)."""
+    current = _current.get()
+    return current is not None and not current.off
+
+
+def put(key: Any, tables: Iterable[str], value: Any) -> None:
+    """Keep `value` for `key`, read in bulk for many keys at once (as `memo` would keep it)."""
+    current = _current.get()
+    tables = frozenset(tables)
+    if current is not None and not current.off and not tables & current.written:
+        current.entries[key] = (value, tables)
+
+
 def written(table: str) -> None:
     """A write the SQL watch does not see (a COPY): drop what was read from `table`."""
     current = _current.get()

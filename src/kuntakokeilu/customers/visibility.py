@@ -12,6 +12,7 @@ searches (`search.py`) read these; none of them asks the catalogue row by row.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -43,6 +44,52 @@ def places(person: Person, on: dt.date) -> Places:
     """The person's places on `on`, once per request (`access.request_cache`; a write to customerships,
     due transfers or transfer requests in the request reads them afresh)."""
     return request_cache.memo(("places", person.pk, on), PLACES_TABLES, lambda: _read_places(person, on))
+
+
+def prepare(persons: list[Person], on: dt.date, *, homes: bool = False) -> dict:
+    """The places (and with `homes` the home municipalities) of many persons on `on` in three queries,
+    kept in the request's memo for the catalogue's questions that follow (a search's candidates); also
+    returned: {"facts": {pk: current facts}, "customerships": {pk: rows}} of those read."""
+    ids = [p.pk for p in persons]
+    held: dict = defaultdict(list)
+    for row in Customership.objects.filter(person_id__in=ids).select_related("municipality"):
+        held[row.person_id].append(row)
+    codes: dict = defaultdict(set)
+    due = (
+        DueTransfer.objects.open()
+        .filter(person_id__in=ids, event_date__lte=on, handler_municipality__isnull=False)
+        .values_list("person_id", "handler_municipality__code")
+        .order_by()
+    )
+    requests = (
+        TransferRequest.objects.open()
+        .filter(person_id__in=ids, municipality__isnull=False)
+        .values_list("person_id", "municipality__code")
+        .order_by()
+    )
+    for pk, code in due.union(requests):
+        codes[pk].add(code)
+    facts: dict = defaultdict(list)
+    if homes:
+        for fact in Fact.objects.current().filter(person_id__in=ids).select_related("municipality"):
+            facts[fact.person_id].append(fact)
+    for person in persons:
+        request_cache.put(
+            ("places", person.pk, on), PLACES_TABLES, _places(held[person.pk], codes[person.pk], on)
+        )
+        if homes:
+            home = home_municipality_code(person, on, facts[person.pk])
+            request_cache.put(("home", person.pk, on), HOME_TABLES, home)
+    return {"facts": facts, "customerships": held}
+
+
+def _places(rows: list[Customership], others: set[str], on: dt.date) -> Places:
+    held = customerships.on_date(rows, on)
+    municipal = held if held is not None and held.responsible == Responsible.MUNICIPALITY else None
+    codes = set(others)
+    if municipal is not None:
+        codes.add(municipal.municipality.code)
+    return Places(frozenset(codes), municipal.municipality if municipal is not None else None)
 
 
 def _read_places(person: Person, on: dt.date) -> Places:
