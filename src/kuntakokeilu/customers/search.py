@@ -17,11 +17,14 @@ from django.utils.translation import gettext as _
 from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.access.roles import Role
+from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.rules.parameters import default_store
 
 from . import customerships, worklist
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import DueTransfer, Fact, FactKind, KeepReason, Person, Responsible
-from .queries import facts_on, home_municipality_code, target_group_on
+from .queries import facts_on, home_municipality_code
+from .target_group import decide
 from .visibility import prepare, within
 
 SEARCH_LIMIT = 50
@@ -170,20 +173,25 @@ def te_office_customers(user, text: str, on: dt.date, found: list[Person]) -> li
     for chunk in _chunks(candidates.order_by("last_name", "first_name", "pk")):
         read = prepare(chunk, on, homes=True)
         kept = _kept(chunk, on)
+        places = _histories(read)
         for person in chunk:
-            row = _te_office_customer(
-                person,
-                on,
-                codes,
-                read["facts"][person.pk],
-                read["customerships"][person.pk],
-                kept.get(person.pk),
-            )
+            facts, rows = read["facts"][person.pk], read["customerships"][person.pk]
+            row = _te_office_customer(person, on, codes, facts, rows, kept.get(person.pk), places)
             if row is not None:
                 listed.append(row)
                 if len(listed) == SEARCH_LIMIT:
                     return listed
     return listed
+
+
+def _histories(read: dict) -> dict:
+    """The histories of every municipality the chunk's facts and customerships name (four queries), for
+    the target-group rule's pure `decide` (what its registered `evaluate` loads for one person)."""
+    codes = {f.municipality.code for facts in read["facts"].values() for f in facts if f.municipality_id}
+    codes |= {
+        c.municipality.code for held in read["customerships"].values() for c in held if c.municipality_id
+    }
+    return municipality_histories(sorted(codes))
 
 
 def _kept(persons: list[Person], on: dt.date) -> dict:
@@ -200,7 +208,13 @@ def _kept(persons: list[Person], on: dt.date) -> dict:
 
 
 def _te_office_customer(
-    person: Person, on: dt.date, codes: set[str], facts: list[Fact], rows: list, kept: DueTransfer | None
+    person: Person,
+    on: dt.date,
+    codes: set[str],
+    facts: list[Fact],
+    rows: list,
+    kept: DueTransfer | None,
+    places: dict,
 ) -> TeOfficeCustomer | None:
     """The person as the TE office's customer of the area `codes`, or None: kept by the TE office while
     the keeping holds (`worklist.kept_still`), with its reason; the TE office's by a stored customership
@@ -220,7 +234,9 @@ def _te_office_customer(
         return TeOfficeCustomer(person, kept.keep_reason, kept.keep_text)
     if held is not None and held.responsible == Responsible.TE_OFFICE:
         return TeOfficeCustomer(person)
-    outcome = target_group_on(person, on, facts, rows)
-    if outcome is None or not outcome.result["in_target_group"]:
+    facts_then = facts_on(person, on, facts, rows)
+    if facts_then["status"] is None:  # no status for the date: the rule has nothing to decide on
+        return TeOfficeCustomer(person)
+    if not decide(facts_then, on, default_store(), places).result["in_target_group"]:
         return TeOfficeCustomer(person)
     return None
