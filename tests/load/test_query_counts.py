@@ -15,6 +15,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.urls import reverse
 
 from benchmarks.serve_load import register_due
@@ -27,16 +28,16 @@ from kuntakokeilu.service_process.models import CustomerAssignment
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2022, 9, 1)
 
-# page: (user, the most queries allowed)
+# page: (user, the most queries allowed on SQLite, on PostgreSQL)
 BOUNDS = {
-    "person page": ("aino.virtanen", 25),
-    "person page (TE office)": ("sanna.makinen", 26),
-    "service-process page": ("aino.virtanen", 24),
-    "case worker's worklist": ("aino.virtanen", 13),
-    "municipality's worklist": ("aino.virtanen", 12),
-    "TE worklist (due transfers)": ("sanna.makinen", 18),
-    "search by name": ("aino.virtanen", 21),
-    "notice": ("aino.virtanen", 15),
+    "person page": ("aino.virtanen", 25, 27),
+    "person page (TE office)": ("sanna.makinen", 26, 26),
+    "service-process page": ("aino.virtanen", 24, 32),
+    "case worker's worklist": ("aino.virtanen", 13, 13),
+    "municipality's worklist": ("aino.virtanen", 12, 12),
+    "TE worklist (due transfers)": ("sanna.makinen", 18, 18),
+    "search by name": ("aino.virtanen", 21, 23),
+    "notice": ("aino.virtanen", 15, 15),
 }
 
 
@@ -78,7 +79,8 @@ def _requests(register):
 
 @pytest.mark.parametrize("page", sorted(BOUNDS))
 def test_a_page_takes_a_bounded_number_of_queries(register, page, client, django_assert_max_num_queries):
-    username, bound = BOUNDS[page]
+    username, on_sqlite, on_postgres = BOUNDS[page]
+    bound = on_postgres if connection.vendor == "postgresql" else on_sqlite
     method, url, data = _requests(register)[page]
     client.force_login(get_user_model().objects.get(username=username))
     call = getattr(client, method)
