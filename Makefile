@@ -106,12 +106,16 @@ bench-screening: install
 ## make bench-serve [PERSONS=30000] [CLIENTS=50] [DURATION=20]: pages under load on the production server
 ## (gunicorn, 4 workers, DEBUG=0) over a fresh PostgreSQL database on 127.0.0.1:5432 (benchmarks/serve_load.py);
 ## port BENCH_PORT (8031). Not part of `make test`.
+## BASELINE=<commit>: that commit's src/ (git archive into var/bench/base) is served first on the same data,
+## before/after in one run (issue 21); PROFILE=N profiles N person pages in-process afterwards.
 CLIENTS ?= 50
 DURATION ?= 20
 BENCH_PORT ?= 8031
 bench-serve: install
+	$(if $(BASELINE),rm -rf var/bench/base && mkdir -p var/bench/base && git archive $(BASELINE) src | tar -x -C var/bench/base)
 	$(BIN)/python -m benchmarks.serve_load --persons $(if $(filter file,$(origin PERSONS)),30000,$(PERSONS)) \
-	  --clients $(CLIENTS) --duration $(DURATION) --port $(BENCH_PORT)
+	  --clients $(CLIENTS) --duration $(DURATION) --port $(BENCH_PORT) \
+	  $(if $(BASELINE),--baseline-src var/bench/base/src) $(if $(PROFILE),--profile $(PROFILE))
 
 ## make bench-whatif [WHATIF_PERSONS=600000] [WHATIF_DB=sqlite|postgres]: the target-group what-if against the
 ## plain loop of its predicate (benchmarks/whatif.py, benchmarks/README.md); not in make test

@@ -64,11 +64,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--targets", help="comma-separated names of targets (default: all)")
     parser.add_argument("--out", default="var/bench")
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES))
-    parser.add_argument("--step", choices=("data",), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--baseline-src",
+        help="a source tree (e.g. `git archive` of the base commit's src/) served first on the same data: "
+        "the targets are measured before (that tree) and after (this one) in one run",
+    )
+    parser.add_argument("--profile", type=int, default=0, help="profile this many person pages in-process")
+    parser.add_argument("--step", choices=("data", "profile"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.due = args.persons // 150 if args.due is None else args.due
     if args.step == "data":
         print(json.dumps(_data_step(args)))
+        return
+    if args.step == "profile":
+        print(json.dumps(_profile_step(args)))
         return
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -76,10 +85,18 @@ def main(argv: list[str] | None = None) -> None:
     with _database(args) as url:
         env = _env(url, args)
         data = _prepare(env, args)
+        results = []
+        if args.baseline_src:
+            baseline = env | {"PYTHONPATH": str(Path(args.baseline_src).resolve())}
+            with _server(baseline, args, out):
+                results += [r | {"code": "before"} for r in _measure(args, data)]
         with _server(env, args, out):
-            results = _measure(args, data)
+            results += [r | {"code": "after" if args.baseline_src else ""} for r in _measure(args, data)]
+        profile = _profile(env, args) if args.profile else None
     data = {k: v for k, v in data.items() if k not in ("password", "sample_persons")}
     report = {"machine": machine, "data": data, "settings": _settings(args), "results": results}
+    if profile:
+        report["profile"] = profile
     path = out / f"serve-{args.persons}.json"
     path.write_text(json.dumps(report, indent=2))
     print(table(report))
@@ -138,8 +155,9 @@ def _data_step(args) -> dict:
 
     ensure_demo_users()
     today = dt.date.fromisoformat(args.today)
-    _register_due(args.due, today)
+    register_due(args.due, today)
     helsinki = Customership.objects.filter(municipality__code="091", valid_to=None)
+    _service_process(today, helsinki)
     persons = [str(p) for p in helsinki.order_by("person_id").values_list("person_id", flat=True)[:500]]
     return {
         "persons": Person.objects.count(),
@@ -151,7 +169,25 @@ def _data_step(args) -> dict:
     }
 
 
-def _register_due(count: int, today: dt.date) -> None:
+def _service_process(today: dt.date, helsinki) -> None:
+    """Every customer's statutory deadlines on `today` (`service_process.batch.refresh_all`, as the
+    month's close writes them) and 200 Helsinki customers assigned to the case worker (issue 16 item 2),
+    so that her own worklist and Helsinki's have rows."""
+    from django.contrib.auth import get_user_model
+
+    from kuntakokeilu.service_process.batch import refresh_all
+    from kuntakokeilu.service_process.models import CustomerAssignment
+
+    refresh_all(today)
+    worker = get_user_model().objects.get(username=CASE_WORKER)
+    persons = helsinki.order_by("person__last_name", "person__first_name", "person_id")
+    CustomerAssignment.objects.bulk_create(
+        CustomerAssignment(person_id=pk, worker=worker, valid_from=today - dt.timedelta(days=30))
+        for pk in persons.values_list("person_id", flat=True)[:200]
+    )
+
+
+def register_due(count: int, today: dt.date) -> None:
     """`count` job seekers registering in the six days before `today` in Helsinki, Espoo or Vantaa: each
     is due for transfer to the municipality within seven days (R-TG-4), on the TE office's worklist."""
     import csv
@@ -317,18 +353,31 @@ def _targets(args, data: dict) -> list[tuple[str, str, dict | None, object]]:
     targets = [
         ("baseline: /healthz", "-", None, get("/healthz")),
         ("baseline: /trial-areas/", "-", None, get("/trial-areas/")),
-        ("due-transfer worklist", TE_OFFICE, office.cookies, get("/transfers/due/")),
+        ("TE worklist (due transfers)", TE_OFFICE, office.cookies, get("/transfers/due/")),
+        ("case worker's worklist", CASE_WORKER, worker.cookies, get("/service/worklist/?scope=mine")),
         (
-            f"search by name ({SEARCH_NAME})",
+            "municipality's worklist",
             CASE_WORKER,
             worker.cookies,
-            lambda client, i: client.request("POST", "/job-seekers/", search_form)[:2],
+            get("/service/worklist/?scope=municipality"),
         ),
         (
             "person page",
             CASE_WORKER,
             worker.cookies,
             lambda client, i: client.request("GET", f"/job-seekers/{persons[i % len(persons)]}/")[:2],
+        ),
+        (
+            "service-process page",
+            CASE_WORKER,
+            worker.cookies,
+            lambda client, i: client.request("GET", f"/job-seekers/{persons[i % len(persons)]}/service/")[:2],
+        ),
+        (
+            f"search by name ({SEARCH_NAME})",
+            CASE_WORKER,
+            worker.cookies,
+            lambda client, i: client.request("POST", "/job-seekers/", search_form)[:2],
         ),
     ]
     if args.targets:
@@ -340,6 +389,7 @@ def _targets(args, data: dict) -> list[tuple[str, str, dict | None, object]]:
 def _measure(args, data: dict) -> list[dict]:
     results = []
     for name, user, cookies, call in _targets(args, data):
+        _drained(args.port)
         first = Client(args.port, cookies)
         status, text = call(first, 0)
         first.close()
@@ -352,6 +402,21 @@ def _measure(args, data: dict) -> list[dict]:
             flush=True,
         )
     return results
+
+
+def _drained(port: int, timeout: float = 600) -> None:
+    """Wait until the server answers /healthz within a second: the previous target's requests still
+    queued at the server (their clients gone) are done, so that they do not count against this one."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        probe = Client(port)
+        began = time.monotonic()
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            if probe.request("GET", "/healthz")[0] == 200 and time.monotonic() - began < 1:
+                probe.close()
+                return
+        probe.close()
+        time.sleep(1)
 
 
 def run_load(port: int, cookies, call, clients: int, warmup: float, duration: float) -> dict:
@@ -451,15 +516,95 @@ def table(report: dict) -> str:
         f"{s['duration']:.0f} s measured; "
         f"gunicorn {s['workers']} sync workers, DEBUG=0, PostgreSQL",
         "",
-        "| target | user | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | KB |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| target | code | user | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | KB |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for r in report["results"]:
+    for r in sorted(report["results"], key=lambda r: _order(report["results"], r)):
         lines.append(
-            f"| {r['target']} | {r['user']} | {r['rps']:.1f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} "
+            f"| {r['target']} | {r.get('code', '')} | {r['user']} | {r['rps']:.1f} | {r['p50_ms']:.0f} "
+            f"| {r['p95_ms']:.0f} "
             f"| {r['p99_ms']:.0f} | {r['max_ms']:.0f} | {r['errors']} | {r['bytes'] / 1024:.0f} |"
         )
+    if report.get("profile"):
+        p = report["profile"]
+        lines += [
+            "",
+            f"profile of {p['pages']} person pages in one process (DEBUG=0): {p['ms_per_page']:.1f} ms "
+            f"a page, {p['queries_per_page']:.1f} SQL queries a page; cumulative shares (they overlap):",
+        ]
+        lines += [f"- {name}: {share:.0%}" for name, share in p["shares"].items()]
     return "\n".join(lines)
+
+
+def _order(results: list[dict], r: dict) -> tuple:
+    names = list(dict.fromkeys(x["target"] for x in results))
+    return (names.index(r["target"]), r.get("code", "") != "before")
+
+
+# --- the profile -------------------------------------------------------------------------------------
+
+SHARES = {
+    "SQL: executing (the driver and the round trip)": "django/db/backends/utils.py:_execute",
+    "SQL: compiling querysets": "django/db/models/sql/compiler.py:as_sql",
+    "templates": "django/template/base.py:render",
+    "permission checks (catalogue)": "kuntakokeilu/access/actions.py:allows",
+    "rule evaluation": "kuntakokeilu/rules/registry.py:run",
+}
+
+
+def _profile(env: dict, args) -> dict:
+    command = [sys.executable, "-m", "benchmarks.serve_load", "--step", "profile"]
+    command += ["--profile", str(args.profile), "--persons", str(args.persons), "--today", args.today]
+    return json.loads(_run(command, env).strip().splitlines()[-1])
+
+
+def _profile_step(args) -> dict:
+    """In a child process: `--profile` person pages of Helsinki customers through Django's test client as
+    the case worker, under cProfile; each share is the cumulative time of one function over the total."""
+    import cProfile
+    import pstats
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from kuntakokeilu.customers.models import Customership
+
+    rows = Customership.objects.filter(municipality__code="091", valid_to=None).order_by("person_id")
+    persons = list(rows.values_list("person_id", flat=True)[: args.profile])
+    client = Client(HTTP_HOST="127.0.0.1", secure=True)
+    client.force_login(get_user_model().objects.get(username=CASE_WORKER))
+    client.get(f"/job-seekers/{persons[0]}/")  # warm
+    counted = [0]
+
+    def count(execute, sql, params, many, context):  # the test client resets connection.queries per request
+        counted[0] += 1
+        return execute(sql, params, many, context)
+
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    with connection.execute_wrapper(count):
+        profiler.enable()
+        for pk in persons:
+            assert client.get(f"/job-seekers/{pk}/").status_code == 200
+        profiler.disable()
+    elapsed = time.perf_counter() - started
+    queries = counted[0]
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    total = elapsed
+    shares = {}
+    for name, wanted in SHARES.items():
+        path, function = wanted.split(":")
+        shares[name] = sum(v[3] for k, v in stats.items() if k[0].endswith(path) and k[2] == function) / total
+    return {
+        "pages": len(persons),
+        "ms_per_page": elapsed * 1000 / len(persons),
+        "queries_per_page": queries / len(persons),
+        "shares": shares,
+    }
 
 
 if __name__ == "__main__":

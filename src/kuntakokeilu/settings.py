@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kuntakokeilu.access.request_cache.RequestCacheMiddleware",  # issue 21: permission reads once a request
     "kuntakokeilu.access.middleware.NoStoreMiddleware",  # no-store for signed-in users and the API
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

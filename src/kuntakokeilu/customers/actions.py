@@ -13,9 +13,8 @@ from kuntakokeilu.access.actions import covers_object, declare, scoped
 from kuntakokeilu.access.roles import Role
 from kuntakokeilu.workitems.models import handles
 
-from . import customerships
 from .labels import COUNTS_ACTION_LABELS, REQUEST_ACTION_LABELS, TRANSFER_ACTION_LABELS
-from .visibility import person_in_scope, te_office_covers_place
+from .visibility import customer_municipality, person_in_scope, te_office_covers_place
 
 # Personal data: municipal staff of the person's municipalities and the TE office of the person's place.
 # Ministry, ELY, applicants, researchers and admins see no person's page.
@@ -105,8 +104,8 @@ def record_request(user, relevant, person, on) -> bool:
     if te_office_covers_place(relevant, person, on):
         return True
     workers = [g for g in relevant if g.role == Role.CASE_WORKER]
-    held = customerships.municipal_customership(person, on) if workers else None
-    return held is not None and any(g.covers(held.municipality) for g in workers)
+    held = customer_municipality(person, on) if workers else None
+    return held is not None and any(g.covers(held) for g in workers)
 
 
 declare(

@@ -60,11 +60,11 @@ def facts_on(person: Person, on: dt.date, facts: list[Fact] | None = None, custo
     }
 
 
-def home_municipality_code(person: Person, on: dt.date) -> str | None:
+def home_municipality_code(person: Person, on: dt.date, facts: list[Fact] | None = None) -> str | None:
     """The municipality whose staff may see the person on `on`: the kotikunta, or with temporary
     protection and no kotikunta the residence (L1269 s. 4 as amended 1.3.2023). Before the first
-    recorded kotikunta, the first one."""
-    facts = current_facts(person)
+    recorded kotikunta, the first one. (`facts`: the person's current facts, preloaded.)"""
+    facts = current_facts(person) if facts is None else facts
     held = _current_on(facts, on)
     protected = held.get(FactKind.TEMPORARY_PROTECTION)
     kotikunta = held.get(FactKind.KOTIKUNTA)
@@ -85,14 +85,20 @@ class FactRow:
     superseded: bool
 
 
-def history(person: Person) -> dict[str, list[FactRow]]:
-    """Every fact of each kind, oldest first; a current row's validity ends the day before the next
-    current row of the kind begins; superseded rows are listed with the row that corrected them."""
-    facts = list(
+def all_facts(person: Person) -> list[Fact]:
+    """Every fact of the person, superseded ones too, oldest first (the person page's one read of them:
+    `history` and, without the superseded, what `current_facts` gives)."""
+    return list(
         person.facts.select_related("municipality", "recorded_by", "corrects").order_by(
             "valid_from", "recorded_at", "pk"
         )
     )
+
+
+def history(person: Person, facts: list[Fact] | None = None) -> dict[str, list[FactRow]]:
+    """Every fact of each kind, oldest first; a current row's validity ends the day before the next
+    current row of the kind begins; superseded rows are listed with the row that corrected them."""
+    facts = all_facts(person) if facts is None else facts
     rows: dict[str, list[FactRow]] = {kind: [] for kind in FactKind.values}
     for kind in FactKind.values:
         of_kind = [f for f in facts if f.kind == kind]
@@ -113,12 +119,12 @@ def history(person: Person) -> dict[str, list[FactRow]]:
     return rows
 
 
-def target_group_on(person: Person, on: dt.date, facts: list[Fact] | None = None):
+def target_group_on(person: Person, on: dt.date, facts: list[Fact] | None = None, customerships=None):
     """The target-group rule's outcome for the person's facts on `on`; None when the register holds
     no labour-market status for that date (the rule has nothing to decide on)."""
     from kuntakokeilu.rules.registry import get_rule
 
-    facts_then = facts_on(person, on, facts)
+    facts_then = facts_on(person, on, facts, customerships)
     if facts_then["status"] is None:
         return None
     return get_rule("target-group").run(facts_then, on)

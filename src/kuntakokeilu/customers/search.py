@@ -17,12 +17,15 @@ from django.utils.translation import gettext as _
 from kuntakokeilu.access.actions import can, grants_for
 from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.access.roles import Role
+from kuntakokeilu.regions.queries import municipality_histories
+from kuntakokeilu.rules.parameters import default_store
 
 from . import customerships, worklist
 from .identity import InvalidHenkilotunnus, parse_henkilotunnus
 from .models import DueTransfer, Fact, FactKind, KeepReason, Person, Responsible
-from .queries import current_facts, facts_on, home_municipality_code, target_group_on
-from .visibility import within
+from .queries import facts_on, home_municipality_code
+from .target_group import decide
+from .visibility import prepare, within
 
 SEARCH_LIMIT = 50
 # The purposes a search may be made for (R-X-2); a search by identity code must state one.
@@ -80,13 +83,41 @@ def search(user, text: str, on: dt.date) -> list[Person]:
     if candidates is None:
         return []
     candidates = within(grants_for(user, "customers.view_person", on), candidates)
+    homes = any(g.role == Role.TE_OFFICE for g in grants_for(user, "customers.view_person", on))
     found: list[Person] = []
-    for person in candidates.order_by("last_name", "first_name", "pk").iterator():
-        if can(user, "customers.view_person", person, on):
-            found.append(person)
-            if len(found) == SEARCH_LIMIT:
-                break
+    for chunk in _chunks(candidates.order_by("last_name", "first_name", "pk")):
+        prepare(chunk, on, homes=homes)  # the chunk's places in three queries, for the questions below
+        for person in chunk:
+            if can(user, "customers.view_person", person, on):
+                found.append(person)
+                if len(found) == SEARCH_LIMIT:
+                    return found
     return found
+
+
+CHUNK = 200
+
+
+def _chunks(candidates):
+    """The candidates in lists of CHUNK, read a chunk at a time (each chunk one query)."""
+    last = None
+    while True:
+        page = candidates if last is None else candidates.filter(_after(last))
+        chunk = list(page[:CHUNK])
+        if chunk:
+            yield chunk
+        if len(chunk) < CHUNK:
+            return
+        last = chunk[-1]
+
+
+def _after(person: Person) -> Q:
+    """Keyset pagination on (last_name, first_name, pk)."""
+    return (
+        Q(last_name__gt=person.last_name)
+        | Q(last_name=person.last_name, first_name__gt=person.first_name)
+        | Q(last_name=person.last_name, first_name=person.first_name, pk__gt=person.pk)
+    )
 
 
 def _candidates(text: str):
@@ -141,37 +172,73 @@ def te_office_customers(user, text: str, on: dt.date, found: list[Person]) -> li
     )
     candidates = candidates.filter(pk__in=in_area.values("person_id")).exclude(pk__in=[p.pk for p in found])
     listed: list[TeOfficeCustomer] = []
-    for person in candidates.order_by("last_name", "first_name", "pk").iterator():
-        row = _te_office_customer(person, on, codes)
-        if row is not None:
-            listed.append(row)
-            if len(listed) == SEARCH_LIMIT:
-                break
+    for chunk in _chunks(candidates.order_by("last_name", "first_name", "pk")):
+        read = prepare(chunk, on, homes=True)
+        kept = _kept(chunk, on)
+        places = _histories(read)
+        for person in chunk:
+            facts, rows = read["facts"][person.pk], read["customerships"][person.pk]
+            row = _te_office_customer(person, on, codes, facts, rows, kept.get(person.pk), places)
+            if row is not None:
+                listed.append(row)
+                if len(listed) == SEARCH_LIMIT:
+                    return listed
     return listed
 
 
-def _te_office_customer(person: Person, on: dt.date, codes: set[str]) -> TeOfficeCustomer | None:
+def _histories(read: dict) -> dict:
+    """The histories of every municipality the chunk's facts and customerships name (four queries), for
+    the target-group rule's pure `decide` (what its registered `evaluate` loads for one person)."""
+    codes = {f.municipality.code for facts in read["facts"].values() for f in facts if f.municipality_id}
+    codes |= {
+        c.municipality.code for held in read["customerships"].values() for c in held if c.municipality_id
+    }
+    return municipality_histories(sorted(codes))
+
+
+def _kept(persons: list[Person], on: dt.date) -> dict:
+    """Each person's latest due transfer the TE office kept by `on` (as `worklist.kept_still` reads it)."""
+    rows = (
+        DueTransfer.objects.filter(person_id__in=[p.pk for p in persons], done_on__lte=on)
+        .exclude(keep_reason="")
+        .order_by("person_id", "-done_on", "-pk")
+    )
+    latest: dict = {}
+    for row in rows:
+        latest.setdefault(row.person_id, row)
+    return latest
+
+
+def _te_office_customer(
+    person: Person,
+    on: dt.date,
+    codes: set[str],
+    facts: list[Fact],
+    rows: list,
+    kept: DueTransfer | None,
+    places: dict,
+) -> TeOfficeCustomer | None:
     """The person as the TE office's customer of the area `codes`, or None: kept by the TE office while
     the keeping holds (`worklist.kept_still`), with its reason; the TE office's by a stored customership
     (e.g. moved back on request); or registered and not in the target group. One in the group and waiting
     for the transfer is not named: the TE office's worklist holds them (L1269 s. 24)."""
-    facts = current_facts(person)
-    if home_municipality_code(person, on) not in codes or not facts_on(person, on, facts)["job_search_valid"]:
+    if (
+        home_municipality_code(person, on, facts) not in codes
+        or not facts_on(person, on, facts, rows)["job_search_valid"]
+    ):
         return None
-    held = customerships.current(person, on)
+    held = customerships.on_date(rows, on)
     if held is not None and held.responsible == Responsible.MUNICIPALITY:
         return None
-    kept = (
-        DueTransfer.objects.filter(person=person, done_on__lte=on)
-        .exclude(keep_reason="")
-        .order_by("-done_on", "-pk")
-        .first()
-    )
-    if kept is not None and worklist.kept_still(person, on, worklist.organisation_key(kept.target), facts):
+    if kept is not None and worklist.kept_still(
+        person, on, worklist.organisation_key(kept.target), facts, kept=kept
+    ):
         return TeOfficeCustomer(person, kept.keep_reason, kept.keep_text)
     if held is not None and held.responsible == Responsible.TE_OFFICE:
         return TeOfficeCustomer(person)
-    outcome = target_group_on(person, on, facts)
-    if outcome is None or not outcome.result["in_target_group"]:
+    facts_then = facts_on(person, on, facts, rows)
+    if facts_then["status"] is None:  # no status for the date: the rule has nothing to decide on
+        return TeOfficeCustomer(person)
+    if not decide(facts_then, on, default_store(), places).result["in_target_group"]:
         return TeOfficeCustomer(person)
     return None

@@ -216,17 +216,23 @@ def _stays_on_request(person, current, given, facts, rows) -> bool:
     return _place(then) == _place(given)
 
 
-def kept_still(person: Person, on: dt.date, target: tuple | None, facts: list[Fact] | None = None) -> bool:
+_UNREAD = object()
+
+
+def kept_still(
+    person: Person, on: dt.date, target: tuple | None, facts: list[Fact] | None = None, *, kept=_UNREAD
+) -> bool:
     """The TE office kept the person instead of transferring them (L1269 s. 5 mom 3, as mom 5 after
     L671/2022): they are not listed again for a transfer to the same organisation while their situation
     is the same — the same place (kotikunta, or residence without one) as on the day they were kept and
     no job search started since. A move or a new job search is judged anew (issue 14 item 2)."""
-    kept = (
-        DueTransfer.objects.filter(person=person, done_on__lte=on)
-        .exclude(keep_reason="")
-        .order_by("-done_on", "-pk")
-        .first()
-    )
+    if kept is _UNREAD:  # (preloaded by a caller that reads many persons' at once: the latest kept row)
+        kept = (
+            DueTransfer.objects.filter(person=person, done_on__lte=on)
+            .exclude(keep_reason="")
+            .order_by("-done_on", "-pk")
+            .first()
+        )
     if kept is None or organisation_key(kept.target) != target:
         return False
     facts = current_facts(person) if facts is None else facts

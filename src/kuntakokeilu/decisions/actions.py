@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import declare
 from kuntakokeilu.access.roles import Role
-from kuntakokeilu.customers.customerships import municipal_customership
-from kuntakokeilu.customers.visibility import person_in_scope
+from kuntakokeilu.customers.visibility import customer_municipality, person_in_scope
 
 
 def _person(user, relevant, obj, on) -> bool:
@@ -26,8 +25,7 @@ def _customer_municipality(user, relevant, obj, on) -> bool:
     decision: the municipality that decided it)."""
     municipality = getattr(obj, "municipality", None)
     if municipality is None:
-        row = municipal_customership(getattr(obj, "person", obj), on)
-        municipality = row.municipality if row is not None else None
+        municipality = customer_municipality(getattr(obj, "person", obj), on)
     if municipality is None:
         return False
     return any(g.covers(municipality) for g in relevant)

@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import declare
 from kuntakokeilu.access.roles import Role
-from kuntakokeilu.customers.customerships import municipal_customership
-from kuntakokeilu.customers.visibility import person_in_scope
+from kuntakokeilu.customers.visibility import customer_municipality, person_in_scope
 
 
 def _person_of(obj):
@@ -29,10 +28,10 @@ def _person(user, relevant, obj, on) -> bool:
 
 
 def _customer_municipality(user, relevant, obj, on) -> bool:
-    row = municipal_customership(_person_of(obj), on)
-    if row is None or row.municipality is None:
+    municipality = customer_municipality(_person_of(obj), on)
+    if municipality is None:
         return False
-    return any(g.covers(row.municipality) for g in relevant)
+    return any(g.covers(municipality) for g in relevant)
 
 
 declare(

@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import declare
 from kuntakokeilu.access.roles import Role
-from kuntakokeilu.customers.customerships import municipal_customership
 from kuntakokeilu.customers.models import Customership, Responsible
-from kuntakokeilu.customers.visibility import person_in_scope
+from kuntakokeilu.customers.visibility import customer_municipality, person_in_scope
 
 PERSON_ROLES = (Role.CASE_WORKER, Role.APPROVER, Role.AREA_MANAGER, Role.TE_OFFICE)
 RECORDING_ROLES = (Role.CASE_WORKER, Role.APPROVER)
@@ -66,10 +65,10 @@ declare(
 
 def _customer_municipality(user, relevant, obj, on) -> bool:
     """`obj` is a Person or an Assessment: the grants cover the municipality whose customer the person is."""
-    row = municipal_customership(getattr(obj, "person", obj), on)
-    if row is None or row.municipality is None:
+    municipality = customer_municipality(getattr(obj, "person", obj), on)
+    if municipality is None:
         return False
-    return any(g.covers(row.municipality) for g in relevant)
+    return any(g.covers(municipality) for g in relevant)
 
 
 declare(

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kuntakokeilu.access.actions import declare
 from kuntakokeilu.access.roles import Role
-from kuntakokeilu.customers.customerships import municipal_customership
 from kuntakokeilu.customers.models import Person
+from kuntakokeilu.customers.visibility import customer_municipality
 
 MUNICIPAL_ROLES = (Role.CASE_WORKER, Role.APPROVER)
 
@@ -22,8 +22,7 @@ def _municipality(obj, on):
     """The municipality that answers for `obj`: a Person's customer municipality on `on`; an event's, a
     statement's, a notice's or a reminder's recording municipality."""
     if isinstance(obj, Person):
-        row = municipal_customership(obj, on)
-        return row.municipality if row is not None else None
+        return customer_municipality(obj, on)
     return obj.municipality
 
 

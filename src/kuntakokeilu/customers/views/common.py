@@ -8,7 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from kuntakokeilu.access import audit
+from kuntakokeilu.access import audit, request_cache
 from kuntakokeilu.access.models import Purpose
 
 from .. import customerships
@@ -50,7 +50,16 @@ def logged(request, person, what: str, write):
 
 
 def organisation_name(target: dict | None, lang: str) -> str:
-    """The name of an organisation given as the rule's `responsible` answer, in the page's language."""
+    """The name of an organisation given as the rule's `responsible` answer, in the page's language
+    (each organisation looked up once a request: a worklist names the same few on every row)."""
+    key = ("organisation_name", tuple(sorted((target or {}).items())), lang)
+    return request_cache.memo(key, REFERENCE_TABLES, lambda: _organisation_name(target, lang))
+
+
+REFERENCE_TABLES = ("regions_municipality", "regions_teoffice", "regions_employmentarea")
+
+
+def _organisation_name(target: dict | None, lang: str) -> str:
     fields = customerships.responsible_fields(target)
     place = fields["municipality"] or fields["te_office"]
     if place is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ from kuntakokeilu.workitems import groups
 
 from .. import customerships, notices, reevaluation, worklist
 from ..forms import KeepForm
-from ..models import DueTransfer, Responsible
+from ..models import Customership, DueTransfer, Responsible
 from .common import logged, organisation_name
 
 
@@ -28,7 +29,8 @@ def _due_transfer(request, due_id):
 
 
 def _worklist_row(due: DueTransfer, today, lang: str) -> dict:
-    current = customerships.current(due.person, max(today, due.event_date))
+    held = list(due.person.customerships.all())  # prefetched for the page's rows
+    current = customerships.on_date(held, max(today, due.event_date))
     if current is not None and current.responsible != Responsible.NONE:
         source = organisation_name(notices.organisation(current), lang)
     else:
@@ -57,6 +59,14 @@ def due_transfers(request):
     nav = groups.page(worklist.open_rows(request.user, today), today, request.GET, default="all")
     pending = nav.rows
     done = worklist.done_for(request.user, today)
+    pending = list(pending)
+    prefetch_related_objects(
+        [due.person for due in pending],
+        Prefetch(
+            "customerships",
+            queryset=Customership.objects.select_related("municipality", "te_office", "employment_area"),
+        ),
+    )
     rows = [_worklist_row(due, today, lang) for due in pending]
     for row in rows:
         row["may_complete"] = can(request.user, "customers.complete_transfer", row["due"], today)

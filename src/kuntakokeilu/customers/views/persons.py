@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.utils import translation
 
@@ -44,8 +45,11 @@ def person(request, person):
     today = clock.today()
     date_form = DateForm(request.GET if "on" in request.GET else None, initial={"on": today})
     on = date_form.cleaned_data["on"] if date_form.is_bound and date_form.is_valid() else today
-    facts = queries.current_facts(person)
-    outcome = queries.target_group_on(person, on, facts)
+    everything = queries.all_facts(person)  # one read of the facts and one of the customerships a page
+    facts = [f for f in everything if not f.superseded]
+    rows = customerships.timeline(person)
+    prefetch_related_objects(rows, "notices")
+    outcome = queries.target_group_on(person, on, facts, rows)
     lang = translation.get_language() or "fi"
     checks = [(c, CHECK_LABELS[c.status], c.message.render(lang)) for c in outcome.checks] if outcome else []
     audit.record(request.user, [person], "customers:person", Purpose.CUSTOMER_SERVICE)
@@ -56,12 +60,12 @@ def person(request, person):
             "person": person,
             "on": on,
             "date_form": date_form,
-            "history": history_tables(person),
+            "history": history_tables(person, everything),
             "outcome": outcome,
             "checks": checks,
-            "facts_then": queries.facts_on(person, on, facts),
+            "facts_then": queries.facts_on(person, on, facts, rows),
             "may_correct": _may_correct(request.user, person, today),
-            "customerships": _timeline(person, lang),
+            "customerships": _timeline(rows, lang),
             "due_transfer": worklist.open_due(person, today),
             "kept": worklist.last_kept(person, today),  # issue 14 item 2: the TE office's reason
             **request_context(request.user, person, today),  # transfer requests (R-TG-5)
@@ -78,11 +82,11 @@ def _pilot_ends() -> list:
     return [(v.start, v.value, v.reference) for v in values] if len(values) > 1 else []
 
 
-def _timeline(person, lang):
+def _timeline(customerships_of_person, lang):
     """Each customership (R-TG-3) with its organisation's name, its decision's explanation as stored, in
     the page's language, and its notices (R-TG-7)."""
     rows = []
-    for row in customerships.timeline(person):
+    for row in customerships_of_person:
         organisation = row.municipality or row.te_office or row.employment_area
         name = organisation.name_in(lang) if organisation else row.get_responsible_display()
         outcome = customerships.explanation(row)
@@ -97,8 +101,8 @@ def _may_correct(user, person, on) -> bool:
     return can(user, "customers.correct_fact", person, on)
 
 
-def history_tables(person):
-    rows = queries.history(person)
+def history_tables(person, facts=None):
+    rows = queries.history(person, facts)
     return [(FactKind(kind).label, kind, rows[kind]) for kind in FactKind.values if rows[kind]]
 
 

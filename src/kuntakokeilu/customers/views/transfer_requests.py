@@ -20,6 +20,7 @@ from kuntakokeilu.access.models import Purpose
 from .. import customerships, notices, request_letter, transfer_requests
 from ..forms import RequestAnswerForm, RequestForm
 from ..models import TransferRequest
+from ..visibility import customer_municipality
 from .common import add_errors, logged, organisation_name, person_or_404
 
 
@@ -33,7 +34,7 @@ def request_context(user, person, today) -> dict:
         "transfer_requests": transfer_requests.of_person(person),
         "decided_statuses": request_letter.DECIDED,
         "may_record_request": can(user, "customers.record_request", person, today)
-        and customerships.municipal_customership(person, today) is not None,
+        and customer_municipality(person, today) is not None,
     }
 
 
