@@ -32,7 +32,7 @@ def test_the_area_manager_imports_payments(page, site, settings):
         users.get(username="ville.hyvonen"), on,
     )  # fmt: skip
     number = services.accept(draft, users.get(username="antti.pulkkinen"), on).diary_number
-    header = "diary_number,payment_date,amount_eur,reference\n"
+    header = "diary_number,payment_date,amount_eur,payment_reference\n"
 
     sign_in(page, "juha.heikkinen")
     page.goto("/funding/areas/7/payments/import/")

@@ -126,7 +126,7 @@ def test_cancellation_releases_and_a_correction_releases_the_difference_or_must_
 
 
 def _csv(*rows: str) -> bytes:
-    return ("diary_number,payment_date,amount_eur,reference\n" + "\n".join(rows) + "\n").encode()
+    return ("diary_number,payment_date,amount_eur,payment_reference\n" + "\n".join(rows) + "\n").encode()
 
 
 def test_payments_import_all_or_nothing_with_every_error_by_line_and_field(w):
@@ -152,10 +152,10 @@ def test_payments_import_all_or_nothing_with_every_error_by_line_and_field(w):
         f"rivi 4, diary_number: päätös {draft.diary_number} ei ole hyväksytty ja voimassa.",
         "rivi 5, payment_date: 31.2.2023 ei ole päivämäärä (anna se muodossa 31.12.2023 tai 2023-12-31).",
         "rivi 6, amount_eur: -5 ei ole nollaa suurempi määrä euroina ja sentteinä.",
-        "rivi 7, reference: päätöksen maksu MAKSU-1 on annettu kahdesti.",
+        "rivi 7, payment_reference: päätöksen maksu MAKSU-1 on annettu kahdesti.",
         f"rivi 8, amount_eur: päätöksen {number} maksut ylittäisivät sen sitoumuksen 9\u00a0000,00 € "
         "(jäljellä 1\u00a0800,00 €).",
-        "rivi 9, reference: anna maksun viite.",
+        "rivi 9, payment_reference: anna maksun viite.",
     ]
     assert LedgerEntry.objects.filter(kind="payment").count() == 0
     with translation.override("sv"), pytest.raises(ImportRefused) as refused:

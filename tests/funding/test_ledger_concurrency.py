@@ -16,12 +16,21 @@ from django.db import connection, connections
 from kuntakokeilu.decisions import services
 from kuntakokeilu.decisions.models import Decision, Status
 from kuntakokeilu.funding.models import Account
+from kuntakokeilu.regions.services import load_reference_data
 from tests.customers.conftest import KAJAANI_HETU, demo, demo_customers, user  # noqa: F401
 from tests.decisions.factories import WAGE_FACTS
 from tests.funding.quotas import give_quotas
 
 ON = dt.date(2023, 9, 15)
 N = 50
+
+
+@pytest.fixture(autouse=True)
+def reference(request):
+    """An earlier transactional test may have emptied the tables: the real reference data again (only for
+    the database the test runs on; the other database's test is skipped before its fixtures)."""
+    request.getfixturevalue("transactional_db")
+    load_reference_data()
 
 
 def _run_together(calls):

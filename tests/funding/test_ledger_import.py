@@ -36,7 +36,7 @@ def number(demo_customers, user, settings):
 
 
 def _csv(*rows: str) -> str:
-    return "diary_number,payment_date,amount_eur,reference\n" + "\n".join(rows) + "\n"
+    return "diary_number,payment_date,amount_eur,payment_reference\n" + "\n".join(rows) + "\n"
 
 
 @pytest.mark.parametrize("username", sorted(name for name, *_rest in DEMO_USERS))

@@ -27,7 +27,7 @@ def _number(text: str) -> bool:
     return text.isdigit() and len(text) <= 4
 
 
-class MonthSerializer(serializers.ModelSerializer):
+class MonitoringMonthSerializer(serializers.ModelSerializer):
     month = serializers.DateField(format="%Y-%m", help_text="The month, YYYY-MM.")
 
     class Meta:
@@ -53,12 +53,12 @@ class IndicatorSerializer(serializers.Serializer):
     source = serializers.CharField(help_text='The app counted, or "none": no source yet (no values).')
 
 
-class MonthValuesSerializer(MonthSerializer):
+class MonthValuesSerializer(MonitoringMonthSerializer):
     indicators = IndicatorSerializer(many=True)
     values = ValueSerializer(many=True)
 
-    class Meta(MonthSerializer.Meta):
-        fields = [*MonthSerializer.Meta.fields, "indicators", "values"]
+    class Meta(MonitoringMonthSerializer.Meta):
+        fields = [*MonitoringMonthSerializer.Meta.fields, "indicators", "values"]
 
 
 class AreaMonthsView(CatalogueView):
@@ -75,9 +75,9 @@ class AreaMonthsView(CatalogueView):
 class MonitoringMonths(AreaMonthsView):
     """GET: the trial area's computed months, newest first, each in its current version and state."""
 
-    @extend_schema(tags=TAGS, responses={200: MonthSerializer(many=True), **ERRORS})
+    @extend_schema(tags=TAGS, responses={200: MonitoringMonthSerializer(many=True), **ERRORS})
     def get(self, request, number):
-        return Response(MonthSerializer(queries.months_of(self.get_kk_object()), many=True).data)
+        return Response(MonitoringMonthSerializer(queries.months_of(self.get_kk_object()), many=True).data)
 
 
 class MonitoringMonth(AreaMonthsView):
@@ -116,7 +116,7 @@ class MonitoringMonth(AreaMonthsView):
             }
             for (code, level, unit, breakdown), (n, d) in sorted(queries.figures(version).items())
         ]
-        data = MonthSerializer(version).data | {
+        data = MonitoringMonthSerializer(version).data | {
             "indicators": [
                 {
                     "code": i.code,

@@ -58,7 +58,7 @@ class PointSerializer(serializers.Serializer):
     long_term_unemployed = serializers.IntegerField(allow_null=True, help_text="No source yet: always null.")
 
 
-class MonthSerializer(serializers.Serializer):
+class ComparisonMonthSerializer(serializers.Serializer):
     month = serializers.CharField(help_text="YYYY-MM, figures at the end of the month.")
     group = PointSerializer()
     rest = PointSerializer(
@@ -71,7 +71,7 @@ class ComparisonSerializer(serializers.Serializer):
     rest = GroupSerializer()
     series = SeriesInfoSerializer(many=True)
     source = serializers.CharField()
-    months = MonthSerializer(many=True)
+    months = ComparisonMonthSerializer(many=True)
 
 
 def _group(group: series.Group, key: str) -> dict:

@@ -112,7 +112,16 @@ class ImportReport:
 
 
 def read_rows(data: bytes) -> list[PersonRows]:
-    """Validate the whole file; raises ImportRejected with every error found."""
+    """Validate the whole file; raises ImportRejected with every error found. The csv module's field size
+    limit is raised for this file only (it is the whole process's: other CSV readers keep the default)."""
+    previous = csv.field_size_limit()
+    try:
+        return _read_rows(data)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _read_rows(data: bytes) -> list[PersonRows]:
     errors: list[RowError] = []
     try:
         text = data.decode("utf-8-sig")

@@ -4,7 +4,7 @@ the funding ledger (funding sits below decisions in the layers and never imports
 - `take_effect(decision, old, by, on)`: called by `services.accept` inside its transaction — the
   commitment of the accepted decision's cost by year, the release of what the decision it replaces commits.
 - `import_payments(user, data, today, area)`: payments from CSV (diary_number, payment_date, amount_eur,
-  reference), all or nothing, every error with its line and field in the active language.
+  payment_reference), all or nothing, every error with its line and field in the active language.
 - `problems()`: the invariant (`kuntakokeilu check_ledger`): account totals equal their entries; an accepted
   decision in force commits exactly its cost split by year; a cancelled or corrected one (and a
   cancellation) nets to zero; paid ≤ committed; no account over its quota.
@@ -112,9 +112,11 @@ def problems() -> list[str]:
 
 # --- payments by import: all or nothing ---
 
-COLUMNS = ("diary_number", "payment_date", "amount_eur", "reference")
+COLUMNS = ("diary_number", "payment_date", "amount_eur", "payment_reference")
 NOT_ALLOWED = _("You may not import the payments of this trial area.")
-HEADER = _("The first line must name the columns diary_number, payment_date, amount_eur and reference.")
+HEADER = _(
+    "The first line must name the columns diary_number, payment_date, amount_eur and payment_reference."
+)
 ENCODING = _("The file is not UTF-8 text.")
 EMPTY = _("The file has no rows.")
 NOT_CSV = _("The file cannot be read as CSV (a field is longer than 131 072 characters).")
@@ -125,9 +127,11 @@ BAD_DATE = _("line %(line)s, payment_date: %(value)s is not a date (give it as 3
 FUTURE_DATE = _("line %(line)s, payment_date: %(value)s is after today.")
 EARLY_DATE = _("line %(line)s, payment_date: %(value)s is before the decision was accepted.")
 BAD_AMOUNT = _("line %(line)s, amount_eur: %(value)s is not an amount of euros and cents above zero.")
-NO_REFERENCE = _("line %(line)s, reference: give the payment's reference.")
-DUPLICATE = _("line %(line)s, reference: the payment %(value)s of this decision is given twice.")
-RECORDED = _("line %(line)s, reference: the payment %(value)s of this decision has already been recorded.")
+NO_REFERENCE = _("line %(line)s, payment_reference: give the payment's reference.")
+DUPLICATE = _("line %(line)s, payment_reference: the payment %(value)s of this decision is given twice.")
+RECORDED = _(
+    "line %(line)s, payment_reference: the payment %(value)s of this decision has already been recorded."
+)
 OVERSPEND = _(
     "line %(line)s, amount_eur: the payments of the decision %(value)s would exceed its committed "
     "%(committed)s € (%(left)s € left)."

@@ -252,7 +252,10 @@ def change_status(item: Statement | TeOfficeNotice, step: str, *, by, on: dt.dat
         allowed = allowed or can(by, "statements.view_notices", item, on)
     if not allowed:
         raise ValidationError(NOT_YOURS)
-    status = TRANSITIONS.after(item.status, step)
+    try:
+        status = TRANSITIONS.after(item.status, step)
+    except ValidationError as exc:  # a step the item's state does not allow: the request's `step` is refused
+        raise ValidationError({"step": exc.messages}) from None
     with transaction.atomic():
         item.status = status
         if step == "send":

@@ -31,7 +31,7 @@ class LetterSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class CheckSerializer(serializers.Serializer):
+class BenefitCheckSerializer(serializers.Serializer):
     code = serializers.CharField()
     status = serializers.CharField()
     text = serializers.CharField(help_text="The explanation in the request's language.")
@@ -75,7 +75,7 @@ class DecisionSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    @extend_schema_field(CheckSerializer(many=True))
+    @extend_schema_field(BenefitCheckSerializer(many=True))
     def get_explanation(self, obj) -> list[dict]:
         lang = request_lang()
         return [

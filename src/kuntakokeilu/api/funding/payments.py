@@ -23,7 +23,7 @@ class PaymentsImportSerializer(serializers.Serializer):
     csv = serializers.CharField(
         trim_whitespace=False,
         max_length=5_000_000,
-        help_text="CSV with a header row: diary_number, payment_date, amount_eur, reference (`,` or `;`).",
+        help_text="CSV with a header: diary_number, payment_date, amount_eur, payment_reference; `,` or `;`.",
     )
 
 

@@ -19,7 +19,7 @@ from .own_funding import AreaView
 MONEY = {"max_digits": 14, "decimal_places": 2, "coerce_to_string": True}
 
 
-class MonthSerializer(serializers.Serializer):
+class QuotaMonthSerializer(serializers.Serializer):
     month = serializers.IntegerField(help_text="1–12.")
     committed = serializers.DecimalField(help_text="Cumulative net commitments, EUR.", **MONEY)
     paid = serializers.DecimalField(help_text="Cumulative payments, EUR.", **MONEY)
@@ -43,7 +43,7 @@ class InstrumentUseSerializer(serializers.Serializer):
     committed = serializers.DecimalField(help_text="Commitments less releases, EUR.", **MONEY)
     paid = serializers.DecimalField(**MONEY)
     remaining = serializers.DecimalField(allow_null=True, help_text="Quota less committed, EUR.", **MONEY)
-    months = MonthSerializer(many=True)
+    months = QuotaMonthSerializer(many=True)
     forecast = ForecastSerializer(allow_null=True)
 
 

@@ -29,7 +29,7 @@ class DecisionCheckSerializer(serializers.Serializer):
         return check.message.render(self.context.get("lang") or request_lang())
 
 
-class DecisionSerializer(serializers.Serializer):
+class TargetGroupDecisionSerializer(serializers.Serializer):
     """A stored `Outcome` as it was made: codes and figures, the checks explained."""
 
     rule = serializers.CharField()
@@ -75,10 +75,10 @@ class CustomershipSerializer(serializers.ModelSerializer):
             "decision",
         ]
 
-    @extend_schema_field(DecisionSerializer(allow_null=True))
+    @extend_schema_field(TargetGroupDecisionSerializer(allow_null=True))
     def get_decision(self, row: Customership) -> dict | None:
         outcome = customerships.explanation(row)
-        return None if outcome is None else DecisionSerializer(outcome, context=self.context).data
+        return None if outcome is None else TargetGroupDecisionSerializer(outcome, context=self.context).data
 
 
 class PersonCustomerships(PersonView):

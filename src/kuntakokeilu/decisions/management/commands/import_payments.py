@@ -1,5 +1,5 @@
 """`kuntakokeilu import_payments FILE`: the payments of benefit decisions from CSV (diary_number,
-payment_date, amount_eur, reference), all or nothing (R-RES-2; issue 18 item 4)."""
+payment_date, amount_eur, payment_reference), all or nothing (R-RES-2; issue 18 item 4)."""
 
 from pathlib import Path
 
