@@ -1,5 +1,6 @@
-"""The quota-use API (issue 18 item 6; R-RES-2 read side): trial area 7's use of 2022 for every demo role
-(R-X-1: a refused object is the same 404 as a missing one), with the ledger's rows written directly."""
+"""The quota-use API (issue 18 item 6; R-RES-2 read side): trial area 7's use of 2022, the Kainuu ELY
+centre's use across its areas and the ministry's across the ELY centres, for every demo role (R-X-1: a
+refused object is the same 404 as a missing one), with the ledger's rows written directly."""
 
 import datetime as dt
 
@@ -86,3 +87,52 @@ def test_a_bad_year_and_an_unknown_area(world):
 
 def test_anonymous_gets_401():
     assert APIClient().get("/api/v1/funding/areas/7/quota-use/").status_code == 401
+
+
+@pytest.mark.parametrize("username", USERNAMES)
+def test_the_ely_centres_use_across_its_areas_for_every_role(world, username):
+    """The ELY official's table: each area's quota, committed, paid and remaining (Kainuu: area 7 alone)."""
+    c = APIClient(HTTP_ACCEPT_LANGUAGE="fi")
+    c.force_authenticate(world(username))
+    got = c.get("/api/v1/funding/elys/14/quota-use/?year=2022")
+    if username not in {"elina.laine", "heikki.kemppainen"}:  # the ministry and Kainuu's ELY official
+        assert got.status_code == 404
+        return
+    assert got.status_code == 200, got.content
+    assert got.json() == [
+        {
+            "instrument": "start_up_grant",
+            "area": 7,
+            "quota": 20_000,
+            "committed": "4000.00",
+            "paid": "1400.00",
+            "remaining": "16000.00",
+        }
+    ]
+
+
+@pytest.mark.parametrize("username", USERNAMES)
+def test_the_use_across_the_ely_centres_for_every_role(world, username):
+    """The ministry's table: each ELY centre's allocation, committed, paid and remaining; an ELY official
+    sees their own centre's row, a reader of no centre an empty list."""
+    c = APIClient(HTTP_ACCEPT_LANGUAGE="fi")
+    c.force_authenticate(world(username))
+    got = c.get("/api/v1/funding/quota-use/?year=2022")
+    if username not in {"elina.laine", "heikki.kemppainen"}:  # an area manager's grants name no ELY centre
+        assert got.status_code == 403 or got.json() == [], (got.status_code, got.content)
+        return
+    assert got.status_code == 200, got.content
+    kainuu = {
+        "instrument": "start_up_grant",
+        "ely": "14",
+        "allocation": 20_000,
+        "committed": "4000.00",
+        "paid": "1400.00",
+        "remaining": "16000.00",
+    }
+    assert got.json() == [kainuu]
+
+
+def test_unknown_ely_and_anonymous():
+    assert APIClient().get("/api/v1/funding/quota-use/").status_code == 401
+    assert APIClient().get("/api/v1/funding/elys/14/quota-use/").status_code == 401

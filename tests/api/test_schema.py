@@ -102,6 +102,8 @@ FUNDING = {
     "/api/v1/funding/areas/{number}/person-years/",
     "/api/v1/funding/areas/{number}/payments/",
     "/api/v1/funding/areas/{number}/quota-use/",
+    "/api/v1/funding/elys/{ely_code}/quota-use/",
+    "/api/v1/funding/quota-use/",
 }
 # --- benefit decisions (issue 18 item 2) ---
 DECISIONS = {

@@ -256,6 +256,12 @@ urlpatterns += [
         funding_api.AreaQuotaUse.as_view(),
         name="funding-area-quota-use",
     ),
+    path(
+        "v1/funding/elys/<str:ely_code>/quota-use/",
+        funding_api.ElyQuotaUse.as_view(),
+        name="funding-ely-quota-use",
+    ),
+    path("v1/funding/quota-use/", funding_api.QuotaUseAcrossElys.as_view(), name="funding-quota-use"),
     # --- decisions: benefit decisions (issue 18 item 2) ---
     path(
         "v1/persons/<uuid:person_id>/decisions/",

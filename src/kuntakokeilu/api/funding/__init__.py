@@ -6,7 +6,7 @@ as the pages; a refusal is a 400 with the message in the request's language, and
 from .allocations import Allocations
 from .own_funding import AreaOwnFunding, AreaPersonYears
 from .payments import AreaPayments
-from .quota_use import AreaQuotaUse
+from .quota_use import AreaQuotaUse, ElyQuotaUse, QuotaUseAcrossElys
 from .quotas import ElyQuotaAdjustments, ElyQuotas
 
 __all__ = [
@@ -16,5 +16,7 @@ __all__ = [
     "AreaPersonYears",
     "AreaQuotaUse",
     "ElyQuotaAdjustments",
+    "ElyQuotaUse",
     "ElyQuotas",
+    "QuotaUseAcrossElys",
 ]
