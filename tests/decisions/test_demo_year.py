@@ -1,6 +1,6 @@
-"""The demo's Kainuu year of decisions (issue 18 item 6): Kainuu's allocations and quotas of the year, some
-30–60 decisions of Kajaani's customers through prepare/accept (maker–checker), one cancellation and one
-correction; deterministic and idempotent."""
+"""The demo's Kainuu year of decisions (issue 18 item 6; R-BEN-1, R-RES-1, R-RES-2): Kainuu's allocations and
+quotas of the year, some 30–60 decisions of Kajaani's customers through prepare/accept (maker–checker), one
+cancellation and one correction; deterministic and idempotent."""
 
 import datetime as dt
 from collections import Counter

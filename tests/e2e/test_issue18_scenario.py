@@ -1,12 +1,12 @@
-"""Issue 18's Done-when story in the browser, on 15.9.2023 (injected clock; the wage subsidy of 371/2023):
-a Kainuu case worker prepares a wage-subsidy decision, the Kainuu approver accepts it, the Finnish PDF shows
-the grounds and the appeal (rectification) instructions; a Porvoo decision prints in Swedish; and — its own
-test, as it needs the ledger's commitment at acceptance (issue 18 item 4, written on another branch) — the
-Kainuu area manager's quota page shows the commitment.
+"""Issue 18's Done-when story in the browser (R-BEN-1, R-RES-2), on 15.9.2023 (injected clock; the wage
+subsidy of 371/2023): a Kainuu case worker prepares a wage-subsidy decision, the Kainuu approver accepts it,
+the Finnish PDF shows the grounds and the appeal (rectification) instructions; a Porvoo decision prints in
+Swedish; and — its own test, as it needs the ledger's commitment at acceptance (issue 18 item 4) — the Kainuu
+area manager's quota page shows the commitment.
 
 Kainuu's 2023 wage-subsidy allocation and trial area 7's quota are set first, so that an acceptance that
-commits to the ledger has a quota to commit to. The decision's period (1.10.–31.12.2023) lies within 2023,
-so all of its amount is charged to the 2023 quota."""
+commits to the ledger has a quota to commit to. The decision's period (1.10.–31.12.2023) lies within 2023, so
+all of its amount is charged to the 2023 quota."""
 
 import datetime as dt
 from decimal import Decimal

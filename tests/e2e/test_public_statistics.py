@@ -1,5 +1,6 @@
-"""Issue 19 items 4 and 6 in the browser: an anonymous visitor opens the public comparison for Kainuu in
-Swedish, reads the chart and the table, and downloads the table as CSV (no sign-in, no JavaScript needed)."""
+"""Issue 19 items 4 and 6 in the browser (R-MON-1, R-MON-6): an anonymous visitor opens the public comparison
+for Kainuu in Swedish, reads the chart and the table, and downloads the table as CSV (no sign-in, no
+JavaScript needed)."""
 
 import csv
 import io

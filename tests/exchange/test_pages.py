@@ -17,7 +17,7 @@ from django_tasks_db.management.commands.db_worker import Worker as DbWorker
 from django_tasks_db.models import DBTaskResult
 
 from kuntakokeilu.access.demo import ensure_demo_users
-from kuntakokeilu.access.models import RoleAssignment
+from kuntakokeilu.access.models import AccessLogEntry, Purpose, RoleAssignment
 from kuntakokeilu.access.roles import Role
 from kuntakokeilu.customers.models import Person
 from kuntakokeilu.exchange import schemas
@@ -108,6 +108,10 @@ def test_admin_exports_downloads_and_imports_with_errors_then_without(client, qu
     assert {name: archive.read(name) for name in archive.namelist()} == {
         p.name: p.read_bytes() for p in FROZEN.iterdir()
     }
+    # R-X-2: the download is in the access log, one entry for each of the 11 persons whose data left
+    logged = AccessLogEntry.objects.filter(what="exchange:download", purpose=Purpose.DATA_EXCHANGE)
+    assert set(logged.values_list("person_id", flat=True)) == set(Person.objects.values_list("pk", flat=True))
+    assert logged.count() == 11 and {e.user.username for e in logged} == {"admin"}
     listing = client.get(reverse("exchange:jobs")).content.decode()
     assert listing.count('href="/exchange/') >= 3
     jobs = client.get(reverse("api:exchange-jobs")).json()

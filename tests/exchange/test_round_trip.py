@@ -10,6 +10,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from kuntakokeilu.access.models import AccessLogEntry, Purpose
 from kuntakokeilu.customers.models import Fact, Person
 from kuntakokeilu.exchange import schemas, services
 
@@ -41,6 +42,11 @@ def test_demo_round_trip_gives_the_same_bytes(demo, tmp_path):
     assert (first / "persons.csv").read_text().startswith("id,henkilotunnus,birth_date,first_name,last_name")
     manifest = json.loads((first / "manifest.json").read_text())
     assert manifest["exported_on"] == "2024-05-31"
+    # R-X-2: the command's export is in the access log, every exported person once
+    logged = AccessLogEntry.objects.filter(what="exchange:export-command", purpose=Purpose.DATA_EXCHANGE)
+    assert sorted(logged.values_list("person_id", flat=True)) == sorted(
+        Person.objects.values_list("pk", flat=True)
+    )
     assert {f["type"]: f["count"] for f in manifest["files"] if f["form"] == "jsonl"} == counts
     helsinki = Person.objects.get(first_name="Mikael", last_name="Lahtinen")
     stamp = helsinki.created_at

@@ -1,4 +1,5 @@
-"""Issue 21 item 1: the request's memo keeps a permission read once a request and never a stale one."""
+"""Issue 21 item 1 (R-X-1 kept exactly as strict): the request's memo keeps a permission read once a request
+and never a stale one."""
 
 from __future__ import annotations
 

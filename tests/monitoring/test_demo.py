@@ -1,6 +1,6 @@
-"""The monitoring demo (issue 19): March 2021–August 2022 computed for the areas with demo customers,
-Kainuu's months approved, June 2022 corrected as version 2 after a late meeting; a second run changes
-nothing."""
+"""The monitoring demo (issue 19; R-MON-2, R-MON-3): March 2021–August 2022 computed for the areas with demo
+customers, Kainuu's months approved, June 2022 corrected as version 2 after a late meeting; a second run
+changes nothing."""
 
 import datetime as dt
 import io

@@ -1,4 +1,4 @@
-"""The SVG line charts (issue 19 item 3): well-formed, accessible, escaped, deterministic."""
+"""The SVG line charts (issue 19 item 6; R-MON-6): well-formed, accessible, escaped, deterministic."""
 
 import xml.etree.ElementTree as ET
 from decimal import Decimal

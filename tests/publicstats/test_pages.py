@@ -1,4 +1,5 @@
-"""The public comparison page and its CSV file (issue 19 items 4 and 6): no sign-in, fi and sv."""
+"""The public comparison page and its CSV file (issue 19 items 4 and 6; R-MON-1, R-MON-6): no sign-in, fi and
+sv."""
 
 import csv
 import io

@@ -159,6 +159,7 @@ class Purpose(models.TextChoices):
     ACCESS_REQUEST = "access_request", _("the data subject's access request")
     SUPERVISION = "supervision", _("supervising the use of personal data")
     SPECIAL_CATEGORY = "special_category", _("special-category data for customer service")
+    DATA_EXCHANGE = "data_exchange", _("handing the data on in the exchange formats")
 
 
 class AppendOnly(Exception):

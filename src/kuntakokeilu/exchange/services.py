@@ -28,6 +28,8 @@ from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.utils.translation import gettext, override
 
+from kuntakokeilu.access import audit
+from kuntakokeilu.access.models import Purpose
 from kuntakokeilu.customers.models import Customership, Fact, Notice, Person, TransferRequest
 from kuntakokeilu.jobs import services as jobs
 from kuntakokeilu.regions.models import EmploymentArea, Municipality, TeOffice
@@ -443,3 +445,33 @@ def start_import(files: dict[str, bytes]) -> str:
     with transaction.atomic():
         jobs.enqueue(run_import, token)
     return token
+
+
+def persons_in(directory: Path, manifest: dict) -> set[uuid.UUID]:
+    """The persons whose data an export's files hold: the persons' ids, every record's `person`, and the
+    persons of the notices' customerships."""
+    found: set[uuid.UUID] = set()
+    customerships: set[int] = set()
+    for entry in manifest["files"]:
+        if entry.get("form", "jsonl") != "jsonl":
+            continue
+        with (directory / entry["file"]).open(encoding="utf-8") as lines:
+            for text in lines:
+                record = json.loads(text)
+                if entry["type"] == "persons":
+                    found.add(uuid.UUID(record["id"]))
+                elif "person" in record:
+                    found.add(uuid.UUID(record["person"]))
+                elif "customership" in record:
+                    customerships.add(record["customership"])
+    for chunk in _chunks(sorted(customerships)):
+        found.update(Customership.objects.filter(pk__in=chunk).values_list("person_id", flat=True))
+    return found
+
+
+def log_handover(user, directory: Path, manifest: dict, what: str) -> int:
+    """The access log's entry for every person whose data leaves the system in an export (R-X-2): written
+    when the files are handed out (the page's download, the command's directory), in one transaction."""
+    persons = [Person(pk=pk) for pk in sorted(persons_in(directory, manifest))]
+    with transaction.atomic():
+        return len(audit.record(user, persons, what, Purpose.DATA_EXCHANGE))

@@ -88,6 +88,7 @@ def download(request, job_id):
     names = ["manifest.json"] + [f["file"] for f in summary["manifest"]["files"]]
     if not all((directory / name).exists() for name in names):
         raise Http404
+    services.log_handover(request.user, directory, summary["manifest"], "exchange:download")
     out = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:

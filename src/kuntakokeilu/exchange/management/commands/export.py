@@ -30,5 +30,6 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(f"--as-of: not a date: {options['as_of']}") from None
         manifest = services.export_to(Path(options["out"]), types, on, with_csv=options["csv"])
+        services.log_handover(None, Path(options["out"]), manifest, "exchange:export-command")
         for entry in manifest["files"]:
             self.stdout.write(f"{entry['file']}: {entry['count']} ({entry['type']} v{entry['version']})")
